@@ -1,0 +1,77 @@
+"""The exceptions rwpk shows to its users; the CLI maps each to a message and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RwpkError(Exception):
+    """Base of every error rwpk reports to the user instead of a traceback."""
+
+    exit_code = 1
+
+
+class UsageError(RwpkError):
+    """A bad command-line value: an unknown official, an unreadable date option."""
+
+    exit_code = 2
+
+
+class DateError(RwpkError):
+    """A date expression that cannot be normalised, with the reason and what to write instead."""
+
+    exit_code = 2
+
+
+class RelativeDateError(DateError):
+    """A relative date ("last week") with no reference day to resolve it against."""
+
+
+class AmbiguousNameError(UsageError):
+    """A name that fits more than one actor."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listed = "; ".join(candidates)
+        super().__init__(f"'{name}' fits several actors: {listed}. Use more of the name or the actor id.")
+
+
+class UnknownNameError(UsageError):
+    """A name that fits no actor, with close names as suggestions."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no actor matches '{name}'.{hint} 'rwpk actors' lists them all.")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a log file, located by file, line and (where known) column."""
+
+    file: str
+    line: int
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class LogError(RwpkError):
+    """The log is invalid; carries every problem found, each with its file and line."""
+
+    exit_code = 65
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ReadError(RwpkError):
+    """The log cannot be read at all: missing, a directory, no permission, not UTF-8."""
+
+    exit_code = 66

@@ -1,0 +1,152 @@
+"""The log as frozen values: actors with their roles, sources, events and trade figures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .dates import DateSpan
+from .errors import Problem
+
+
+class Kind(StrEnum):
+    """What sort of event a record is."""
+
+    MEETING = "meeting"
+    VISIT = "visit"
+    CONSULTATION = "consultation"
+    AGREEMENT = "agreement"
+    CALL = "call"
+    STATEMENT = "statement"
+    OTHER = "other"
+
+
+#: The kinds in which officials meet their counterparts; ``rwpk meetings`` lists these.
+MEETING_KINDS = frozenset({Kind.MEETING, Kind.VISIT, Kind.CONSULTATION, Kind.CALL, Kind.AGREEMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title an actor held, with its tenure; either end may be unknown."""
+
+    title: str
+    since: DateSpan | None = None
+    until: DateSpan | None = None
+
+    def held_during(self, when: DateSpan) -> bool:
+        """True when the tenure overlaps the given interval."""
+        after_start = self.since is None or when.end >= self.since.start
+        before_end = self.until is None or when.start <= self.until.end
+        return after_start and before_end
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or organisation that takes part in events."""
+
+    id: str
+    name: str
+    country: str | None = None
+    type: str = "person"
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    line: int = 0
+
+    def role_on(self, when: DateSpan) -> Role | None:
+        """The role held during ``when``; of several, the one that began last."""
+        held = [r for r in self.roles if r.held_during(when)]
+        if not held:
+            return None
+        return max(held, key=_began)
+
+    def title_on(self, when: DateSpan) -> str | None:
+        """The title held during ``when``, or None when no recorded tenure covers it."""
+        role = self.role_on(when)
+        return role.title if role else None
+
+    @property
+    def latest_role(self) -> Role | None:
+        """The role that began last (a role with no start counts as earliest)."""
+        if not self.roles:
+            return None
+        return max(self.roles, key=_began)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report or article that events cite."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: DateSpan | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Someone who took part in an event: a known actor (``actor_id`` set) or free text."""
+
+    name: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated record of the log."""
+
+    id: str
+    when: DateSpan
+    kind: Kind
+    title: str
+    place: str | None = None
+    participants: tuple[Participant, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    summary: str | None = None
+    date_text: str | None = None
+    line: int = 0
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        """Events sort by start, then end, then id."""
+        return (self.when.start, self.when.end, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Trade:
+    """A year's trade in one direction, with the main goods."""
+
+    year: int
+    origin: str
+    destination: str
+    value_usd: int
+    goods: Mapping[str, int] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Log:
+    """A whole log, validated: events in timeline order."""
+
+    path: str
+    title: str
+    actors: Mapping[str, Actor]
+    sources: Mapping[str, Source]
+    events: tuple[Event, ...]
+    trades: tuple[Trade, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    def country_of(self, participant: Participant) -> str | None:
+        """The participant's country, when they are a known actor that has one."""
+        actor = self.actors.get(participant.actor_id) if participant.actor_id else None
+        return actor.country if actor else None
+
+
+def _began(role: Role) -> date:
+    """When a role began, for ordering; a role with no recorded start counts as earliest."""
+    return role.since.start if role.since else date.min

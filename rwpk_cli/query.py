@@ -1,0 +1,200 @@
+"""Questions asked of a log: filtered timelines, an official's meetings, actor summaries.
+
+Every function returns new values; the log is never changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DateSpan
+from .model import MEETING_KINDS, Actor, Event, Kind, Log
+from .names import NameIndex, fold
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to keep: date bounds (an event matches when it overlaps them), kinds, officials and text."""
+
+    since: DateSpan | None = None
+    until: DateSpan | None = None
+    on: DateSpan | None = None
+    strict: bool = False
+    kinds: frozenset[Kind] = frozenset()
+    officials: tuple[str, ...] = ()  # actor ids; an event must include all of them
+    country: str | None = None
+    tags: frozenset[str] = frozenset()  # an event must carry at least one of them
+    search: str | None = None
+    limit: int | None = None
+    reverse: bool = False
+
+    def matches(self, log: Log, event: Event) -> bool:
+        """True when the event passes every filter (limit and order aside)."""
+        return (
+            self._dates_match(event.when)
+            and (not self.kinds or event.kind in self.kinds)
+            and self._people_match(log, event)
+            and (not self.tags or bool(self.tags.intersection(fold(t) for t in event.tags)))
+            and (self.search is None or _contains(event, self.search))
+        )
+
+    def _dates_match(self, when: DateSpan) -> bool:
+        if self.strict:
+            return (
+                (self.since is None or when.start >= self.since.start)
+                and (self.until is None or when.end <= self.until.end)
+                and (self.on is None or when.within(self.on))
+            )
+        return (
+            (self.since is None or when.end >= self.since.start)
+            and (self.until is None or when.start <= self.until.end)
+            and (self.on is None or when.overlaps(self.on))
+        )
+
+    def _people_match(self, log: Log, event: Event) -> bool:
+        ids = {p.actor_id for p in event.participants}
+        if not all(official in ids for official in self.officials):
+            return False
+        if self.country is None:
+            return True
+        return any(log.country_of(p) == self.country for p in event.participants)
+
+
+def _contains(event: Event, needle: str) -> bool:
+    wanted = fold(needle)
+    return any(wanted in fold(text) for text in (event.title, event.summary, event.place) if text)
+
+
+def select(log: Log, filters: Filters) -> list[Event]:
+    """The events that match, in timeline order (or reversed), cut to the limit."""
+    found = [e for e in log.events if filters.matches(log, e)]
+    if filters.reverse:
+        found.reverse()
+    return found[: filters.limit] if filters.limit is not None else found
+
+
+def resolve_official(log: Log, name: str) -> Actor:
+    """The actor a name refers to; raises AmbiguousNameError or UnknownNameError."""
+    return NameIndex(log.actors.values()).resolve(name)
+
+
+# --- what views show -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A participant as shown: their title is the one they held on the event's date."""
+
+    id: str | None
+    name: str
+    country: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event ready to render, with its participants' titles at the time and its sources."""
+
+    event: Event
+    participants: tuple[PersonRow, ...]
+
+    def others(self, actor_id: str) -> tuple[PersonRow, ...]:
+        """The participants other than ``actor_id``: an official's counterparts."""
+        return tuple(p for p in self.participants if p.id != actor_id)
+
+    def person(self, actor_id: str) -> PersonRow | None:
+        """The row of one participant, if they took part."""
+        return next((p for p in self.participants if p.id == actor_id), None)
+
+
+def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
+    """Each event with every participant's name, country and title on that date."""
+    out = []
+    for event in events:
+        people = []
+        for p in event.participants:
+            actor = log.actors.get(p.actor_id) if p.actor_id else None
+            people.append(
+                PersonRow(
+                    id=p.actor_id,
+                    name=actor.name if actor else p.name,
+                    country=actor.country if actor else None,
+                    title=actor.title_on(event.when) if actor else None,
+                )
+            )
+        out.append(EventRow(event, tuple(people)))
+    return out
+
+
+def meetings(log: Log, official: Actor, filters: Filters) -> list[EventRow]:
+    """The official's meetings, visits, consultations, calls and agreements that pass the filters."""
+    kinds = filters.kinds & MEETING_KINDS if filters.kinds else MEETING_KINDS
+    officials = tuple(dict.fromkeys((official.id, *filters.officials)))
+    narrowed = Filters(
+        since=filters.since,
+        until=filters.until,
+        on=filters.on,
+        strict=filters.strict,
+        kinds=frozenset(kinds),
+        officials=officials,
+        country=filters.country,
+        tags=filters.tags,
+        search=filters.search,
+        limit=filters.limit,
+        reverse=filters.reverse,
+    )
+    return rows(log, select(log, narrowed))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """One actor at a glance: latest role, how often they appear, when, and with whom."""
+
+    actor: Actor
+    role: str | None
+    events: int
+    meetings: int
+    first: date | None
+    last: date | None
+    counterparts: tuple[tuple[str, int], ...] = field(default=())
+
+
+def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:
+    """A summary of every actor (of one country, if given), in the order they were declared."""
+    appearances: dict[str, list[Event]] = {ident: [] for ident in log.actors}
+    for event in log.events:
+        for ident in dict.fromkeys(p.actor_id for p in event.participants if p.actor_id):
+            appearances[ident].append(event)
+    out = []
+    for ident, actor in log.actors.items():
+        if country is not None and actor.country != country:
+            continue
+        events = appearances[ident]
+        others: Counter[str] = Counter()
+        for event in events:
+            for p in event.participants:
+                if p.actor_id != ident:
+                    others[log.actors[p.actor_id].name if p.actor_id else p.name] += 1
+        latest = actor.latest_role
+        out.append(
+            ActorSummary(
+                actor=actor,
+                role=latest.title if latest else None,
+                events=len(events),
+                meetings=sum(1 for e in events if e.kind in MEETING_KINDS),
+                first=min((e.when.start for e in events), default=None),
+                last=max((e.when.start for e in events), default=None),
+                counterparts=tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))),
+            )
+        )
+    return out
+
+
+def span_of(events: Sequence[Event]) -> tuple[DateSpan, DateSpan] | None:
+    """The first and last dates of a list of events in timeline order."""
+    if not events:
+        return None
+    return events[0].when, max(events, key=lambda e: (e.when.end, e.when.start)).when

@@ -1,0 +1,56 @@
+"""Output formats: one registry of names drives the --format choices, their help and the dispatch.
+
+Each format lives in its own module and is imported only when used, so ``rwpk --help`` stays fast.
+A format module defines a function per view it supports (``timeline``, ``meetings``, ``actors``,
+``dates``); each returns a ``str`` or a Rich renderable and never prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: its name on the command line, what it is for, and the views it renders."""
+
+    name: str
+    description: str
+    module: str
+    views: frozenset[str]
+    extensions: tuple[str, ...] = ()
+
+    def load(self) -> ModuleType:
+        """The module that renders this format."""
+        return importlib.import_module(f"{__name__}.{self.module}")
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "a table for the terminal", "table", frozenset({"timeline", "meetings", "actors", "dates"})),
+        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", frozenset({"timeline", "meetings", "actors", "export"}), (".md",)),
+        Format("json", "JSON for scripts", "jsonout", frozenset({"timeline", "meetings", "actors", "export", "dates"}), (".json",)),
+    )
+}  # fmt: skip
+
+
+def choices(view: str) -> list[str]:
+    """The names of the formats that can render ``view``, in registry order."""
+    return [name for name, fmt in FORMATS.items() if view in fmt.views]
+
+
+def describe(view: str) -> str:
+    """One line for --help listing the formats of a view."""
+    return "; ".join(f"{name}: {FORMATS[name].description}" for name in choices(view))
+
+
+def from_extension(filename: str, view: str) -> str | None:
+    """The format whose extension ``filename`` ends with, if it can render ``view``."""
+    lower = filename.lower()
+    for name in choices(view):
+        if any(lower.endswith(ext) for ext in FORMATS[name].extensions):
+            return name
+    return None

@@ -1,0 +1,29 @@
+"""User text made safe to show: control characters and bidi overrides become visible stand-ins."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls (except tab and newline, handled by callers), DEL, and the bidi controls
+# that can reorder what a terminal or a page shows.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control shown as a stand-in, so it cannot act on the terminal."""
+    return _UNSAFE.sub(_stand_in, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of whitespace (newlines and tabs included) become one space."""
+    return visible(" ".join(text.split()))

@@ -1,0 +1,157 @@
+"""Rich tables for the terminal. User text enters as ``Text`` (never markup), with controls made visible."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..dates import DateSpan
+from ..query import PersonRow
+from .docs import ActorsDoc, EventsDoc
+from .safe import one_line
+
+KIND_STYLES = {
+    "meeting": "cyan",
+    "visit": "green",
+    "consultation": "blue",
+    "agreement": "magenta",
+    "call": "yellow",
+    "statement": "bright_black",
+    "other": "white",
+}
+
+
+def _text(value: str | None, style: str = "") -> Text:
+    return Text(one_line(value), style=style) if value else Text("—", style="dim")
+
+
+def _caption(doc_log_path: str, count: int, noun: str) -> Text:
+    return Text(f"{count} {noun}{'' if count == 1 else 's'} · {one_line(doc_log_path)}", style="dim")
+
+
+def _person(p: PersonRow, with_title: bool) -> Text:
+    text = Text(one_line(p.name))
+    if p.country:
+        text.append(f" ({one_line(p.country)})", style="dim")
+    if with_title and p.title:
+        text.append("\n  " + one_line(p.title), style="italic dim")
+    return text
+
+
+def _people(people: tuple[PersonRow, ...], with_title: bool = False) -> Text:
+    if not people:
+        return Text("—", style="dim")
+    return Text("\n").join(_person(p, with_title) for p in people)
+
+
+def _new_table(title: str, caption: Text) -> Table:
+    return Table(
+        title=Text(one_line(title), style="bold"),
+        caption=caption,
+        box=box.SIMPLE_HEAVY,
+        header_style="bold",
+        show_lines=False,
+        expand=False,
+    )
+
+
+def timeline(doc: EventsDoc) -> RenderableType:
+    """Columns Date, Kind, Event, Participants (with country), Place."""
+    table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "event"))
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Kind")
+    table.add_column("Event", ratio=3)
+    table.add_column("Participants", ratio=2)
+    table.add_column("Place")
+    for row in doc.rows:
+        event = row.event
+        table.add_row(
+            Text(event.when.label),
+            Text(event.kind.value, style=KIND_STYLES.get(event.kind.value, "")),
+            _text(event.title),
+            _people(row.participants),
+            _text(event.place),
+        )
+    return table
+
+
+export = timeline
+
+
+def meetings(doc: EventsDoc) -> RenderableType:
+    """The official's meetings: their title then, the counterparts with theirs, and the place."""
+    official = doc.official
+    table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "meeting"))
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Kind")
+    table.add_column("Event", ratio=3)
+    table.add_column("As", ratio=2)
+    table.add_column("Counterparts", ratio=3)
+    table.add_column("Place")
+    for row in doc.rows:
+        me = row.person(official.id) if official else None
+        table.add_row(
+            Text(row.event.when.label),
+            Text(row.event.kind.value, style=KIND_STYLES.get(row.event.kind.value, "")),
+            _text(row.event.title),
+            _text(me.title if me else None, "italic"),
+            _people(row.others(official.id) if official else row.participants, with_title=True),
+            _text(row.event.place),
+        )
+    return table
+
+
+def actors(doc: ActorsDoc) -> RenderableType:
+    """Name, country, latest role, counts, first and last seen, most frequent counterparts."""
+    table = _new_table(f"Actors · {doc.log.title}", _caption(doc.log.path, len(doc.summaries), "actor"))
+    table.add_column("Name", ratio=2)
+    table.add_column("Country")
+    table.add_column("Latest role", ratio=3)
+    table.add_column("Events", justify="right")
+    table.add_column("Meetings", justify="right")
+    table.add_column("First seen", no_wrap=True)
+    table.add_column("Last seen", no_wrap=True)
+    table.add_column("Counterparts", ratio=3)
+    for s in doc.summaries:
+        counterparts = Text("\n").join(
+            Text(f"{one_line(name)} ×{count}") for name, count in s.counterparts[:3]
+        ) or Text("—", style="dim")
+        table.add_row(
+            _text(s.actor.name, "bold"),
+            _text(s.actor.country),
+            _text(s.role),
+            str(s.events),
+            str(s.meetings),
+            _day(s.first),
+            _day(s.last),
+            counterparts,
+        )
+    return table
+
+
+def _day(day: object) -> Text:
+    from datetime import date
+
+    return Text(f"{day.day} {day:%b %Y}") if isinstance(day, date) else Text("—", style="dim")
+
+
+def dates(span: DateSpan) -> RenderableType:
+    """How one expression normalises, as a two-column table."""
+    table = Table(box=box.SIMPLE, show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in (
+        ("text", one_line(span.text)),
+        ("label", span.label),
+        ("canonical", span.canonical),
+        ("start", span.start.isoformat()),
+        ("end", span.end.isoformat()),
+        ("days", str(span.days)),
+        ("precision", span.precision.value),
+        ("approximate", "yes" if span.approximate else "no"),
+        ("uncertain", "yes" if span.uncertain else "no"),
+    ):
+        table.add_row(key, Text(value))
+    return Group(table)

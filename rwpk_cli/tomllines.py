@@ -1,0 +1,111 @@
+"""Where things are in TOML text: the line of each table and key, so errors can say FILE:LINE.
+
+tomllib gives values but no positions. This scanner walks the text once, tracking strings,
+comments and brackets, and records the line of every table header, every top-level key of a
+table and every inline table inside an array (the roles of an actor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+TableKey = tuple[str, str | int]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*(?P<name>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|=)""")
+
+
+def _split_dotted(name: str) -> list[str]:
+    parts = re.findall(r""""[^"]*"|'[^']*'|[^.\s]+""", name)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+class LineIndex:
+    """Line numbers (1-based) of tables, keys and array items in one TOML text."""
+
+    def __init__(self, text: str) -> None:
+        self.tables: dict[TableKey, int] = {}
+        self.keys: dict[tuple[TableKey, str], int] = {}
+        self.items: dict[tuple[TableKey, str], list[int]] = {}
+        self._scan(text)
+
+    def table(self, table: TableKey) -> int:
+        """The line of a table's header, or 1 when it has none."""
+        return self.tables.get(table, 1)
+
+    def key(self, table: TableKey, key: str) -> int:
+        """The line of ``key`` inside ``table``, falling back to the table's header."""
+        return self.keys.get((table, key), self.table(table))
+
+    def item(self, table: TableKey, key: str, index: int) -> int:
+        """The line of the ``index``-th inline table in the array ``key``, falling back to the key."""
+        lines = self.items.get((table, key), [])
+        return lines[index] if index < len(lines) else self.key(table, key)
+
+    def _scan(self, text: str) -> None:
+        counts: Counter[str] = Counter()
+        current: TableKey = ("", "")
+        depth = 0
+        open_string: str | None = None  # the delimiter of a multi-line string we are inside
+        value_key = ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            if open_string is None and depth == 0:
+                header = _HEADER.match(line)
+                if header:
+                    parts = _split_dotted(header["name"])
+                    if line.lstrip().startswith("[["):
+                        current = (parts[0], counts[parts[0]])
+                        counts[parts[0]] += 1
+                    else:
+                        current = (parts[0], parts[1] if len(parts) > 1 else "")
+                    self.tables.setdefault(current, number)
+                    continue
+                key = _KEY.match(line)
+                if key:
+                    value_key = key["key"].strip("\"'")
+                    self.keys.setdefault((current, value_key), number)
+            depth, open_string = self._walk(line, number, current, value_key, depth, open_string)
+
+    def _walk(
+        self, line: str, number: int, table: TableKey, key: str, depth: int, open_string: str | None
+    ) -> tuple[int, str | None]:
+        i = 0
+        while i < len(line):
+            if open_string is not None:
+                end = line.find(open_string, i)
+                if end < 0:
+                    return depth, open_string
+                i, open_string = end + 3, None
+                continue
+            char = line[i]
+            if char == "#":
+                break
+            if line.startswith('"""', i) or line.startswith("'''", i):
+                open_string = line[i : i + 3]
+                i += 3
+                continue
+            if char in "\"'":
+                i = self._skip_string(line, i)
+                continue
+            if char in "[{":
+                if char == "{" and depth == 1:
+                    self.items.setdefault((table, key), []).append(number)
+                depth += 1
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            i += 1
+        return depth, open_string
+
+    @staticmethod
+    def _skip_string(line: str, start: int) -> int:
+        quote = line[start]
+        i = start + 1
+        while i < len(line):
+            if quote == '"' and line[i] == "\\":
+                i += 2
+                continue
+            if line[i] == quote:
+                return i + 1
+            i += 1
+        return i

@@ -1,0 +1,514 @@
+"""Turning parsed TOML data into model values, collecting every problem with its line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from .dates import DateSpan, Precision, parse_date
+from .errors import DateError, LogError, Problem
+from .model import Actor, Event, Kind, Log, Participant, Role, Source, Trade
+from .names import NameIndex, fold
+from .tomllines import LineIndex, TableKey
+
+T = TypeVar("T")
+ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
+COUNTRY_PATTERN = re.compile(r"^[A-Za-z]{2,8}$")
+KNOWN_TABLES = ("log", "actor", "source", "event", "trade")
+DEFAULT_TITLE = "Event log"
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, datetime):
+        return "a date-time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _show(value: object) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[0-9a-z]+", fold(text))
+    return "-".join(words)[:48].rstrip("-")
+
+
+class Validator:
+    """Builds a Log from TOML data; ``build`` raises LogError with every problem, sorted by line."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.lines = LineIndex(text)
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def build(self, data: Mapping[str, Any]) -> Log:
+        """Validate everything, then return the Log or raise LogError."""
+        for name in data:
+            if name not in KNOWN_TABLES:
+                self.warnings.append(
+                    Problem(
+                        self.file,
+                        self.lines.table((name, "")) if (name, "") in self.lines.tables else self._top_line(name),
+                        f"unknown table [{name}] is ignored; rwpk reads {', '.join(KNOWN_TABLES)}",
+                    )
+                )
+        title = DEFAULT_TITLE
+        log_table = self._table_of(data, "log")
+        if log_table is not None:
+            title = self._text(log_table, ("log", ""), "title", "the log") or DEFAULT_TITLE
+        actors = self._actors(data)
+        sources = self._sources(data)
+        events = self._events(data, actors, sources)
+        trades = self._trades(data, sources)
+        if self.problems:
+            raise LogError(sorted(self.problems, key=lambda p: (p.line, p.column or 0)))
+        return Log(
+            path=self.file,
+            title=title,
+            actors=actors,
+            sources=sources,
+            events=tuple(sorted(events, key=lambda e: e.sort_key)),
+            trades=tuple(sorted(trades, key=lambda t: (t.year, t.origin, t.destination))),
+            warnings=tuple(self.warnings),
+        )
+
+    # --- reporting -----------------------------------------------------------------------------
+
+    def _problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message))
+
+    def _top_line(self, name: str) -> int:
+        return self.lines.key(("", ""), name)
+
+    # --- typed fields ----------------------------------------------------------------------------
+
+    def _table_of(self, data: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self._problem(self._top_line(name), f"{name} must be a table, like [{name}], not {_type_name(value)}")
+            return None
+        return value
+
+    def _field(
+        self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, kind: type | tuple[type, ...], article: str
+    ) -> Any:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)) or not isinstance(
+            value, kind
+        ):
+            self._problem(
+                self.lines.key(where, key),
+                f"{owner}: {key} must be {article}, not {_type_name(value)} ({_show(value)}); fix the value of {key}",
+            )
+            return None
+        return value
+
+    def _text(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, required: bool = False) -> str | None:
+        value = self._field(table, where, key, owner, str, "text")
+        if value is not None and not value.strip():
+            self._problem(self.lines.key(where, key), f"{owner}: {key} is empty; write some text or remove the key")
+            return None
+        if value is None and required and key not in table:
+            self._problem(self.lines.table(where), f"{owner}: {key} is missing; add {key} = \"…\"")
+        return value
+
+    def _texts(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self._problem(
+                self.lines.key(where, key),
+                f"{owner}: {key} must be a list of non-empty texts, like {key} = [\"a\", \"b\"], not {_show(value)}",
+            )
+            return ()
+        return tuple(value)
+
+    def _date(
+        self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, ref: DateSpan | None = None
+    ) -> DateSpan | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str | date):
+            self._problem(
+                self.lines.key(where, key),
+                f"{owner}: {key} must be a date or a date expression in quotes, not {_type_name(value)} "
+                f"({_show(value)}); write {key} = \"{_show(value)}\" or {key} = 2024-01-03",
+            )
+            return None
+        try:
+            return parse_date(value, ref)
+        except DateError as error:
+            self._problem(self.lines.key(where, key), f"{owner}: {key}: {error}")
+            return None
+
+    def _records(self, data: Mapping[str, Any], name: str) -> list[tuple[TableKey, Mapping[str, Any]]]:
+        """The entries of [name.ID] tables (as ID keys) or [[name]] arrays (as indexes)."""
+        value = data.get(name)
+        if value is None:
+            return []
+        if name in ("event", "trade"):
+            if not isinstance(value, list):
+                self._problem(self._top_line(name), f"{name} must be an array of tables: write [[{name}]], not [{name}]")
+                return []
+            records: list[tuple[TableKey, Mapping[str, Any]]] = []
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    records.append(((name, index), item))
+                else:
+                    self._problem(self._top_line(name), f"{name} #{index + 1} must be a table, not {_type_name(item)}")
+            return records
+        if not isinstance(value, dict):
+            self._problem(self._top_line(name), f"{name} must be tables like [{name}.some-id], not {_type_name(value)}")
+            return []
+        out: list[tuple[TableKey, Mapping[str, Any]]] = []
+        for key, item in value.items():
+            if isinstance(item, dict):
+                out.append(((name, key), item))
+            else:
+                self._problem(self.lines.key((name, ""), key), f"{name}.{key} must be a table like [{name}.{key}]")
+        return out
+
+    def _check_id(self, where: TableKey, kind: str) -> str:
+        ident = str(where[1])
+        if not ID_PATTERN.match(ident):
+            self._problem(
+                self.lines.table(where),
+                f"{kind} id '{ident}' may use only lowercase letters, digits, - and _; rename [{kind}.{ident}]",
+            )
+        return ident
+
+    def _country(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str) -> str | None:
+        value = self._text(table, where, key, owner)
+        if value is None:
+            return None
+        if not COUNTRY_PATTERN.match(value):
+            self._problem(
+                self.lines.key(where, key),
+                f"{owner}: {key} {_show(value)} is not a country code; use ISO 3166-1 alpha-2 such as \"RW\" "
+                "or an organisation code such as \"UN\"",
+            )
+            return None
+        return value.upper()
+
+    # --- records -------------------------------------------------------------------------------
+
+    def _actors(self, data: Mapping[str, Any]) -> dict[str, Actor]:
+        actors: dict[str, Actor] = {}
+        for where, table in self._records(data, "actor"):
+            ident = self._check_id(where, "actor")
+            owner = f"actor '{ident}'"
+            name = self._text(table, where, "name", owner, required=True)
+            kind = self._text(table, where, "type", owner) or "person"
+            if kind == "organisation":
+                kind = "organization"
+            if kind not in ("person", "organization"):
+                self._problem(self.lines.key(where, "type"), f"{owner}: type {_show(kind)} must be \"person\" or \"organization\"")
+            actors[ident] = Actor(
+                id=ident,
+                name=name or ident,
+                country=self._country(table, where, "country", owner),
+                type=kind,
+                aliases=self._texts(table, where, "aliases", owner),
+                roles=self._roles(table, where, owner),
+                line=self.lines.table(where),
+            )
+        return actors
+
+    def _roles(self, table: Mapping[str, Any], where: TableKey, owner: str) -> tuple[Role, ...]:
+        value = table.get("roles")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self._problem(self.lines.key(where, "roles"), f"{owner}: roles must be a list of {{ title = …, since = … }}")
+            return ()
+        roles = []
+        for index, item in enumerate(value):
+            line = self.lines.item(where, "roles", index)
+            if not isinstance(item, dict):
+                self._problem(line, f"{owner}: role #{index + 1} must be {{ title = \"…\", since = …, until = … }}")
+                continue
+            role_owner = f"{owner}, role #{index + 1}"
+            before = len(self.problems)
+            title = self._role_text(item, line, role_owner)
+            since, until = (self._role_date(item, key, line, role_owner) for key in ("since", "until"))
+            if since and until and until.end < since.start:
+                self._problem(line, f"{role_owner}: until {until.label} is before since {since.label}; swap them")
+            if title is not None and len(self.problems) == before:
+                roles.append(Role(title, since, until))
+        return tuple(roles)
+
+    def _role_text(self, item: Mapping[str, Any], line: int, owner: str) -> str | None:
+        title = item.get("title")
+        if not isinstance(title, str) or not title.strip():
+            self._problem(line, f"{owner}: title must be text, not {_show(title)}; add title = \"…\"")
+            return None
+        return title
+
+    def _role_date(self, item: Mapping[str, Any], key: str, line: int, owner: str) -> DateSpan | None:
+        value = item.get(key)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str | date):
+                raise DateError(f"{_show(value)} is {_type_name(value)}, not a date; write {key} = 2024-01-03")
+            return parse_date(value)
+        except DateError as error:
+            self._problem(line, f"{owner}: {key}: {error}")
+            return None
+
+    def _sources(self, data: Mapping[str, Any]) -> dict[str, Source]:
+        sources: dict[str, Source] = {}
+        for where, table in self._records(data, "source"):
+            ident = self._check_id(where, "source")
+            owner = f"source '{ident}'"
+            sources[ident] = Source(
+                id=ident,
+                title=self._text(table, where, "title", owner),
+                outlet=self._text(table, where, "outlet", owner),
+                url=self._text(table, where, "url", owner),
+                published=self._date(table, where, "published", owner),
+                line=self.lines.table(where),
+            )
+        return sources
+
+    def _source_ids(
+        self, table: Mapping[str, Any], where: TableKey, owner: str, sources: Mapping[str, Source]
+    ) -> tuple[str, ...]:
+        ids = self._texts(table, where, "sources", owner)
+        for ident in ids:
+            if ident not in sources:
+                known = ", ".join(sorted(sources)) or "none yet"
+                self._problem(
+                    self.lines.key(where, "sources"),
+                    f"{owner}: unknown source '{ident}'; declare it as [source.{ident}] or use a known id ({known})",
+                )
+        return ids
+
+    def _events(self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> list[Event]:
+        names = NameIndex(actors.values())
+        drafts: list[tuple[int, str | None, Event]] = []
+        seen: dict[str, int] = {}
+        for where, table in self._records(data, "event"):
+            line = self.lines.table(where)
+            ident = self._text(table, where, "id", f"event #{int(where[1]) + 1}")
+            title = self._text(table, where, "title", self._owner(where, ident, None))
+            owner = self._owner(where, ident, title)
+            if title is None and "title" not in table:
+                self._problem(line, f"{owner}: title is missing; add title = \"…\"")
+            if ident is not None:
+                if ident in seen:
+                    self._problem(
+                        self.lines.key(where, "id"),
+                        f"{owner}: id '{ident}' is used twice (first at line {seen[ident]}); give each event its own id",
+                    )
+                seen.setdefault(ident, self.lines.key(where, "id"))
+            event = self._event(where, table, owner, ident, title, names, sources)
+            if event is not None:
+                drafts.append((line, ident, event))
+        return self._with_ids(drafts)
+
+    @staticmethod
+    def _owner(where: TableKey, ident: str | None, title: str | None) -> str:
+        label = f"'{ident}'" if ident else f"#{int(where[1]) + 1}"
+        return f"event {label}" + (f" ({_show(title)})" if title and not ident else "")
+
+    def _event(
+        self,
+        where: TableKey,
+        table: Mapping[str, Any],
+        owner: str,
+        ident: str | None,
+        title: str | None,
+        names: NameIndex,
+        sources: Mapping[str, Source],
+    ) -> Event | None:
+        before = len(self.problems)
+        source_ids = self._source_ids(table, where, owner, sources)
+        as_of = self._date(table, where, "as_of", owner)
+        ref = as_of
+        if ref is None and source_ids and source_ids[0] in sources:
+            ref = sources[source_ids[0]].published
+        when = self._event_when(table, where, owner, ref)
+        kind = self._kind(table, where, owner)
+        participants = self._participants(table, where, owner, names)
+        place = self._text(table, where, "place", owner)
+        summary = self._text(table, where, "summary", owner)
+        date_text = self._text(table, where, "date_text", owner)
+        tags = self._texts(table, where, "tags", owner)
+        if len(self.problems) > before or when is None or kind is None or title is None:
+            return None
+        return Event(
+            id=ident or "",
+            when=when,
+            kind=kind,
+            title=title,
+            place=place,
+            participants=participants,
+            tags=tags,
+            sources=source_ids,
+            summary=summary,
+            date_text=date_text,
+            line=self.lines.table(where),
+        )
+
+    def _event_when(
+        self, table: Mapping[str, Any], where: TableKey, owner: str, ref: DateSpan | None
+    ) -> DateSpan | None:
+        if "date" not in table:
+            self._problem(self.lines.table(where), f"{owner}: date is missing; add date = 2024-01-03 or date = \"Jan 2024\"")
+            return None
+        start = self._date(table, where, "date", owner, ref)
+        end = self._date(table, where, "end", owner, ref)
+        days = self._field(table, where, "days", owner, int, "a whole number of days")
+        if start is None:
+            return None
+        if end is not None and days is not None:
+            self._problem(self.lines.key(where, "days"), f"{owner}: give end or days, not both")
+            return None
+        if days is not None:
+            if start.precision is not Precision.DAY or days < 1:
+                self._problem(
+                    self.lines.key(where, "days"),
+                    f"{owner}: days = {days} needs a single-day date and a count of 1 or more; use end = … instead",
+                )
+                return None
+            end = parse_date(start.start.fromordinal(start.start.toordinal() + days - 1))
+        if end is None:
+            return start
+        if end.end < start.start:
+            self._problem(
+                self.lines.key(where, "end"),
+                f"{owner}: end {_show(end.text)} is before the date {_show(start.text)}; fix one of them",
+            )
+            return None
+        return DateSpan(
+            start.start,
+            end.end,
+            Precision.RANGE,
+            approximate=start.approximate or end.approximate,
+            uncertain=start.uncertain or end.uncertain,
+            text=f"{start.text}/{end.text}",
+        )
+
+    def _kind(self, table: Mapping[str, Any], where: TableKey, owner: str) -> Kind | None:
+        if "kind" not in table:
+            self._problem(self.lines.table(where), f"{owner}: kind is missing; add kind = \"meeting\" (or {_kinds()})")
+            return None
+        value = self._text(table, where, "kind", owner)
+        if value is None:
+            return None
+        try:
+            return Kind(value.strip().lower())
+        except ValueError:
+            close = difflib.get_close_matches(value.lower(), [k.value for k in Kind], n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            self._problem(self.lines.key(where, "kind"), f"{owner}: unknown kind {_show(value)}; {hint}use one of {_kinds()}")
+            return None
+
+    def _participants(
+        self, table: Mapping[str, Any], where: TableKey, owner: str, names: NameIndex
+    ) -> tuple[Participant, ...]:
+        out = []
+        for text in self._texts(table, where, "participants", owner):
+            found = names.candidates(text)
+            if len(found) > 1:
+                listed = "; ".join(f"{a.name} ({a.id})" for a in found)
+                self._problem(
+                    self.lines.key(where, "participants"),
+                    f"{owner}: participant {_show(text)} fits several actors ({listed}); write the actor id",
+                )
+            elif found:
+                out.append(Participant(found[0].name, found[0].id))
+            else:
+                out.append(Participant(text.strip()))
+        return tuple(out)
+
+    def _with_ids(self, drafts: list[tuple[int, str | None, Event]]) -> list[Event]:
+        """Give events without an id one derived from the date and title, unique in file order."""
+        taken = {ident for _, ident, _ in drafts if ident}
+        events = []
+        for _, ident, event in drafts:
+            if not ident:
+                base = "-".join(p for p in (_slug(event.when.canonical), _slug(event.title)) if p) or "event"
+                ident, n = base, 1
+                while ident in taken:
+                    n += 1
+                    ident = f"{base}-{n}"
+                taken.add(ident)
+                event = _replace_id(event, ident)
+            events.append(event)
+        return events
+
+    def _trades(self, data: Mapping[str, Any], sources: Mapping[str, Source]) -> list[Trade]:
+        trades = []
+        for where, table in self._records(data, "trade"):
+            owner = f"trade #{int(where[1]) + 1}"
+            before = len(self.problems)
+            year = self._required(table, where, "year", owner, lambda: self._field(table, where, "year", owner, int, "a year such as 2022"))
+            origin = self._required(table, where, "from", owner, lambda: self._country(table, where, "from", owner))
+            destination = self._required(table, where, "to", owner, lambda: self._country(table, where, "to", owner))
+            value = self._required(
+                table, where, "value_usd", owner,
+                lambda: self._field(table, where, "value_usd", owner, (int, float), "an amount in US dollars"),
+            )  # fmt: skip
+            goods = self._goods(table, where, owner)
+            source_ids = self._source_ids(table, where, owner, sources)
+            if len(self.problems) == before and None not in (year, origin, destination, value):
+                trades.append(Trade(year, origin, destination, int(value), goods, source_ids, self.lines.table(where)))
+        return trades
+
+    def _required(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, read: Callable[[], T]) -> T | None:
+        if key not in table:
+            self._problem(self.lines.table(where), f"{owner}: {key} is missing; add {key} = …")
+            return None
+        return read()
+
+    def _goods(self, table: Mapping[str, Any], where: TableKey, owner: str) -> dict[str, int]:
+        value = table.get("goods")
+        if value is None:
+            return {}
+        valid = isinstance(value, dict) and all(
+            isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in value.values()
+        )
+        if not valid:
+            self._problem(
+                self.lines.key(where, "goods"),
+                f"{owner}: goods must be a table of amounts, like goods = {{ tea = 31_400_000 }}, not {_show(value)}",
+            )
+            return {}
+        return {k: int(v) for k, v in value.items()}
+
+
+def _kinds() -> str:
+    return ", ".join(k.value for k in Kind)
+
+
+def _replace_id(event: Event, ident: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=ident)
