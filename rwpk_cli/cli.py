@@ -63,7 +63,12 @@ def main_options(
     ctx: typer.Context,
     file: Annotated[
         str | None,
-        typer.Option("--file", "-f", metavar="PATH", help="The log to read; - reads stdin. Default: $RWPK_FILE, ./events.toml, the bundled log."),
+        typer.Option(
+            "--file",
+            "-f",
+            metavar="PATH",
+            help="The log to read; - reads stdin. Default: $RWPK_FILE, ./events.toml, the bundled log.",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", is_eager=True, callback=_version, help="Show the version and exit.")
@@ -100,7 +105,8 @@ def reports_errors(command: F) -> F:
             for problem in error.problems:
                 _say_error(str(problem))
             count = len(error.problems)
-            _say_error(f"rwpk: the log has {count} problem{'' if count == 1 else 's'}; fix {'it' if count == 1 else 'them'} and run 'rwpk check'")
+            noun, pronoun = ("problem", "it") if count == 1 else ("problems", "them")
+            _say_error(f"rwpk: the log has {count} {noun}; fix {pronoun} and run 'rwpk check'")
             raise typer.Exit(error.exit_code) from None
         except RwpkError as error:
             _say_error(f"rwpk: {error}")
@@ -184,18 +190,51 @@ def _render(view: str, fmt: str, doc: object) -> object:
 # --- shared options ------------------------------------------------------------------------------
 
 FILTERS = "Filters"
-Since = Annotated[str | None, typer.Option(help="Events on or after this date (overlapping it), e.g. 2024-01.", rich_help_panel=FILTERS)]
-Until = Annotated[str | None, typer.Option(help="Events on or before this date (overlapping it), e.g. 2025-Q1.", rich_help_panel=FILTERS)]
+Since = Annotated[
+    str | None,
+    typer.Option(help="Events on or after this date (overlapping it), e.g. 2024-01.", rich_help_panel=FILTERS),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(help="Events on or before this date (overlapping it), e.g. 2025-Q1.", rich_help_panel=FILTERS),
+]
 On = Annotated[str | None, typer.Option(help="Events overlapping this date, e.g. 2025-W04.", rich_help_panel=FILTERS)]
-Strict = Annotated[bool, typer.Option("--strict", help="Keep only events wholly inside the date bounds.", rich_help_panel=FILTERS)]
-Kinds = Annotated[list[Kind] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).", rich_help_panel=FILTERS)]
-Officials = Annotated[list[str] | None, typer.Option("--official", help="Only events with this person (repeatable: all of them).", rich_help_panel=FILTERS)]
-Country = Annotated[str | None, typer.Option(help="Only events with a participant of this country, e.g. RW.", rich_help_panel=FILTERS)]
-Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only events with this tag (repeatable: any of them).", rich_help_panel=FILTERS)]
-Search = Annotated[str | None, typer.Option("--search", "-s", help="Text to find in title, summary or place, ignoring case and accents.", rich_help_panel=FILTERS)]
-Limit = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.", rich_help_panel=FILTERS)]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Keep only events wholly inside the date bounds.", rich_help_panel=FILTERS)
+]
+Kinds = Annotated[
+    list[Kind] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).", rich_help_panel=FILTERS)
+]
+Officials = Annotated[
+    list[str] | None,
+    typer.Option("--official", help="Only events with this person (repeatable: all of them).", rich_help_panel=FILTERS),
+]
+Country = Annotated[
+    str | None, typer.Option(help="Only events with a participant of this country, e.g. RW.", rich_help_panel=FILTERS)
+]
+Tags = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", help="Only events with this tag (repeatable: any of them).", rich_help_panel=FILTERS),
+]
+Search = Annotated[
+    str | None,
+    typer.Option(
+        "--search",
+        "-s",
+        help="Text to find in title, summary or place, ignoring case and accents.",
+        rich_help_panel=FILTERS,
+    ),
+]
+Limit = Annotated[
+    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.", rich_help_panel=FILTERS)
+]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.", rich_help_panel=FILTERS)]
-AsOf = Annotated[str | None, typer.Option("--as-of", metavar="DAY", help="Reference day for relative dates such as 'last week' (default: today).")]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DAY", help="Reference day for relative dates such as 'last week' (default: today)."
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +306,9 @@ def timeline(
       rwpk timeline --on 2025-W04 --search counterterrorism --format md
     """
     log = _load(ctx)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(log)
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
+        log
+    )
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title)
     _emit(_render("timeline", fmt, doc))
 
@@ -304,7 +345,9 @@ def meetings(
     """
     log = _load(ctx)
     person = resolve_official(log, name)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(log)
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
+        log
+    )
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person)
     _emit(_render("meetings", fmt, doc))
 
@@ -348,7 +391,9 @@ def export(
     fmt: str | None = _format_option("export", None),
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
+        ),
     ] = None,
 ) -> None:
     """Export the timeline as a report: Markdown by default, grouped by year and month, with the
@@ -365,7 +410,9 @@ def export(
     """
     chosen = fmt or (render.from_extension(str(output), "export") if output else None) or "md"
     log = _load(ctx)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(log)
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
+        log
+    )
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title)
     _emit(_render("export", chosen, doc), output)
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from .errors import DateError, RelativeDateError
 
-__all__ = ["DateSpan", "Precision", "parse_date", "day_span"]
+__all__ = ["DateSpan", "Precision", "day_span", "parse_date"]
 
 MIN_DAY = date(1, 1, 1)
 MAX_DAY = date(9999, 12, 31)
@@ -184,10 +184,10 @@ def _parse(text: str, ref: date | None) -> DateSpan:
             uncertain=inner.uncertain or text[-1] in "?%",
         )
     if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text):
-        left, sep, right = text.partition("/")
+        left, _, right = text.partition("/")
         return _interval(text, left.strip(), right.strip(), ref)
     if ".." in text:
-        left, sep, right = text.partition("..")
+        left, _, right = text.partition("..")
         if left.strip() and right.strip():
             return _interval(text, left.strip(), right.strip(), ref)
     return _single(text, ref)
@@ -366,8 +366,8 @@ def _written(text: str, ref: date | None) -> DateSpan | None:
 def _need(ref: date | None, text: str) -> date:
     if ref is None:
         raise RelativeDateError(
-            f"'{text}' is relative and there is no reference day to resolve it against; "
-            "give the event an as_of day or a source with a published date, or write the date itself"
+            f"'{text}' is relative and there is no reference day to resolve it against; write the date "
+            "itself, or (for an event) give it an as_of day or a first source with a published date"
         )
     return ref
 

@@ -63,7 +63,9 @@ def read_text(location: LogLocation) -> str:
             with location.path.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ReadError(f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml") from None
+        raise ReadError(
+            f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
+        ) from None
     except IsADirectoryError:
         raise ReadError(f"{name}: is a directory, not a log file; give the path of a .toml file") from None
     except PermissionError:
@@ -76,9 +78,7 @@ def read_text(location: LogLocation) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ReadError(
-            f"{name}:{line}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
-        ) from None
+        raise ReadError(f"{name}:{line}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
     return text.removeprefix("\ufeff")
 
 

@@ -12,13 +12,12 @@ from .errors import AmbiguousNameError, UnknownNameError
 from .model import Actor
 
 #: Words that come before a name but are not part of it; a query may include or omit them.
-HONORIFICS = frozenset(
-    """
+_HONORIFIC_WORDS = """
     gen general maj major lt lieutenant col colonel brig brigadier capt captain cpt adm admiral
     air marshal vice rear amb ambassador minister dr mr mrs ms miss prof professor hon honourable
     honorable he excellency his her sen senator president pm sir dame rt
-    """.split()
-)
+"""
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from .dates import DateSpan, Precision, parse_date
 from .errors import DateError, LogError, Problem
@@ -14,9 +15,8 @@ from .model import Actor, Event, Kind, Log, Participant, Role, Source, Trade
 from .names import NameIndex, fold
 from .tomllines import LineIndex, TableKey
 
-T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
-COUNTRY_PATTERN = re.compile(r"^[A-Za-z]{2,8}$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2,6}$")
 KNOWN_TABLES = ("log", "actor", "source", "event", "trade")
 DEFAULT_TITLE = "Event log"
 
@@ -109,12 +109,18 @@ class Validator:
         return value
 
     def _field(
-        self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, kind: type | tuple[type, ...], article: str
+        self,
+        table: Mapping[str, Any],
+        where: TableKey,
+        key: str,
+        owner: str,
+        kind: type | tuple[type, ...],
+        article: str,
     ) -> Any:
         value = table.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)) or not isinstance(
+        if (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))) or not isinstance(
             value, kind
         ):
             self._problem(
@@ -124,14 +130,16 @@ class Validator:
             return None
         return value
 
-    def _text(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, required: bool = False) -> str | None:
+    def _text(
+        self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, required: bool = False
+    ) -> str | None:
         value = self._field(table, where, key, owner, str, "text")
         if value is not None and not value.strip():
             self._problem(self.lines.key(where, key), f"{owner}: {key} is empty; write some text or remove the key")
             return None
         if value is None and required and key not in table:
-            self._problem(self.lines.table(where), f"{owner}: {key} is missing; add {key} = \"…\"")
-        return value
+            self._problem(self.lines.table(where), f'{owner}: {key} is missing; add {key} = "…"')
+        return value if isinstance(value, str) else None
 
     def _texts(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str) -> tuple[str, ...]:
         value = table.get(key)
@@ -142,7 +150,7 @@ class Validator:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self._problem(
                 self.lines.key(where, key),
-                f"{owner}: {key} must be a list of non-empty texts, like {key} = [\"a\", \"b\"], not {_show(value)}",
+                f'{owner}: {key} must be a list of non-empty texts, like {key} = ["a", "b"], not {_show(value)}',
             )
             return ()
         return tuple(value)
@@ -157,7 +165,7 @@ class Validator:
             self._problem(
                 self.lines.key(where, key),
                 f"{owner}: {key} must be a date or a date expression in quotes, not {_type_name(value)} "
-                f"({_show(value)}); write {key} = \"{_show(value)}\" or {key} = 2024-01-03",
+                f'({_show(value)}); write {key} = "{_show(value)}" or {key} = 2024-01-03',
             )
             return None
         try:
@@ -173,7 +181,9 @@ class Validator:
             return []
         if name in ("event", "trade"):
             if not isinstance(value, list):
-                self._problem(self._top_line(name), f"{name} must be an array of tables: write [[{name}]], not [{name}]")
+                self._problem(
+                    self._top_line(name), f"{name} must be an array of tables: write [[{name}]], not [{name}]"
+                )
                 return []
             records: list[tuple[TableKey, Mapping[str, Any]]] = []
             for index, item in enumerate(value):
@@ -206,14 +216,16 @@ class Validator:
         value = self._text(table, where, key, owner)
         if value is None:
             return None
+        if len(value) == 2 and value.isascii():
+            value = value.upper()
         if not COUNTRY_PATTERN.match(value):
             self._problem(
                 self.lines.key(where, key),
-                f"{owner}: {key} {_show(value)} is not a country code; use ISO 3166-1 alpha-2 such as \"RW\" "
-                "or an organisation code such as \"UN\"",
+                f'{owner}: {key} {_show(value)} is not a country code; use ISO 3166-1 alpha-2 such as "RW" '
+                'or an organisation code in capitals such as "UN"',
             )
             return None
-        return value.upper()
+        return value
 
     # --- records -------------------------------------------------------------------------------
 
@@ -227,7 +239,9 @@ class Validator:
             if kind == "organisation":
                 kind = "organization"
             if kind not in ("person", "organization"):
-                self._problem(self.lines.key(where, "type"), f"{owner}: type {_show(kind)} must be \"person\" or \"organization\"")
+                self._problem(
+                    self.lines.key(where, "type"), f'{owner}: type {_show(kind)} must be "person" or "organization"'
+                )
             actors[ident] = Actor(
                 id=ident,
                 name=name or ident,
@@ -244,13 +258,15 @@ class Validator:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self._problem(self.lines.key(where, "roles"), f"{owner}: roles must be a list of {{ title = …, since = … }}")
+            self._problem(
+                self.lines.key(where, "roles"), f"{owner}: roles must be a list of {{ title = …, since = … }}"
+            )
             return ()
         roles = []
         for index, item in enumerate(value):
             line = self.lines.item(where, "roles", index)
             if not isinstance(item, dict):
-                self._problem(line, f"{owner}: role #{index + 1} must be {{ title = \"…\", since = …, until = … }}")
+                self._problem(line, f'{owner}: role #{index + 1} must be {{ title = "…", since = …, until = … }}')
                 continue
             role_owner = f"{owner}, role #{index + 1}"
             before = len(self.problems)
@@ -264,8 +280,11 @@ class Validator:
 
     def _role_text(self, item: Mapping[str, Any], line: int, owner: str) -> str | None:
         title = item.get("title")
+        if title is None:
+            self._problem(line, f'{owner}: title is missing; add title = "…"')
+            return None
         if not isinstance(title, str) or not title.strip():
-            self._problem(line, f"{owner}: title must be text, not {_show(title)}; add title = \"…\"")
+            self._problem(line, f'{owner}: title must be text, not {_show(title)}; write title = "…"')
             return None
         return title
 
@@ -309,7 +328,9 @@ class Validator:
                 )
         return ids
 
-    def _events(self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> list[Event]:
+    def _events(
+        self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]
+    ) -> list[Event]:
         names = NameIndex(actors.values())
         drafts: list[tuple[int, str | None, Event]] = []
         seen: dict[str, int] = {}
@@ -319,12 +340,12 @@ class Validator:
             title = self._text(table, where, "title", self._owner(where, ident, None))
             owner = self._owner(where, ident, title)
             if title is None and "title" not in table:
-                self._problem(line, f"{owner}: title is missing; add title = \"…\"")
+                self._problem(line, f'{owner}: title is missing; add title = "…"')
             if ident is not None:
                 if ident in seen:
                     self._problem(
                         self.lines.key(where, "id"),
-                        f"{owner}: id '{ident}' is used twice (first at line {seen[ident]}); give each event its own id",
+                        f"{owner}: id '{ident}' is used twice (first at line {seen[ident]}); give each event its own",
                     )
                 seen.setdefault(ident, self.lines.key(where, "id"))
             event = self._event(where, table, owner, ident, title, names, sources)
@@ -380,7 +401,9 @@ class Validator:
         self, table: Mapping[str, Any], where: TableKey, owner: str, ref: DateSpan | None
     ) -> DateSpan | None:
         if "date" not in table:
-            self._problem(self.lines.table(where), f"{owner}: date is missing; add date = 2024-01-03 or date = \"Jan 2024\"")
+            self._problem(
+                self.lines.table(where), f'{owner}: date is missing; add date = 2024-01-03 or date = "Jan 2024"'
+            )
             return None
         start = self._date(table, where, "date", owner, ref)
         end = self._date(table, where, "end", owner, ref)
@@ -417,7 +440,7 @@ class Validator:
 
     def _kind(self, table: Mapping[str, Any], where: TableKey, owner: str) -> Kind | None:
         if "kind" not in table:
-            self._problem(self.lines.table(where), f"{owner}: kind is missing; add kind = \"meeting\" (or {_kinds()})")
+            self._problem(self.lines.table(where), f'{owner}: kind is missing; add kind = "meeting" (or {_kinds()})')
             return None
         value = self._text(table, where, "kind", owner)
         if value is None:
@@ -427,7 +450,9 @@ class Validator:
         except ValueError:
             close = difflib.get_close_matches(value.lower(), [k.value for k in Kind], n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            self._problem(self.lines.key(where, "kind"), f"{owner}: unknown kind {_show(value)}; {hint}use one of {_kinds()}")
+            self._problem(
+                self.lines.key(where, "kind"), f"{owner}: unknown kind {_show(value)}; {hint}use one of {_kinds()}"
+            )
             return None
 
     def _participants(
@@ -469,24 +494,23 @@ class Validator:
         for where, table in self._records(data, "trade"):
             owner = f"trade #{int(where[1]) + 1}"
             before = len(self.problems)
-            year = self._required(table, where, "year", owner, lambda: self._field(table, where, "year", owner, int, "a year such as 2022"))
-            origin = self._required(table, where, "from", owner, lambda: self._country(table, where, "from", owner))
-            destination = self._required(table, where, "to", owner, lambda: self._country(table, where, "to", owner))
-            value = self._required(
-                table, where, "value_usd", owner,
-                lambda: self._field(table, where, "value_usd", owner, (int, float), "an amount in US dollars"),
-            )  # fmt: skip
+            for key in ("year", "from", "to", "value_usd"):
+                if key not in table:
+                    self._problem(self.lines.table(where), f"{owner}: {key} is missing; add {key} = …")
+            year = self._field(table, where, "year", owner, int, "a year such as 2022")
+            origin = self._country(table, where, "from", owner)
+            destination = self._country(table, where, "to", owner)
+            value = self._field(table, where, "value_usd", owner, (int, float), "an amount in US dollars")
+            if value is not None and value < 0:
+                self._problem(
+                    self.lines.key(where, "value_usd"),
+                    f"{owner}: value_usd {value} is negative; give the amount traded",
+                )
             goods = self._goods(table, where, owner)
             source_ids = self._source_ids(table, where, owner, sources)
-            if len(self.problems) == before and None not in (year, origin, destination, value):
+            if len(self.problems) == before and year is not None and origin and destination and value is not None:
                 trades.append(Trade(year, origin, destination, int(value), goods, source_ids, self.lines.table(where)))
         return trades
-
-    def _required(self, table: Mapping[str, Any], where: TableKey, key: str, owner: str, read: Callable[[], T]) -> T | None:
-        if key not in table:
-            self._problem(self.lines.table(where), f"{owner}: {key} is missing; add {key} = …")
-            return None
-        return read()
 
     def _goods(self, table: Mapping[str, Any], where: TableKey, owner: str) -> dict[str, int]:
         value = table.get("goods")
@@ -509,6 +533,4 @@ def _kinds() -> str:
 
 
 def _replace_id(event: Event, ident: str) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=ident)

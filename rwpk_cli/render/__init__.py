@@ -27,14 +27,15 @@ class Format:
         return importlib.import_module(f"{__name__}.{self.module}")
 
 
+_ALL_VIEWS = frozenset({"timeline", "meetings", "actors", "export", "dates"})
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", "a table for the terminal", "table", frozenset({"timeline", "meetings", "actors", "dates"})),
-        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", frozenset({"timeline", "meetings", "actors", "export"}), (".md",)),
-        Format("json", "JSON for scripts", "jsonout", frozenset({"timeline", "meetings", "actors", "export", "dates"}), (".json",)),
+        Format("table", "a table for the terminal", "table", _ALL_VIEWS - {"export"}),
+        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates"}, (".md",)),
+        Format("json", "JSON for scripts", "jsonout", _ALL_VIEWS, (".json",)),
     )
-}  # fmt: skip
+}
 
 
 def choices(view: str) -> list[str]:

@@ -24,7 +24,9 @@ def event_object(row: EventRow) -> dict[str, Any]:
         "kind": event.kind.value,
         "title": event.title,
         "place": event.place,
-        "participants": [{"id": p.id, "name": p.name, "country": p.country, "title": p.title} for p in row.participants],
+        "participants": [
+            {"id": p.id, "name": p.name, "country": p.country, "title": p.title} for p in row.participants
+        ],
         "tags": list(event.tags),
         "sources": list(event.sources),
         "summary": event.summary,

@@ -17,9 +17,14 @@ from .safe import one_line
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
 
 
+# At the start of a line these would open a list item, a heading underline or a thematic break.
+_LEADING = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
+
 def escape(text: str) -> str:
     """``text`` as literal Markdown inline content, on one line."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
+    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def link(label: str, url: str | None) -> str:
@@ -117,7 +122,12 @@ def trade_table(log: Log) -> list[str]:
     """The trade figures as a GFM table, with each good's amount."""
     if not log.trades:
         return []
-    lines = ["## Trade figures", "", "| Year | From | To | Value (USD) | Main goods |", "| --- | --- | --- | ---: | --- |"]
+    lines = [
+        "## Trade figures",
+        "",
+        "| Year | From | To | Value (USD) | Main goods |",
+        "| --- | --- | --- | ---: | --- |",
+    ]
     for t in log.trades:
         goods = "; ".join(f"{escape(name)} {_money(value)}" for name, value in t.goods.items()) or "—"
         lines.append(f"| {t.year} | {escape(t.origin)} | {escape(t.destination)} | {_money(t.value_usd)} | {goods} |")
@@ -125,8 +135,8 @@ def trade_table(log: Log) -> list[str]:
 
 
 def sources_section(log: Log, used: set[str]) -> list[str]:
-    """The sources cited by the events shown (all of them when ``used`` is empty)."""
-    chosen = [s for s in log.sources.values() if not used or s.id in used]
+    """The sources cited by what the report shows, in the order the log declares them."""
+    chosen = [s for s in log.sources.values() if s.id in used]
     if not chosen:
         return []
     items = []
@@ -146,7 +156,8 @@ def timeline(doc: EventsDoc) -> str:
     if not doc.rows:
         blocks.append("*No events match.*")
     blocks += trade_table(doc.log)
-    blocks += sources_section(doc.log, {i for r in doc.rows for i in r.event.sources} or set(doc.log.sources))
+    cited = {i for r in doc.rows for i in r.event.sources} | {i for t in doc.log.trades for i in t.sources}
+    blocks += sources_section(doc.log, cited)
     blocks.append(_footer(doc.log))
     return "\n\n".join(blocks) + "\n"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -62,8 +64,8 @@ def timeline(doc: EventsDoc) -> RenderableType:
     table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "event"))
     table.add_column("Date", no_wrap=True)
     table.add_column("Kind")
-    table.add_column("Event", ratio=3)
-    table.add_column("Participants", ratio=2)
+    table.add_column("Event", ratio=3, overflow="fold")
+    table.add_column("Participants", ratio=2, overflow="fold")
     table.add_column("Place")
     for row in doc.rows:
         event = row.event
@@ -104,37 +106,39 @@ def meetings(doc: EventsDoc) -> RenderableType:
 
 
 def actors(doc: ActorsDoc) -> RenderableType:
-    """Name, country, latest role, counts, first and last seen, most frequent counterparts."""
+    """Name and country, latest role, counts, first and last seen, most frequent counterparts."""
     table = _new_table(f"Actors · {doc.log.title}", _caption(doc.log.path, len(doc.summaries), "actor"))
-    table.add_column("Name", ratio=2)
-    table.add_column("Country")
-    table.add_column("Latest role", ratio=3)
+    table.add_column("Name", ratio=2, min_width=14, overflow="fold")
+    table.add_column("Latest role", ratio=3, overflow="fold")
     table.add_column("Events", justify="right")
     table.add_column("Meetings", justify="right")
-    table.add_column("First seen", no_wrap=True)
-    table.add_column("Last seen", no_wrap=True)
-    table.add_column("Counterparts", ratio=3)
+    table.add_column("Seen", min_width=11)
+    table.add_column("Counterparts", ratio=3, overflow="fold")
     for s in doc.summaries:
-        counterparts = Text("\n").join(
-            Text(f"{one_line(name)} ×{count}") for name, count in s.counterparts[:3]
-        ) or Text("—", style="dim")
+        name = Text(one_line(s.actor.name), style="bold")
+        if s.actor.country:
+            name.append(f" ({one_line(s.actor.country)})", style="dim")
+        counterparts = Text("\n").join(Text(f"{one_line(n)} ×{count}") for n, count in s.counterparts[:3])
         table.add_row(
-            _text(s.actor.name, "bold"),
-            _text(s.actor.country),
+            name,
             _text(s.role),
             str(s.events),
             str(s.meetings),
-            _day(s.first),
-            _day(s.last),
-            counterparts,
+            _seen(s.first, s.last),
+            counterparts or Text("—", style="dim"),
         )
     return table
 
 
-def _day(day: object) -> Text:
-    from datetime import date
+def _seen(first: date | None, last: date | None) -> Text:
+    if first is None or last is None:
+        return Text("never", style="dim")
+    label = _day(first) if first == last else f"{_day(first)} – {_day(last)}"
+    return Text(label)
 
-    return Text(f"{day.day} {day:%b %Y}") if isinstance(day, date) else Text("—", style="dim")
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def dates(span: DateSpan) -> RenderableType:

@@ -1,0 +1,117 @@
+"""Shared fixtures: every test runs in an empty folder with a clean, predictable environment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from rwpk_cli.cli import app
+
+SMALL_LOG = """\
+[log]
+title = "Test relations"
+
+[actor.alpha]
+name = "Ada Alpha"
+country = "AA"
+aliases = ["The Alpha"]
+roles = [
+  { title = "Ambassador", since = 2020-01-01, until = 2021-06-30 },
+  { title = "Foreign Minister", since = 2021-07-01 },
+]
+
+[actor.beta]
+name = "Bruno Béta"
+country = "BB"
+roles = [{ title = "Envoy", since = "2019", until = "2020" }]
+
+[actor.gamma]
+name = "Gita Gamma"
+country = "BB"
+
+[actor.unused]
+name = "Una Used"
+
+[source.paper]
+title = "The Paper"
+outlet = "Daily"
+url = "https://example.org/paper"
+published = 2021-03-10
+
+[[event]]
+id = "first"
+date = 2020-05-04
+kind = "meeting"
+title = "Alpha meets Beta"
+place = "Capital A"
+participants = ["alpha", "beta"]
+tags = ["security"]
+sources = ["paper"]
+
+[[event]]
+id = "relative"
+date = "last week"
+kind = "call"
+title = "Alpha calls Gamma"
+participants = ["Ada Alpha", "gamma"]
+sources = ["paper"]
+
+[[event]]
+id = "late"
+date = "2021-08"
+kind = "visit"
+title = "Alpha visits B, meets Beta again"
+place = "Capital B"
+participants = ["alpha", "beta", "A Stranger"]
+summary = "Beta's envoy posting had ended by then."
+
+[[event]]
+id = "statement"
+date = "2022"
+kind = "statement"
+title = "Gamma speaks"
+participants = ["gamma"]
+tags = ["Press"]
+
+[[trade]]
+year = 2021
+from = "AA"
+to = "BB"
+value_usd = 1_000_000
+goods = { wheat = 600_000 }
+"""
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No user log, colour or terminal size leaks in; the working folder is empty."""
+    monkeypatch.delenv("RWPK_FILE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture
+def small_log(tmp_path: Path) -> Path:
+    """A small log with a tenure that ended before an event, an actor with no roles, and a relative date."""
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL_LOG, encoding="utf-8")
+    return path
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke rwpk as a user would, with stdout and stderr kept apart."""
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(app, list(args), input=input)
+
+    return invoke

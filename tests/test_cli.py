@@ -1,0 +1,381 @@
+"""Every command, format and exit code, through the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rwpk_cli import __version__
+from rwpk_cli.load import bundled_log
+from tests.conftest import Run
+
+# What the bundled log must say, from the seed article checked against FACTS.md.
+BUNDLED_SINCE_2024 = {
+    "muganga-jilani-2024-01-03": ("2024-01-03", "meeting"),
+    "muganga-mirza-2024-01-03": ("2024-01-03", "meeting"),
+    "marizamunda-muneer-ud-din-2025-01-20": ("2025-01-20", "meeting"),
+    "mou-political-consultations-2025-01": ("2025-01-20~/2025-01-21~", "agreement"),
+    "political-consultations-2025-01": ("2025-01-20~/2025-01-21~", "consultation"),
+    "defence-delegation-kigali-2025-01": ("2025-W04", "visit"),
+    "foreign-ministry-delegation-kigali-2025-01": ("2025-W04", "visit"),
+    "nduhungirehe-akram-2025-01": ("2025-W04", "meeting"),
+    "pakistan-mission-statement-2025-01": ("2025-W04", "statement"),
+    "unsc-counterterrorism-debate-2025-01-21": ("2025-01-21", "statement"),
+}
+
+
+def _json(result: Any) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# --- the bundled log -----------------------------------------------------------------------------
+
+
+def test_timeline_since_2024_on_the_bundled_log_lists_every_event_of_the_article(run: Run) -> None:
+    events = _json(run("timeline", "--since", "2024-01", "--format", "json"))
+    assert {e["id"]: (e["date"], e["kind"]) for e in events} == BUNDLED_SINCE_2024
+    starts = [(e["start"], e["end"], e["id"]) for e in events]
+    assert starts == sorted(starts)
+
+
+def test_timeline_table_names_the_log_and_shows_readable_dates(run: Run) -> None:
+    result = run("timeline", "--since", "2024-01")
+    assert result.exit_code == 0
+    out = result.stdout
+    expected = [
+        "Rwanda–Pakistan relations", "3 Jan 2024", "week of 20 Jan 2025", "c. 20–21 Jan 2025",
+        "Mubarakh Muganga (RW)", "Sahir Shamshad Mirza (PK)", "Islamabad", "10 events", "events.toml",
+        "Date", "Kind", "Event", "Participants", "Place",
+    ]  # fmt: skip
+    assert [text for text in expected if text not in out] == []
+    assert "1962" not in out
+    assert result.stderr == ""
+
+
+def test_relations_of_1962_are_in_the_full_timeline(run: Run) -> None:
+    events = _json(run("timeline", "--format", "json"))
+    first = events[0]
+    assert (first["id"], first["date"], first["precision"]) == ("relations-established", "1962-07", "month")
+    assert len(events) == 11
+
+
+def test_meetings_of_nduhungirehe_show_titles_at_the_time(run: Run) -> None:
+    result = run("meetings", "Nduhungirehe")
+    assert result.exit_code == 0, result.stderr
+    assert "Meetings of Olivier Nduhungirehe" in result.stdout
+    assert "Munir Akram (PK)" in result.stdout
+    assert "week of 20 Jan 2025" in result.stdout
+    events = _json(run("meetings", "olivier nduh", "--format", "json"))
+    assert [e["id"] for e in events] == ["nduhungirehe-akram-2025-01"]
+    people = {p["id"]: p["title"] for p in events[0]["participants"]}
+    assert people == {
+        "nduhungirehe": "Minister of Foreign Affairs and International Cooperation",
+        "akram": "Permanent Representative of Pakistan to the United Nations",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Gen Mubarakh Muganga", {"muganga-jilani-2024-01-03", "muganga-mirza-2024-01-03"}),
+        ("Maj Gen Muneer-ud-Din", {"marizamunda-muneer-ud-din-2025-01-20", "defence-delegation-kigali-2025-01"}),
+        ("mukeka", {"political-consultations-2025-01", "mou-political-consultations-2025-01"}),
+        ("Ambassador Akram", {"nduhungirehe-akram-2025-01"}),
+    ],
+)
+def test_meetings_by_any_form_of_the_name(run: Run, name: str, expected: set[str]) -> None:
+    assert {e["id"] for e in _json(run("meetings", name, "--format", "json"))} == expected
+
+
+def test_meetings_exclude_statements(run: Run) -> None:
+    ids = {e["id"] for e in _json(run("meetings", "nduhungirehe", "--format", "json"))}
+    assert "unsc-counterterrorism-debate-2025-01-21" not in ids
+
+
+def test_actors_json_on_the_bundled_log(run: Run) -> None:
+    actors = {a["id"]: a for a in _json(run("actors", "--format", "json"))}
+    assert actors["muganga"] == {
+        "id": "muganga",
+        "name": "Mubarakh Muganga",
+        "country": "RW",
+        "role": "Chief of Defence Staff, Rwanda Defence Force",
+        "events": 2,
+        "meetings": 2,
+        "first": "2024-01-03",
+        "last": "2024-01-03",
+        "counterparts": ["Jalil Abbas Jilani", "Sahir Shamshad Mirza"],
+    }
+    assert actors["hamid-asghar-khan"]["counterparts"] == ["Clementine Mukeka"]
+    assert actors["nduhungirehe"]["role"] == "Minister of Foreign Affairs and International Cooperation"
+    assert actors["pakistan-mission-un"]["meetings"] == 0
+    assert set(actors) >= {"akram", "mirza", "jilani", "marizamunda", "nyakarundi", "mukeka", "muneer-ud-din"}
+
+
+def test_actors_country_filter(run: Run) -> None:
+    actors = _json(run("actors", "--country", "pk", "--format", "json"))
+    assert {a["country"] for a in actors} == {"PK"}
+    assert len(actors) == 6
+
+
+def test_actors_table(run: Run) -> None:
+    result = run("actors")
+    assert result.exit_code == 0
+    assert "Latest role" in result.stdout
+    assert "Juvenal Marizamunda" in result.stdout
+    assert "Minister of Defence" in result.stdout
+
+
+def test_export_md_is_the_same_document_as_timeline_md(run: Run) -> None:
+    exported = run("export", "--format", "md")
+    assert exported.exit_code == 0
+    assert exported.stdout == run("timeline", "--format", "md").stdout
+    assert exported.stdout == run("export").stdout  # Markdown is the default
+
+
+def test_check_on_the_bundled_log_is_silent(run: Run) -> None:
+    result = run("check")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_version_and_help(run: Run) -> None:
+    assert run("--version").stdout == f"rwpk {__version__}\n"
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("timeline", "meetings", "actors", "export", "check", "dates"):
+        assert command in result.stdout
+
+
+# --- which log is used ---------------------------------------------------------------------------
+
+
+def test_file_option_beats_environment_beats_cwd_beats_bundled(
+    run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "Rwanda–Pakistan" in run("timeline").stdout
+    local = Path.cwd() / "events.toml"
+    local.write_text('[log]\ntitle = "Local log"\n', encoding="utf-8")
+    assert "Local log" in run("timeline").stdout
+    monkeypatch.setenv("RWPK_FILE", str(small_log))
+    assert "Test relations" in run("timeline").stdout
+    other = tmp_path / "other.toml"
+    other.write_text('[log]\ntitle = "Chosen by option"\n', encoding="utf-8")
+    assert "Chosen by option" in run("--file", str(other), "timeline").stdout
+
+
+def test_stdin_log(run: Run, small_log: Path) -> None:
+    result = run("--file", "-", "timeline", "--format", "json", input=small_log.read_text(encoding="utf-8"))
+    assert [e["id"] for e in _json(result)] == ["first", "relative", "late", "statement"]
+    bad = run("--file", "-", "check", input="[[event]]\ndate = 'nope'\nkind = 'call'\ntitle = 'T'\n")
+    assert bad.exit_code == 65
+    assert bad.stderr.startswith("<stdin>:2: event #1 ('T'): date: cannot read 'nope'")
+
+
+def test_missing_file_exits_66(run: Run) -> None:
+    result = run("--file", "nowhere.toml", "timeline")
+    assert result.exit_code == 66
+    assert result.stderr == (
+        "rwpk: nowhere.toml: no such file; check the path, or run rwpk without --file to use ./events.toml\n"
+    )
+
+
+def test_bundled_log_is_the_repository_file() -> None:
+    top = Path(__file__).resolve().parent.parent / "events.toml"
+    assert bundled_log().read_bytes() == top.read_bytes()
+
+
+# --- the small log: tenures, free-text people, relative dates, filters ----------------------------
+
+
+def test_titles_follow_tenures_and_end_with_them(run: Run, small_log: Path) -> None:
+    events = {e["id"]: e for e in _json(run("--file", str(small_log), "timeline", "--format", "json"))}
+    first = {p["id"]: p["title"] for p in events["first"]["participants"]}
+    assert first == {"alpha": "Ambassador", "beta": "Envoy"}
+    late = events["late"]["participants"]
+    assert [(p["id"], p["title"]) for p in late] == [("alpha", "Foreign Minister"), ("beta", None), (None, None)]
+    assert late[2] == {"id": None, "name": "A Stranger", "country": None, "title": None}
+    gamma = events["statement"]["participants"][0]
+    assert (gamma["id"], gamma["title"]) == ("gamma", None)  # an actor with no roles
+
+
+def test_relative_date_resolves_against_the_first_source(run: Run, small_log: Path) -> None:
+    events = {e["id"]: e for e in _json(run("--file", str(small_log), "timeline", "--format", "json"))}
+    relative = events["relative"]
+    assert (relative["date"], relative["start"], relative["end"], relative["precision"]) == (
+        "2021-W09", "2021-03-01", "2021-03-07", "week",
+    )  # fmt: skip
+
+
+def test_relative_date_prefers_as_of(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "asof.toml"
+    log.write_text(
+        '[source.s]\npublished = 2021-03-10\n\n[[event]]\ndate = "yesterday"\nas_of = 2022-02-02\n'
+        'kind = "call"\ntitle = "T"\nsources = ["s"]\n',
+        encoding="utf-8",
+    )
+    (event,) = _json(run("--file", str(log), "timeline", "--format", "json"))
+    assert event["date"] == "2022-02-01"
+    assert event["id"] == "2022-02-01-t"  # derived from the date and the title
+
+
+def _ids(run: Run, log: Path, *args: str) -> list[str]:
+    return [e["id"] for e in _json(run("--file", str(log), "timeline", *args, "--format", "json"))]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), ["first", "relative", "late", "statement"]),
+        (("--since", "2021-06"), ["late", "statement"]),
+        (("--since", "2022-06"), ["statement"]),  # overlap: an event dated 2022 is kept
+        (("--since", "2022-06", "--strict"), []),
+        (("--until", "2021-03-03"), ["first", "relative"]),
+        (("--until", "2021-03-03", "--strict"), ["first"]),
+        (("--on", "2021"), ["relative", "late"]),
+        (("--on", "2021-08-15"), ["late"]),
+        (("--on", "2021-08-15", "--strict"), []),
+        (("--kind", "meeting", "--kind", "visit"), ["first", "late"]),
+        (("--official", "Ada"), ["first", "relative", "late"]),
+        (("--official", "alpha", "--official", "Béta"), ["first", "late"]),
+        (("--official", "bruno beta"), ["first", "late"]),
+        (("--country", "bb"), ["first", "relative", "late", "statement"]),
+        (("--country", "AA", "--kind", "statement"), []),
+        (("--tag", "press"), ["statement"]),
+        (("--tag", "security", "--tag", "press"), ["first", "statement"]),
+        (("--search", "CAPITAL"), ["first", "late"]),
+        (("--search", "envoy posting"), ["late"]),
+        (("--limit", "2"), ["first", "relative"]),
+        (("--reverse", "--limit", "2"), ["statement", "late"]),
+        (("--since", "last year", "--as-of", "2022-05-05"), ["relative", "late", "statement"]),
+    ],
+)
+def test_filters(run: Run, small_log: Path, args: tuple[str, ...], expected: list[str]) -> None:
+    assert _ids(run, small_log, *args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("timeline", "--since", "03/01/2024"), 2, "rwpk: --since: '03/01/2024' reads two ways"),
+        (("timeline", "--until", "whenever"), 2, "rwpk: --until: cannot read 'whenever' as a date"),
+        (("timeline", "--official", "Zed"), 2, "rwpk: no actor matches 'Zed'."),
+        (("timeline", "--official", "Alpah"), 2, "Did you mean 'Ada Alpha'?"),
+        (("meetings", "nobody"), 2, "no actor matches 'nobody'"),
+        (("timeline", "--format", "xml"), 2, "'xml' is not one of table, md, json"),
+        (("timeline", "--kind", "party"), 2, "party"),
+        (("actors", "--format", "csv"), 2, "'csv' is not one of table, md, json"),
+        (("dates", "3 Jan"), 2, "rwpk: EXPR: '3 Jan' has no year"),
+    ],
+)
+def test_usage_errors_exit_2(run: Run, small_log: Path, args: tuple[str, ...], code: int, message: str) -> None:
+    result = run("--file", str(small_log), *args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_ambiguous_official_lists_candidates(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "khans.toml"
+    log.write_text('[actor.a]\nname = "Ali Khan"\n\n[actor.b]\nname = "Hamid Khan"\n', encoding="utf-8")
+    result = run("--file", str(log), "meetings", "Khan")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "rwpk: 'Khan' fits several actors: Ali Khan (a); Hamid Khan (b). Use more of the name or the actor id.\n"
+    )
+
+
+def test_meetings_md_and_json_on_the_small_log(run: Run, small_log: Path) -> None:
+    md = run("--file", str(small_log), "meetings", "alpha", "--format", "md").stdout
+    assert md.startswith("# Meetings of Ada Alpha\n")
+    assert "as *Ambassador*" in md
+    assert "as *Foreign Minister*" in md
+    assert "with Bruno Béta (BB), *Envoy*" in md
+    events = _json(run("--file", str(small_log), "meetings", "alpha", "--format", "json"))
+    assert [e["id"] for e in events] == ["first", "relative", "late"]
+
+
+def test_check_reports_unknown_tables_as_warnings_without_failing(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "extra.toml"
+    log.write_text('[log]\ntitle = "x"\n\n[notes]\ntext = "kept by the user"\n', encoding="utf-8")
+    result = run("--file", str(log), "check")
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == f"{log}:4: unknown table [notes] is ignored; rwpk reads log, actor, source, event, trade (warning)\n"
+    )
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def test_dates_json(run: Run) -> None:
+    assert _json(run("dates", "last week", "--as-of", "2025-01-24", "--format", "json")) == {
+        "text": "last week",
+        "start": "2025-01-13",
+        "end": "2025-01-19",
+        "precision": "week",
+        "approximate": False,
+        "uncertain": False,
+        "canonical": "2025-W03",
+        "label": "week of 13 Jan 2025",
+    }
+
+
+def test_dates_table(run: Run) -> None:
+    result = run("dates", "early 2024")
+    assert result.exit_code == 0
+    for text in ("c. Jan–Apr 2024", "2024-01~/2024-04~", "2024-01-01", "2024-04-30", "range", "yes"):
+        assert text in result.stdout
+
+
+# --- export to a file ----------------------------------------------------------------------------
+
+
+def test_export_writes_a_file_atomically_and_infers_the_format(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"rwpk: wrote {target}\n"
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 11
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+    md = tmp_path / "report.md"
+    run("export", "-o", str(md))
+    assert md.read_text(encoding="utf-8").startswith("# Rwanda–Pakistan relations\n")
+
+
+def test_export_to_dash_is_stdout(run: Run) -> None:
+    result = run("export", "-o", "-")
+    assert result.stdout.startswith("# Rwanda–Pakistan relations")
+
+
+def test_failed_export_leaves_the_old_file(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "keep.md"
+    target.write_text("old report\n", encoding="utf-8")
+    result = run("--file", str(tmp_path / "missing.toml"), "export", "-o", str(target))
+    assert result.exit_code == 66
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    unwritable = run("export", "-o", str(tmp_path / "no-such-folder" / "r.md"))
+    assert unwritable.exit_code == 73
+    assert "cannot write" in unwritable.stderr
+
+
+# --- hostile text in the terminal ----------------------------------------------------------------
+
+
+def test_terminal_output_shows_markup_and_controls_literally(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "hostile.toml"
+    log.write_text(
+        '[[event]]\ndate = 2024-01-01\nkind = "other"\n'
+        'title = "[bold red]x[/] :smile: \\u001b[31mred\\u202e"\nplace = "<script>"\n',
+        encoding="utf-8",
+    )
+    result = run("--file", str(log), "timeline")
+    assert result.exit_code == 0
+    assert "[bold red]x[/] :smile: ␛[31mred<U+202E>" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "<script>" in result.stdout
