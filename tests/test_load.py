@@ -1,0 +1,139 @@
+"""Loading: which log, line numbers of problems, and the bundled log's facts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rwpk_cli.errors import LogError, Problem, ReadError
+from rwpk_cli.load import LogLocation, bundled_log, load_log, locate, parse_log, read_text
+from rwpk_cli.tomllines import LineIndex
+
+
+def test_locate_precedence(tmp_path: Path) -> None:
+    assert locate("-", {}, tmp_path) == LogLocation(None, "<stdin>")
+    assert locate("a.toml", {"RWPK_FILE": "b.toml"}, tmp_path).display == "a.toml"
+    assert locate(None, {"RWPK_FILE": "b.toml"}, tmp_path).display == "b.toml"
+    assert locate(None, {}, tmp_path).path == bundled_log()
+    (tmp_path / "events.toml").write_text("", encoding="utf-8")
+    assert locate(None, {}, tmp_path) == LogLocation(tmp_path / "events.toml", "events.toml")
+
+
+def test_line_index_finds_tables_keys_and_inline_items() -> None:
+    text = (
+        '[log]\ntitle = "a # not a comment"\n\n'
+        "[actor.x]\n"
+        'name = """multi\n[not.a.table]\nline"""\n'
+        "roles = [\n  { title = 'A' },\n\n  { title = \"B\" },\n]\n"
+        "[[event]]\ndate = 1\n[[event]]\n\n  date = 2\n"
+    )
+    index = LineIndex(text)
+    assert index.table(("actor", "x")) == 4
+    assert index.key(("actor", "x"), "name") == 5
+    assert index.item(("actor", "x"), "roles", 0) == 9
+    assert index.item(("actor", "x"), "roles", 1) == 11
+    assert ("not", "a") not in index.tables
+    assert index.key(("event", 0), "date") == 14
+    assert index.key(("event", 1), "date") == 17
+    assert index.key(("event", 1), "kind") == 15  # a missing key points at its table
+
+
+def test_problems_point_at_the_key_line_and_are_all_reported() -> None:
+    text = (
+        "# comment\n\n"
+        '[source.s]\npublished = "whenever"\n\n'
+        '[[event]]\nkind = "meeting"\ntitle = "A"\n\n\ndate = "someday"\n\n'
+        '[[event]]\ndate = 2024-01-01\nkind = "meeting"\ntitle = "B"\nsources = ["nope"]\n'
+    )
+    with pytest.raises(LogError) as caught:
+        parse_log(text, "x.toml")
+    assert [(p.line, p.message.split(":")[0]) for p in caught.value.problems] == [
+        (4, "source 's'"),
+        (11, "event #1 ('A')"),
+        (17, "event #2 ('B')"),
+    ]
+    assert str(caught.value.problems[0]).startswith("x.toml:4: source 's': published: cannot read 'whenever'")
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "windows.toml"
+    path.write_bytes(b'\xef\xbb\xbf[[event]]\r\ndate = 2024-01-03\r\nkind = "call"\r\ntitle = "T"\r\n')
+    log = load_log(LogLocation(path, "windows.toml"))
+    assert log.events[0].when.start == date(2024, 1, 3)
+
+
+def test_huge_integers_and_deep_nesting_are_log_errors() -> None:
+    with pytest.raises(LogError, match="invalid TOML"):
+        parse_log("x = " + "9" * 5000 + "\n", "big.toml")
+    with pytest.raises(LogError, match="invalid TOML"):
+        parse_log("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "deep.toml")
+
+
+def test_unreadable_file_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="is a directory"):
+        read_text(LogLocation(tmp_path, "dir"))
+    (tmp_path / "bad.toml").write_bytes(b"a = 1\nb = 2\nc = '\xff'\n")
+    with pytest.raises(ReadError, match=r"bad\.toml:3: not UTF-8 \(byte 0xff\)"):
+        read_text(LogLocation(tmp_path / "bad.toml", "bad.toml"))
+
+
+def _problems(text: str) -> list[Problem] | None:
+    """The problems parse_log reports, or None when the text is a valid log."""
+    try:
+        parse_log(text, "fuzz.toml")
+    except LogError as error:
+        return error.problems
+    return None
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=200))
+def test_any_text_gives_a_log_or_a_log_error(text: str) -> None:
+    problems = _problems(text)
+    assert problems is None or (problems and all(p.line >= 1 for p in problems))
+
+
+EVENT_LINES = st.lists(
+    st.sampled_from(
+        [
+            'date = "2024-01"', "date = 2024-01-03", 'date = "last week"', "date = 7", 'kind = "meeting"',
+            'kind = "brunch"', 'title = "T"', "title = 3", 'participants = ["a", "Khan"]', "days = 2",
+            'end = "2023"', 'sources = ["s", "zz"]', 'as_of = "x"', 'tags = "one"', "place = []",
+        ]
+    ),
+    max_size=6,
+    unique=True,
+)  # fmt: skip
+
+
+@given(st.lists(EVENT_LINES, max_size=4))
+def test_generated_logs_give_a_log_or_located_problems(events: list[list[str]]) -> None:
+    head = '[actor.a]\nname = "Ali Khan"\n[actor.b]\nname = "Hamid Khan"\n[source.s]\npublished = 2024-02-02\n'
+    text = head + "".join("[[event]]\n" + "\n".join(lines) + "\n" for lines in events)
+    problems = _problems(text)
+    if problems is None:
+        assert len(parse_log(text, "gen.toml").events) == len(events)
+    else:
+        assert all(1 <= p.line <= text.count("\n") + 1 for p in problems)
+
+
+def test_bundled_log_facts() -> None:
+    log = load_log(LogLocation(bundled_log(), "bundled"))
+    assert log.title == "Rwanda–Pakistan relations"
+    akram = log.actors["akram"]
+    assert akram.title_on(log.events[-1].when) == "Permanent Representative of Pakistan to the United Nations"
+    mirza = next(e for e in log.events if e.id == "muganga-mirza-2024-01-03")
+    assert mirza.date_text == "On January 3, 2024"
+    trade = {(t.origin, t.destination): t for t in log.trades}
+    assert trade["RW", "PK"].value_usd == 34_700_000
+    assert dict(trade["RW", "PK"].goods) == {"tea": 31_400_000, "coffee": 3_250_000}
+    assert trade["PK", "RW"].value_usd == 47_600_000
+    assert dict(trade["PK", "RW"].goods) == {"rice": 44_400_000}
+    relations = next(e for e in log.events if e.id == "relations-established")
+    assert relations.when.canonical == "1962-07"
+    assert log.sources["ktpress-2025-01"].published is not None
+    assert not log.warnings
