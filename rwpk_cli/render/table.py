@@ -55,6 +55,7 @@ def _new_table(title: str, caption: Text) -> Table:
         box=box.SIMPLE_HEAVY,
         header_style="bold",
         show_lines=False,
+        pad_edge=False,
         expand=False,
     )
 
@@ -62,10 +63,10 @@ def _new_table(title: str, caption: Text) -> Table:
 def timeline(doc: EventsDoc) -> RenderableType:
     """Columns Date, Kind, Event, Participants (with country), Place."""
     table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "event"))
-    table.add_column("Date", no_wrap=True)
+    table.add_column("Date", min_width=11)
     table.add_column("Kind")
-    table.add_column("Event", ratio=3, overflow="fold")
-    table.add_column("Participants", ratio=2, overflow="fold")
+    table.add_column("Event")
+    table.add_column("Participants")
     table.add_column("Place")
     for row in doc.rows:
         event = row.event
