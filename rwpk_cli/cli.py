@@ -133,7 +133,12 @@ def _emit(result: object, output: Path | None = None) -> None:
         write_atomic(output, text.encode("utf-8"))
         _say_error(f"rwpk: wrote {output}")
     elif isinstance(result, str):
-        sys.stdout.write(result)
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write(result)
+        else:
+            sys.stdout.flush()
+            stream.write(result.encode("utf-8"))  # UTF-8 whatever the locale, CRLF kept for CSV and ICS
         sys.stdout.flush()
     else:
         _stdout().print(result)
@@ -164,7 +169,16 @@ def _today(as_of: str | None) -> date:
     return span.start
 
 
-def _format_option(view: str, default: str | None) -> Any:
+def _pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
+    """--format when given, else the output file's extension, else the view's default."""
+    if given:
+        return given
+    if output is not None and str(output) != "-":
+        return render.from_extension(output.name, view) or default
+    return default
+
+
+def _format_option(view: str, default: str) -> Any:
     names = render.choices(view)
 
     def check(value: str | None) -> str | None:
@@ -173,10 +187,10 @@ def _format_option(view: str, default: str | None) -> Any:
         return value
 
     return typer.Option(
-        default,
+        None,
         "--format",
         metavar="|".join(names),
-        help=f"Output format. {render.describe(view)}.",
+        help=f"Output format (default {default}). {render.describe(view)}.",
         callback=check,
         autocompletion=lambda: names,
     )
@@ -190,45 +204,80 @@ def _render(view: str, fmt: str, doc: object) -> object:
 # --- shared options ------------------------------------------------------------------------------
 
 FILTERS = "Filters"
+_KIND_NAMES = ", ".join(k.value for k in Kind)
 Since = Annotated[
     str | None,
-    typer.Option(help="Events on or after this date (overlapping it), e.g. 2024-01.", rich_help_panel=FILTERS),
+    typer.Option(
+        metavar="DATE", help="Events on or after this date (overlapping it), e.g. 2024-01.", rich_help_panel=FILTERS
+    ),
 ]
 Until = Annotated[
     str | None,
-    typer.Option(help="Events on or before this date (overlapping it), e.g. 2025-Q1.", rich_help_panel=FILTERS),
+    typer.Option(
+        metavar="DATE", help="Events on or before this date (overlapping it), e.g. 2025-Q1.", rich_help_panel=FILTERS
+    ),
 ]
-On = Annotated[str | None, typer.Option(help="Events overlapping this date, e.g. 2025-W04.", rich_help_panel=FILTERS)]
+On = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="Events overlapping this date, e.g. 2025-W04.", rich_help_panel=FILTERS),
+]
 Strict = Annotated[
     bool, typer.Option("--strict", help="Keep only events wholly inside the date bounds.", rich_help_panel=FILTERS)
 ]
 Kinds = Annotated[
-    list[Kind] | None, typer.Option("--kind", "-k", help="Only this kind (repeatable).", rich_help_panel=FILTERS)
+    list[Kind] | None,
+    typer.Option(
+        "--kind", "-k", metavar="KIND", help=f"Only this kind (repeatable): {_KIND_NAMES}.", rich_help_panel=FILTERS
+    ),
 ]
 Officials = Annotated[
     list[str] | None,
-    typer.Option("--official", help="Only events with this person (repeatable: all of them).", rich_help_panel=FILTERS),
+    typer.Option(
+        "--official",
+        metavar="NAME",
+        help="Only events with this person (repeatable: all of them).",
+        rich_help_panel=FILTERS,
+    ),
 ]
 Country = Annotated[
-    str | None, typer.Option(help="Only events with a participant of this country, e.g. RW.", rich_help_panel=FILTERS)
+    str | None,
+    typer.Option(
+        metavar="CODE", help="Only events with a participant of this country, e.g. RW.", rich_help_panel=FILTERS
+    ),
 ]
 Tags = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", help="Only events with this tag (repeatable: any of them).", rich_help_panel=FILTERS),
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Only events with this tag (repeatable: any of them).",
+        rich_help_panel=FILTERS,
+    ),
 ]
 Search = Annotated[
     str | None,
     typer.Option(
         "--search",
         "-s",
+        metavar="TEXT",
         help="Text to find in title, summary or place, ignoring case and accents.",
         rich_help_panel=FILTERS,
     ),
 ]
 Limit = Annotated[
-    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.", rich_help_panel=FILTERS)
+    int | None,
+    typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.", rich_help_panel=FILTERS),
 ]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.", rich_help_panel=FILTERS)]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE atomically instead of stdout (- is stdout). Without --format, the extension picks it.",
+    ),
+]  # fmt: skip
+Raw = Annotated[bool, typer.Option("--raw", help="CSV: leave cells that start like a formula (= + - @) as they are.")]
 AsOf = Annotated[
     str | None,
     typer.Option(
@@ -293,7 +342,9 @@ def timeline(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str = _format_option("timeline", "table"),
+    fmt: str | None = _format_option("timeline", "table"),
+    output: Output = None,
+    raw: Raw = False,
 ) -> None:
     """Show the events of the log in date order, filtered.
 
@@ -304,13 +355,16 @@ def timeline(
       rwpk timeline --kind meeting --official Akram --format json
 
       rwpk timeline --on 2025-W04 --search counterterrorism --format md
+
+      rwpk timeline --kind agreement -o agreements.csv
     """
+    chosen = _pick_format("timeline", fmt, output, "table")
     log = _load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
-    doc = EventsDoc(log, rows(log, select(log, filters)), log.title)
-    _emit(_render("timeline", fmt, doc))
+    doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
+    _emit(_render("timeline", chosen, doc), output)
 
 
 @app.command()
@@ -330,7 +384,9 @@ def meetings(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str = _format_option("meetings", "table"),
+    fmt: str | None = _format_option("meetings", "table"),
+    output: Output = None,
+    raw: Raw = False,
 ) -> None:
     """Show an official's meetings, visits, consultations, calls and agreements, with every
     person's title on the date of each event.
@@ -342,22 +398,25 @@ def meetings(
       rwpk meetings "Gen Muganga" --format md
 
       rwpk meetings akram --since 2025 --format json
+
+      rwpk meetings Muganga -o muganga.ics
     """
+    chosen = _pick_format("meetings", fmt, output, "table")
     log = _load(ctx)
     person = resolve_official(log, name)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
-    doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person)
-    _emit(_render("meetings", fmt, doc))
+    doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
+    _emit(_render("meetings", chosen, doc), output)
 
 
 @app.command()
 @reports_errors
 def actors(
     ctx: typer.Context,
-    country: Annotated[str | None, typer.Option(help="Only actors of this country, e.g. PK.")] = None,
-    fmt: str = _format_option("actors", "table"),
+    country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
+    fmt: str | None = _format_option("actors", "table"),
 ) -> None:
     """Summarise every actor: latest role, events, meetings, first and last seen, counterparts.
 
@@ -369,7 +428,7 @@ def actors(
     """
     log = _load(ctx)
     doc = ActorsDoc(log, summarise(log, country.upper() if country else None))
-    _emit(_render("actors", fmt, doc))
+    _emit(_render("actors", fmt or "table", doc))
 
 
 @app.command()
@@ -388,17 +447,13 @@ def export(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str | None = _format_option("export", None),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
-        ),
-    ] = None,
+    fmt: str | None = _format_option("export", "md"),
+    output: Output = None,
+    raw: Raw = False,
 ) -> None:
-    """Export the timeline as a report: Markdown by default, grouped by year and month, with the
-    trade figures and the sources. With --output and no --format, the format follows the file's
-    extension.
+    """Export the timeline for a report, a spreadsheet, a calendar or the web: Markdown by default.
+    With --output and no --format, the format follows the file's extension: .md .csv .json .jsonl
+    .ics .html, and .timeline.json for TimelineJS.
 
     Examples:
 
@@ -406,14 +461,18 @@ def export(
 
       rwpk export --since 2025 -o briefing.md
 
-      rwpk export --format json --kind agreement
+      rwpk export -o timeline.html
+
+      rwpk export -o rw-pk.ics
+
+      rwpk export --format csv --kind agreement
     """
-    chosen = fmt or (render.from_extension(str(output), "export") if output else None) or "md"
+    chosen = _pick_format("export", fmt, output, "md")
     log = _load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
-    doc = EventsDoc(log, rows(log, select(log, filters)), log.title)
+    doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
     _emit(_render("export", chosen, doc), output)
 
 
@@ -437,7 +496,7 @@ def check(ctx: typer.Context) -> None:
 def dates(
     expression: Annotated[str, typer.Argument(metavar="EXPR", help="A date expression, e.g. 'last week' or 2024-Q1.")],
     as_of: AsOf = None,
-    fmt: str = _format_option("dates", "table"),
+    fmt: str | None = _format_option("dates", "table"),
 ) -> None:
     """Show how a date expression normalises: interval, precision, flags, canonical and readable forms.
 
@@ -451,7 +510,7 @@ def dates(
     """
     span = _parse_option("EXPR", expression, _today(as_of))
     assert span is not None
-    _emit(_render("dates", fmt, span))
+    _emit(_render("dates", fmt or "table", span))
 
 
 def main() -> None:

@@ -89,6 +89,23 @@ class DateSpan:
             core = _range_label(self)
         return ("c. " if self.approximate else "") + core + ("?" if self.uncertain else "")
 
+    def known_parts(self) -> tuple[dict[str, int] | None, dict[str, int] | None]:
+        """The year, month and day known at each end (None for an open end); the end is None
+        when the start already says it all (a day, a month, a year)."""
+        p = self.precision
+        if p is Precision.DAY:
+            return _parts(self.start, "day"), None
+        if p is Precision.MONTH:
+            return _parts(self.start, "month"), None
+        if p is Precision.YEAR:
+            return _parts(self.start, "year"), None
+        if p is Precision.QUARTER:
+            return _parts(self.start, "month"), _parts(self.end, "month")
+        unit = "day" if p is Precision.WEEK else _range_unit(self.start, self.end)
+        start = None if self.open_start else _parts(self.start, unit)
+        end = None if self.open_end else _parts(self.end, unit)
+        return start, end
+
     @property
     def days(self) -> int:
         """How many days the interval covers."""
@@ -456,6 +473,14 @@ def _range_unit(start: date, end: date) -> str:
     if start.day == 1 and _is_month_end(end):
         return "month"
     return "day"
+
+
+def _parts(day: date, unit: str) -> dict[str, int]:
+    if unit == "year":
+        return {"year": day.year}
+    if unit == "month":
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 def _iso_at(day: date, unit: str) -> str:

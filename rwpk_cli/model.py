@@ -85,6 +85,11 @@ class Source:
     published: DateSpan | None = None
     line: int = 0
 
+    @property
+    def label(self) -> str:
+        """How a source is named in reports: its title, else its outlet, else its id."""
+        return self.title or self.outlet or self.id
+
 
 @dataclass(frozen=True, slots=True)
 class Participant:

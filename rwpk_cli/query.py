@@ -93,6 +93,12 @@ class PersonRow:
     country: str | None
     title: str | None
 
+    @property
+    def label(self) -> str:
+        """Plain text: "Name (CC), Title", leaving out what is unknown."""
+        text = self.name + (f" ({self.country})" if self.country else "")
+        return text + (f", {self.title}" if self.title else "")
+
 
 @dataclass(frozen=True, slots=True)
 class EventRow:

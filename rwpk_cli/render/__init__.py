@@ -28,12 +28,18 @@ class Format:
 
 
 _ALL_VIEWS = frozenset({"timeline", "meetings", "actors", "export", "dates"})
+_EVENT_VIEWS = frozenset({"timeline", "meetings", "export"})
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", "a table for the terminal", "table", _ALL_VIEWS - {"export"}),
+        Format("table", "a table for the terminal", "table", _ALL_VIEWS - {"export"}, (".txt",)),
         Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates"}, (".md",)),
+        Format("csv", "CSV for spreadsheets, one row per event", "csvout", _EVENT_VIEWS, (".csv",)),
         Format("json", "JSON for scripts", "jsonout", _ALL_VIEWS, (".json",)),
+        Format("jsonl", "JSON Lines, one event per line", "jsonl", _EVENT_VIEWS, (".jsonl",)),
+        Format("ics", "iCalendar for calendar apps", "ics", _EVENT_VIEWS, (".ics",)),
+        Format("timelinejs", "TimelineJS3 JSON for the web", "timelinejs", _EVENT_VIEWS, (".timeline.json",)),
+        Format("html", "a standalone, offline HTML page", "html", _EVENT_VIEWS, (".html", ".htm")),
     )
 }
 
@@ -51,7 +57,8 @@ def describe(view: str) -> str:
 def from_extension(filename: str, view: str) -> str | None:
     """The format whose extension ``filename`` ends with, if it can render ``view``."""
     lower = filename.lower()
-    for name in choices(view):
-        if any(lower.endswith(ext) for ext in FORMATS[name].extensions):
-            return name
-    return None
+    # Longest extension first, so report.timeline.json is TimelineJS rather than plain JSON.
+    candidates = sorted(
+        ((ext, name) for name in choices(view) for ext in FORMATS[name].extensions), key=lambda c: -len(c[0])
+    )
+    return next((name for ext, name in candidates if lower.endswith(ext)), None)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Actor, Log
-from ..query import ActorSummary, EventRow
+from ..query import ActorSummary, EventRow, span_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,17 @@ class EventsDoc:
     rows: Sequence[EventRow]
     heading: str
     official: Actor | None = None
+    raw: bool = False  # CSV only: leave cells that look like formulas as they are
+
+    def summary(self, noun: str = "event") -> list[str]:
+        """Plain-text parts of a summary line: the count, then the span of dates when there is one."""
+        count = len(self.rows)
+        parts = [f"{count} {noun}{'' if count == 1 else 's'}"]
+        span = span_of([row.event for row in self.rows])
+        if span:
+            first, last = span
+            parts.append(first.label if first == last else f"{first.label} to {last.label}")
+        return parts
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,12 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from ..model import Event, Log, Source
-from ..query import EventRow, PersonRow, span_of
+from ..model import Event, Log
+from ..query import EventRow, PersonRow
 from .docs import ActorsDoc, EventsDoc
-from .safe import one_line
+from .safe import is_web_url, one_line
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
@@ -29,15 +29,10 @@ def escape(text: str) -> str:
 
 def link(label: str, url: str | None) -> str:
     """A Markdown link when ``url`` is http(s); otherwise the escaped label alone."""
-    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+    if not url or not is_web_url(url):
         return escape(label)
     target = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
     return f"[{escape(label)}](<{target}>)"
-
-
-def source_label(source: Source) -> str:
-    """How a source is named in a report: its title, else its outlet, else its id."""
-    return source.title or source.outlet or source.id
 
 
 def _person(p: PersonRow) -> str:
@@ -46,7 +41,7 @@ def _person(p: PersonRow) -> str:
 
 
 def _sources(log: Log, ids: Iterable[str]) -> str:
-    return ", ".join(link(source_label(log.sources[i]), log.sources[i].url) for i in ids if i in log.sources)
+    return ", ".join(link(log.sources[i].label, log.sources[i].url) for i in ids if i in log.sources)
 
 
 def event_bullet(log: Log, row: EventRow, people: Sequence[PersonRow] | None = None, lead: str = "") -> str:
@@ -95,14 +90,7 @@ def _grouped(doc: EventsDoc) -> list[str]:
 
 
 def _span_line(doc: EventsDoc, noun: str) -> str:
-    count = len(doc.rows)
-    words = [f"{count} {noun}{'' if count == 1 else 's'}"]
-    span = span_of([r.event for r in doc.rows])
-    if span:
-        first, last = span
-        words.append(escape(first.label) if first == last else f"{escape(first.label)} to {escape(last.label)}")
-    words.append(f"source file: {_code(doc.log.path)}")
-    return " · ".join(words)
+    return " · ".join([*(escape(part) for part in doc.summary(noun)), f"source file: {_code(doc.log.path)}"])
 
 
 def _code(text: str) -> str:
@@ -141,7 +129,7 @@ def sources_section(log: Log, used: set[str]) -> list[str]:
         return []
     items = []
     for s in chosen:
-        bits = [f"**{escape(s.id)}**", link(source_label(s), s.url)]
+        bits = [f"**{escape(s.id)}**", link(s.label, s.url)]
         if s.outlet and s.title:
             bits.append(escape(s.outlet))
         if s.published:

@@ -27,3 +27,13 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line: runs of whitespace (newlines and tabs included) become one space."""
     return visible(" ".join(text.split()))
+
+
+def is_web_url(url: str) -> bool:
+    """True for http and https URLs, the only ones rwpk turns into links."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url.strip()).scheme.lower() in ("http", "https")
+    except ValueError:
+        return False

@@ -1,0 +1,56 @@
+"""CSV: one row per event with the columns of the JSON contract, written with the csv module.
+
+Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) get a
+leading apostrophe, as OWASP advises; ``--raw`` leaves them alone for machine consumers. The
+defusing is reversible: :func:`undefuse` gives back the original text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .docs import EventsDoc
+from .jsonout import event_object
+
+COLUMNS = (
+    "id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title", "place",
+    "participants", "tags", "sources", "summary",
+)  # fmt: skip
+LIST_SEPARATOR = "; "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(cell: str) -> str:
+    """Prefix an apostrophe when the cell, less any apostrophes it starts with, begins like a formula."""
+    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def undefuse(cell: str) -> str:
+    """The inverse of :func:`defuse`."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(v["name"] if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+def timeline(doc: EventsDoc) -> str:
+    """A header row, then one row per event; lists are joined with "; "."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in doc.rows:
+        record = event_object(row)
+        cells = [_cell(record[column]) for column in COLUMNS]
+        writer.writerow(cells if doc.raw else [defuse(c) for c in cells])
+    return buffer.getvalue()
+
+
+meetings = export = timeline
