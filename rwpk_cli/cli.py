@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__, render
-from .atomic import write_atomic
-from .dates import DateSpan, parse_date
-from .errors import DateError, LogError, RwpkError, UsageError
-from .load import LogLocation, load_log, locate
+from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error
 from .model import Kind, Log
 from .query import Filters, resolve_official, rows, select, summarise
 from .query import meetings as select_meetings
 from .render.docs import ActorsDoc, EventsDoc
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     name="rwpk",
@@ -43,13 +36,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-
-
-@dataclass(slots=True)
-class State:
-    """What the global options chose."""
-
-    file: str | None = None
 
 
 def _version(value: bool) -> None:
@@ -76,97 +62,6 @@ def main_options(
 ) -> None:
     """Global options."""
     ctx.obj = State(file=file)
-
-
-# --- plumbing ------------------------------------------------------------------------------------
-
-
-def _stdout() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, emoji=False, markup=False)
-
-
-def _say_error(message: str) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    Console(stderr=True, highlight=False, emoji=False, markup=False).print(Text(message), soft_wrap=True)
-
-
-def reports_errors(command: F) -> F:
-    """Turn the project's own errors into a message on stderr and the documented exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except LogError as error:
-            for problem in error.problems:
-                _say_error(str(problem))
-            count = len(error.problems)
-            noun, pronoun = ("problem", "it") if count == 1 else ("problems", "them")
-            _say_error(f"rwpk: the log has {count} {noun}; fix {pronoun} and run 'rwpk check'")
-            raise typer.Exit(error.exit_code) from None
-        except RwpkError as error:
-            _say_error(f"rwpk: {error}")
-            raise typer.Exit(error.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _location(ctx: typer.Context) -> LogLocation:
-    state = ctx.find_object(State) or State()
-    return locate(state.file)
-
-
-def _load(ctx: typer.Context) -> Log:
-    log = load_log(_location(ctx))
-    for warning in log.warnings:
-        _say_error(f"{warning} (warning)")
-    return log
-
-
-def _emit(result: object, output: Path | None = None) -> None:
-    if output is not None and str(output) != "-":
-        text = result if isinstance(result, str) else _plain(result)
-        write_atomic(output, text.encode("utf-8"))
-        _say_error(f"rwpk: wrote {output}")
-    elif isinstance(result, str):
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:
-            sys.stdout.write(result)
-        else:
-            sys.stdout.flush()
-            stream.write(result.encode("utf-8"))  # UTF-8 whatever the locale, CRLF kept for CSV and ICS
-        sys.stdout.flush()
-    else:
-        _stdout().print(result)
-
-
-def _plain(renderable: object) -> str:
-    from rich.console import Console
-
-    console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
-    console.print(renderable)
-    return console.export_text()
-
-
-def _parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, ref)
-    except DateError as error:
-        raise UsageError(f"{name}: {error}") from None
-
-
-def _today(as_of: str | None) -> date:
-    if as_of is None:
-        return date.today()
-    span = _parse_option("--as-of", as_of, date.today())
-    assert span is not None
-    return span.start
 
 
 def _pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
@@ -307,11 +202,11 @@ class FilterArgs:
         """Filters with dates normalised and official names matched to actor ids."""
         from .names import fold
 
-        today = _today(self.as_of)
+        ref = reference_day(self.as_of)
         return Filters(
-            since=_parse_option("--since", self.since, today),
-            until=_parse_option("--until", self.until, today),
-            on=_parse_option("--on", self.on, today),
+            since=parse_option("--since", self.since, ref),
+            until=parse_option("--until", self.until, ref),
+            on=parse_option("--on", self.on, ref),
             strict=self.strict,
             kinds=frozenset(self.kinds or ()),
             officials=tuple(resolve_official(log, name).id for name in self.officials or ()),
@@ -359,12 +254,12 @@ def timeline(
       rwpk timeline --kind agreement -o agreements.csv
     """
     chosen = _pick_format("timeline", fmt, output, "table")
-    log = _load(ctx)
+    log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
-    _emit(_render("timeline", chosen, doc), output)
+    emit(_render("timeline", chosen, doc), output)
 
 
 @app.command()
@@ -402,13 +297,13 @@ def meetings(
       rwpk meetings Muganga -o muganga.ics
     """
     chosen = _pick_format("meetings", fmt, output, "table")
-    log = _load(ctx)
+    log = load(ctx)
     person = resolve_official(log, name)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
-    _emit(_render("meetings", chosen, doc), output)
+    emit(_render("meetings", chosen, doc), output)
 
 
 @app.command()
@@ -426,9 +321,9 @@ def actors(
 
       rwpk actors --country RW --format md
     """
-    log = _load(ctx)
+    log = load(ctx)
     doc = ActorsDoc(log, summarise(log, country.upper() if country else None))
-    _emit(_render("actors", fmt or "table", doc))
+    emit(_render("actors", fmt or "table", doc))
 
 
 @app.command()
@@ -468,27 +363,45 @@ def export(
       rwpk export --format csv --kind agreement
     """
     chosen = _pick_format("export", fmt, output, "md")
-    log = _load(ctx)
+    log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
-    _emit(_render("export", chosen, doc), output)
+    emit(_render("export", chosen, doc), output)
 
 
 @app.command()
 @reports_errors
-def check(ctx: typer.Context) -> None:
-    """Validate the log. Prints nothing and exits 0 when it is clean; otherwise lists every
-    problem as FILE:LINE: message and exits 65.
+def check(
+    ctx: typer.Context,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 65) on warnings too.")] = False,
+    as_of: AsOf = None,
+) -> None:
+    """Validate the log. Prints nothing and exits 0 when it is clean. Otherwise lists every problem
+    as FILE:LINE: message and exits 65; warnings (a participant who is no declared actor, an event
+    with no source, an official outside their recorded tenures, a likely duplicate, an unused actor
+    or source, an event after today, goods over a trade total) are listed without failing, unless
+    --strict.
 
     Examples:
 
       rwpk check
 
+      rwpk check --strict
+
       rwpk --file notes/2024.toml check
     """
-    _load(ctx)
+    from .lint import warnings
+
+    log = load(ctx)
+    found = warnings(log, reference_day(as_of))
+    for warning in found:
+        say_error(warning.as_warning())
+    if strict and (found or log.warnings):
+        count = len(found) + len(log.warnings)
+        say_error(f"rwpk: {count} warning{'' if count == 1 else 's'} with --strict")
+        raise typer.Exit(65)
 
 
 @app.command()
@@ -508,9 +421,14 @@ def dates(
 
       rwpk dates "2024-01~/2024-03" --format json
     """
-    span = _parse_option("EXPR", expression, _today(as_of))
+    span = parse_option("EXPR", expression, reference_day(as_of))
     assert span is not None
-    _emit(_render("dates", fmt or "table", span))
+    emit(_render("dates", fmt or "table", span))
+
+
+from .cli_add import add_app  # noqa: E402  (registers after the shared options above exist)
+
+app.add_typer(add_app, name="add")
 
 
 def main() -> None:

@@ -56,9 +56,17 @@ class Problem:
     message: str
     column: int | None = None
 
+    @property
+    def where(self) -> str:
+        """FILE:LINE, or FILE:LINE:COLUMN."""
+        return f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    def as_warning(self) -> str:
+        """The problem as a warning line: FILE:LINE: warning: message."""
+        return f"{self.where}: warning: {self.message}"
 
 
 class LogError(RwpkError):

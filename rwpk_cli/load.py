@@ -29,6 +29,7 @@ class LogLocation:
 
     path: Path | None
     display: str
+    bundled: bool = False
 
 
 def bundled_log() -> Path:
@@ -50,7 +51,7 @@ def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path 
     local = (cwd or Path.cwd()) / BUNDLED_NAME
     if local.is_file():
         return LogLocation(local, BUNDLED_NAME)
-    return LogLocation(bundled_log(), f"{BUNDLED_NAME} (bundled with rwpk)")
+    return LogLocation(bundled_log(), f"{BUNDLED_NAME} (bundled with rwpk)", bundled=True)
 
 
 def read_text(location: LogLocation) -> str:
@@ -84,6 +85,10 @@ def read_text(location: LogLocation) -> str:
 
 def parse_log(text: str, display: str) -> Log:
     """Parse and validate log text; raises LogError listing every problem found."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
+        raise LogError([Problem(display, 1, empty)])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

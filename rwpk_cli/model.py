@@ -114,6 +114,7 @@ class Event:
     summary: str | None = None
     date_text: str | None = None
     line: int = 0
+    participants_line: int = 0
 
     @property
     def sort_key(self) -> tuple[object, ...]:

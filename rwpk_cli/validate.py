@@ -395,6 +395,7 @@ class Validator:
             summary=summary,
             date_text=date_text,
             line=self.lines.table(where),
+            participants_line=self.lines.key(where, "participants"),
         )
 
     def _event_when(

@@ -305,7 +305,7 @@ def test_check_reports_unknown_tables_as_warnings_without_failing(run: Run, tmp_
     assert result.exit_code == 0
     assert (
         result.stderr
-        == f"{log}:4: unknown table [notes] is ignored; rwpk reads log, actor, source, event, trade (warning)\n"
+        == f"{log}:4: warning: unknown table [notes] is ignored; rwpk reads log, actor, source, event, trade\n"
     )
 
 

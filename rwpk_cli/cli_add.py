@@ -1,0 +1,242 @@
+"""``rwpk add``: append an event, an actor or a source to the log, never changing a byte already there."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_support import emit, location, reports_errors, say_error
+from .dates import parse_date
+from .edit import NewActor, NewEvent, NewSource, actor_block, commit, event_block, plan, read_for_edit, source_block
+from .errors import AmbiguousNameError, DateError, RelativeDateError, UsageError
+from .load import LogLocation, parse_log
+from .model import Kind, Log
+from .names import NameIndex
+
+add_app = typer.Typer(
+    help=(
+        "Add an event (the options below), an actor or a source to the log. The new entry is appended: "
+        "everything already in the file stays exactly as it was. The whole log is checked first, the "
+        "write is atomic, and nothing is written if the result would not load.\n\n"
+        "Examples:\n\n"
+        '  rwpk add --date 2025-04-21 --kind agreement --title "MoU signed" --participant Nduhungirehe\n\n'
+        '  rwpk add --date "last week" --as-of 2025-01-24 --kind visit --title "Delegation in Kigali" --dry-run\n\n'
+        '  rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11\n\n'
+        "  rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22"
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the TOML that would be appended; write nothing.")]
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _target(where: LogLocation) -> Path:
+    if where.path is None:
+        raise UsageError("cannot add to a log read from stdin; give the file with --file PATH")
+    if where.bundled:
+        raise UsageError(
+            "there is no ./events.toml here and no --file or $RWPK_FILE, and rwpk does not write into the log "
+            "bundled with it; name the log to add to, e.g. rwpk --file events.toml add …"
+        )
+    return where.path
+
+
+def _existing(text: str, display: str) -> Log | None:
+    return parse_log(text, display) if text.strip("\ufeff \t\r\n") else None
+
+
+def _write(where: LogLocation, block: str, dry_run: bool, what: str | None = None) -> None:
+    path = _target(where)
+    original, text = read_for_edit(path)
+    addition = plan(text, block, where.display)  # a dry run checks exactly what a real add would
+    if dry_run:
+        emit(block)
+        return
+    commit(path, original, addition.text)
+    if what is None:  # an event: name it by the id the log gives it
+        added = next(e for e in addition.log.events if e.line == addition.first_line)
+        what = f"event '{added.id}'"
+    say_error(f"rwpk: added {what} at {where.display}:{addition.first_line}")
+
+
+def _refuse_taken(where: LogLocation, table: str, ident: str) -> None:
+    _, text = read_for_edit(_target(where))
+    log = _existing(text, where.display)
+    taken = (log.actors if table == "actor" else log.sources) if log else {}
+    if ident in taken:
+        raise UsageError(f"{table} '{ident}' already exists ({where.display}:{taken[ident].line}); choose another id")
+
+
+def _participant(names: NameIndex, text: str) -> str:
+    found = names.candidates(text)
+    if len(found) > 1:
+        raise AmbiguousNameError(text, [f"{a.name} ({a.id})" for a in found])
+    if found:
+        return found[0].id
+    close = names.suggest(text)
+    if close:
+        raise UsageError(
+            f"--participant '{text}' is no actor of the log. Did you mean {' or '.join(repr(c) for c in close)}? "
+            "Use their name or id, or add them first with 'rwpk add actor'."
+        )
+    return text
+
+
+def _ask_missing(
+    log: Log | None, date_: str | None, kind: str | None, title: str | None
+) -> tuple[str, str, str, list[str]]:
+    missing = [name for name, value in (("--date", date_), ("--kind", kind), ("--title", title)) if not value]
+    if not missing:
+        return date_ or "", kind or "", title or "", []
+    if not _interactive():
+        them = "it" if len(missing) == 1 else "them"
+        raise UsageError(f"missing {', '.join(missing)}; give {them} as options (rwpk prompts only at a terminal)")
+    from rich.console import Console
+    from rich.prompt import Prompt
+    from rich.text import Text
+
+    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+    answered_date = date_ or Prompt.ask("Date (e.g. 2025-01-20, 'last week', Jan 2025)", console=console)
+    answered_kind = kind or str(Prompt.ask("Kind", choices=[k.value for k in Kind], default="meeting", console=console))
+    answered_title = title or Prompt.ask("Title", console=console)
+    people: list[str] = []
+    if log is not None and log.actors:
+        console.print(Text("Actors: " + ", ".join(f"{a.name} ({a.id})" for a in log.actors.values()), style="dim"))
+        answer = Prompt.ask("Participants, comma-separated (blank for none)", default="", console=console)
+        people = [p.strip() for p in answer.split(",") if p.strip()]
+    return answered_date, answered_kind, answered_title, people
+
+
+def _needs_reference(date_: str, as_of: str | None, sources: list[str], log: Log | None) -> bool:
+    """A relative date with no as_of and no first source with a published date to resolve it."""
+    if as_of:
+        return False
+    if sources and log is not None and sources[0] in log.sources and log.sources[sources[0]].published:
+        return False
+    try:
+        parse_date(date_)
+    except RelativeDateError:
+        return True
+    except DateError:
+        return False
+    return False
+
+
+@add_app.callback(invoke_without_command=True)
+@reports_errors
+def add(
+    ctx: typer.Context,
+    date_: Annotated[str | None, typer.Option("--date", metavar="DATE", help="When: any date expression.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND", help="meeting, visit, consultation, agreement, call, statement or other."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened, in a line.")] = None,
+    participant: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="An actor's name or id, or a person's name (repeatable).")
+    ] = None,
+    place: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it happened.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(metavar="TAG", help="A tag (repeatable).")] = None,
+    source: Annotated[
+        list[str] | None, typer.Option(metavar="ID", help="A source id from the log (repeatable).")
+    ] = None,
+    summary: Annotated[str | None, typer.Option(metavar="TEXT", help="What the source said.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DAY", help="Reference day for a relative --date (default: today).")
+    ] = None,
+    date_text: Annotated[
+        str | None, typer.Option("--date-text", metavar="TEXT", help="How the source worded the date.")
+    ] = None,
+    event_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="A unique id (default: derived from date and title).")
+    ] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Add an event to the log."""
+    if ctx.invoked_subcommand is not None:
+        return
+    where = location(ctx)
+    path = _target(where)
+    _, text = read_for_edit(path)
+    log = _existing(text, where.display)
+    date_, kind, title, asked = _ask_missing(log, date_, kind, title)
+    names = NameIndex(log.actors.values() if log else ())
+    people = tuple(_participant(names, p) for p in [*(participant or []), *asked])
+    sources = list(source or [])
+    if _needs_reference(date_, as_of, sources, log):
+        as_of = date.today().isoformat()  # recorded in the log, so the date never drifts
+    new = NewEvent(
+        date=date_,
+        kind=kind,
+        title=title,
+        participants=people,
+        place=place,
+        tags=tuple(tag or ()),
+        sources=tuple(sources),
+        summary=summary,
+        as_of=as_of,
+        date_text=date_text,
+        id=event_id,
+    )
+    _write(where, event_block(new), dry_run)
+
+
+@add_app.command("actor")
+@reports_errors
+def add_actor(
+    ctx: typer.Context,
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help="Lowercase letters, digits, - and _.")],
+    name: Annotated[str, typer.Option(metavar="TEXT", help="The actor's full name.")],
+    country: Annotated[
+        str | None, typer.Option(metavar="CODE", help="ISO 3166-1 alpha-2, or an organisation code.")
+    ] = None,
+    actor_type: Annotated[str | None, typer.Option("--type", metavar="TYPE", help="person or organization.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="Another name (repeatable).")] = None,
+    role: Annotated[str | None, typer.Option(metavar="TITLE", help="A role title.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="When the role began.")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="When the role ended.")] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Add an actor, with one role if given.
+
+    Examples:
+
+      rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11
+    """
+    if (since or until) and not role:
+        raise UsageError("--since and --until describe a role; give the role's title with --role")
+    roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
+    new = NewActor(actor_id, name, country, actor_type, tuple(alias or ()), roles)
+    _refuse_taken(location(ctx), "actor", actor_id)
+    _write(location(ctx), actor_block(new), dry_run, f"actor '{actor_id}'")
+
+
+@add_app.command("source")
+@reports_errors
+def add_source(
+    ctx: typer.Context,
+    source_id: Annotated[str, typer.Argument(metavar="ID", help="Lowercase letters, digits, - and _.")],
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Where to read it.")] = None,
+    published: Annotated[str | None, typer.Option(metavar="DATE", help="When it was published.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Its headline.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="TEXT", help="Who published it.")] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a source that events can cite.
+
+    Examples:
+
+      rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22 --outlet Dawn
+    """
+    new = NewSource(source_id, title, outlet, url, published)
+    _refuse_taken(location(ctx), "source", source_id)
+    _write(location(ctx), source_block(new), dry_run, f"source '{source_id}'")

@@ -1,0 +1,143 @@
+"""Warnings about a valid log: things that are allowed but are probably mistakes.
+
+``rwpk check`` reports them without failing; ``rwpk check --strict`` fails on them (exit 65).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .errors import Problem
+from .model import Event, Log, Role
+
+
+def warnings(log: Log, today: date) -> list[Problem]:
+    """Every warning, sorted by line."""
+    found = [
+        *_free_text_participants(log),
+        *_unsourced(log),
+        *_outside_tenure(log),
+        *_likely_duplicates(log),
+        *_unreferenced(log),
+        *_in_the_future(log, today),
+        *_goods_over_total(log),
+    ]
+    return sorted(found, key=lambda p: (p.line, p.message))
+
+
+def _problem(log: Log, line: int, message: str) -> Problem:
+    return Problem(log.path, line, message)
+
+
+def _name(event: Event) -> str:
+    return f"event '{event.id}'"
+
+
+def _free_text_participants(log: Log) -> list[Problem]:
+    return [
+        _problem(
+            log,
+            e.participants_line or e.line,
+            f"{_name(e)}: participant '{p.name}' is no declared actor; add [actor.…] for them or fix the name",
+        )
+        for e in log.events
+        for p in e.participants
+        if p.actor_id is None
+    ]
+
+
+def _unsourced(log: Log) -> list[Problem]:
+    return [
+        _problem(log, e.line, f'{_name(e)} has no source; add sources = ["…"]') for e in log.events if not e.sources
+    ]
+
+
+def _outside_tenure(log: Log) -> list[Problem]:
+    out = []
+    for event in log.events:
+        for p in event.participants:
+            actor = log.actors.get(p.actor_id) if p.actor_id else None
+            if actor is None or not actor.roles or actor.role_on(event.when) is not None:
+                continue
+            tenures = "; ".join(_tenure(r) for r in actor.roles)
+            out.append(
+                _problem(
+                    log,
+                    event.participants_line or event.line,
+                    f"{_name(event)} ({event.when.label}): {actor.name} held no recorded role then ({tenures}); "
+                    "check the date or add the role",
+                )
+            )
+    return out
+
+
+def _tenure(role: Role) -> str:
+    since = role.since.label if role.since else "…"
+    until = role.until.label if role.until else "…"
+    return f"{role.title} ({since} to {until})"
+
+
+def _likely_duplicates(log: Log) -> list[Problem]:
+    """Events of the same kind, with the same people, on overlapping dates."""
+    groups: dict[tuple[str, frozenset[str]], list[Event]] = defaultdict(list)
+    for event in log.events:
+        people = frozenset(p.actor_id or p.name for p in event.participants)
+        if people:
+            groups[event.kind.value, people].append(event)
+    out = []
+    for events in groups.values():
+        latest: Event | None = None  # the event reaching furthest so far, in start order
+        for event in events:
+            if latest is not None and event.when.start <= latest.when.end:
+                out.append(
+                    _problem(
+                        log,
+                        event.line,
+                        f"{_name(event)} looks like a duplicate of '{latest.id}' (line {latest.line}): "
+                        "same kind, same people, overlapping dates",
+                    )
+                )
+            if latest is None or event.when.end > latest.when.end:
+                latest = event
+    return out
+
+
+def _unreferenced(log: Log) -> list[Problem]:
+    used_actors = {p.actor_id for e in log.events for p in e.participants if p.actor_id}
+    used_sources = {s for e in log.events for s in e.sources} | {s for t in log.trades for s in t.sources}
+    out = [
+        _problem(log, a.line, f"actor '{a.id}' takes part in no event; remove it or add it to an event")
+        for a in log.actors.values()
+        if a.id not in used_actors
+    ]
+    out += [
+        _problem(log, s.line, f"source '{s.id}' is cited by nothing; remove it or cite it")
+        for s in log.sources.values()
+        if s.id not in used_sources
+    ]
+    return out
+
+
+def _in_the_future(log: Log, today: date) -> list[Problem]:
+    return [
+        _problem(log, e.line, f"{_name(e)} is dated {e.when.label}, after today ({today.isoformat()})")
+        for e in log.events
+        if e.when.start > today
+    ]
+
+
+def _goods_over_total(log: Log) -> list[Problem]:
+    out = []
+    for trade in log.trades:
+        total = sum(trade.goods.values())
+        if total > trade.value_usd:
+            out.append(
+                _problem(
+                    log,
+                    trade.line,
+                    f"trade {trade.year} {trade.origin}→{trade.destination}: the goods add up to ${total:,}, "
+                    f"more than the total ${trade.value_usd:,}",
+                )
+            )
+    return out
