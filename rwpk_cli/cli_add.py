@@ -99,7 +99,9 @@ def _ask_missing(
         return date_ or "", kind or "", title or "", []
     if not _interactive():
         them = "it" if len(missing) == 1 else "them"
-        raise UsageError(f"missing {', '.join(missing)}; give {them} as options (rwpk prompts only at a terminal)")
+        raise UsageError(
+            f"missing {', '.join(missing)}; give {them} on the command line (rwpk prompts only at a terminal)"
+        )
     from rich.console import Console
     from rich.prompt import Prompt
     from rich.text import Text

@@ -20,6 +20,7 @@ from .validate import Validator
 
 BUNDLED_NAME = "events.toml"
 MAX_BYTES = 512 * 1024 * 1024
+_HUGE_NUMBER = re.compile(r"\d{4300,}")
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 
 
@@ -54,15 +55,22 @@ def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path 
     return LogLocation(bundled_log(), f"{BUNDLED_NAME} (bundled with rwpk)", bundled=True)
 
 
+def max_bytes() -> int:
+    """The largest log rwpk reads: 512 MiB, or $RWPK_MAX_BYTES."""
+    configured = os.environ.get("RWPK_MAX_BYTES", "")
+    return int(configured) if configured.isdigit() else MAX_BYTES
+
+
 def read_text(location: LogLocation) -> str:
     """The log's text, decoded as UTF-8 (a BOM is accepted); unreadable files raise ReadError."""
     name = location.display
+    limit = max_bytes()
     try:
         if location.path is None:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = sys.stdin.buffer.read(limit + 1)
         else:
             with location.path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                data = handle.read(limit + 1)
     except FileNotFoundError:
         raise ReadError(
             f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
@@ -73,8 +81,8 @@ def read_text(location: LogLocation) -> str:
         raise ReadError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as error:
         raise ReadError(f"{name}: cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise ReadError(f"{name}: larger than {MAX_BYTES // 2**20} MiB; split it into several logs")
+    if len(data) > limit:
+        raise ReadError(f"{name}: larger than the limit of {limit:,} bytes; split it into several logs")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -101,8 +109,13 @@ def parse_log(text: str, display: str) -> Log:
         raise LogError([problem]) from None
     except RecursionError:
         raise LogError([Problem(display, 1, "invalid TOML: nested too deeply to read")]) from None
-    except ValueError as error:  # tomllib raises this outside TOMLDecodeError, e.g. for huge integers
-        raise LogError([Problem(display, 1, f"invalid TOML: {error}")]) from None
+    except ValueError as error:  # tomllib raises this outside TOMLDecodeError, for huge integers
+        huge = _HUGE_NUMBER.search(text)
+        if huge is None:
+            raise LogError([Problem(display, 1, f"invalid TOML: {error}")]) from None
+        line = text.count("\n", 0, huge.start()) + 1
+        message = f"invalid TOML: a number with {len(huge.group())} digits is too long to read; shorten it"
+        raise LogError([Problem(display, line, message)]) from None
     return Validator(display, text).build(data)
 
 

@@ -44,6 +44,12 @@ def _show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def _date_hint(key: str, value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f'{key} = "{value}" or {key} = 2024-01-03'
+    return f'{key} = 2024-01-03 or {key} = "Jan 2024"'
+
+
 def _slug(text: str) -> str:
     words = re.findall(r"[0-9a-z]+", fold(text))
     return "-".join(words)[:48].rstrip("-")
@@ -165,7 +171,7 @@ class Validator:
             self._problem(
                 self.lines.key(where, key),
                 f"{owner}: {key} must be a date or a date expression in quotes, not {_type_name(value)} "
-                f'({_show(value)}); write {key} = "{_show(value)}" or {key} = 2024-01-03',
+                f"({_show(value)}); write {_date_hint(key, value)}",
             )
             return None
         try:
@@ -294,7 +300,7 @@ class Validator:
             return None
         try:
             if not isinstance(value, str | date):
-                raise DateError(f"{_show(value)} is {_type_name(value)}, not a date; write {key} = 2024-01-03")
+                raise DateError(f"{_show(value)} is {_type_name(value)}, not a date; write {_date_hint(key, value)}")
             return parse_date(value)
         except DateError as error:
             self._problem(line, f"{owner}: {key}: {error}")

@@ -12,11 +12,22 @@ from rwpk_cli.render import FORMATS
 from tests.conftest import Run
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands)
+COMMANDS = sorted(
+    [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    + [g.name or "" for g in app.registered_groups]
+)
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["actors", "check", "dates", "export", "meetings", "timeline"]
+    assert COMMANDS == ["actors", "add", "check", "dates", "export", "meetings", "timeline"]
+
+
+@pytest.mark.parametrize("command", ["actor", "source"])
+def test_add_subcommands_are_documented(run: Run, command: str) -> None:
+    assert f"`rwpk add {command}" in README
+    result = run("add", command, "--help")
+    assert result.exit_code == 0
+    assert f"rwpk add {command}" in result.stdout
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -65,9 +65,9 @@ def timeline(doc: EventsDoc) -> RenderableType:
     table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "event"))
     table.add_column("Date", min_width=11)
     table.add_column("Kind")
-    table.add_column("Event")
-    table.add_column("Participants")
-    table.add_column("Place")
+    table.add_column("Event", overflow="fold")
+    table.add_column("Participants", overflow="fold")
+    table.add_column("Place", overflow="fold")
     for row in doc.rows:
         event = row.event
         table.add_row(
@@ -87,12 +87,12 @@ def meetings(doc: EventsDoc) -> RenderableType:
     """The official's meetings: their title then, the counterparts with theirs, and the place."""
     official = doc.official
     table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "meeting"))
-    table.add_column("Date", no_wrap=True)
+    table.add_column("Date", min_width=11)
     table.add_column("Kind")
-    table.add_column("Event", ratio=3)
-    table.add_column("As", ratio=2)
-    table.add_column("Counterparts", ratio=3)
-    table.add_column("Place")
+    table.add_column("Event", overflow="fold")
+    table.add_column("As", overflow="fold")
+    table.add_column("Counterparts", overflow="fold")
+    table.add_column("Place", overflow="fold")
     for row in doc.rows:
         me = row.person(official.id) if official else None
         table.add_row(

@@ -1,0 +1,98 @@
+"""Bad input never gives a traceback: unreadable files, limits, pipes, Ctrl-C, and terminal-hostile text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rwpk_cli import cli
+from tests.conftest import Run
+
+
+def test_size_limit(run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RWPK_MAX_BYTES", "100")
+    result = run("--file", str(small_log), "timeline")
+    assert result.exit_code == 66
+    assert result.stderr == f"rwpk: {small_log}: larger than the limit of 100 bytes; split it into several logs\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so permissions cannot be tested as root")
+def test_unreadable_file(run: Run, small_log: Path) -> None:
+    small_log.chmod(0)
+    result = run("--file", str(small_log), "timeline")
+    assert result.exit_code == 66
+    assert "permission denied" in result.stderr
+
+
+def test_permission_denied_is_reported(run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = run("--file", str(small_log), "timeline")
+    assert result.exit_code == 66
+    assert result.stderr == f"rwpk: {small_log}: permission denied; check the file's permissions\n"
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as caught:
+        cli.main()
+    assert caught.value.code == 130
+    assert capsys.readouterr().err == "\nrwpk: interrupted\n"
+
+
+def test_closed_pipe_gives_no_traceback(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_text(
+        "".join(
+            f'[[event]]\ndate = 2024-01-{i % 28 + 1:02d}\nkind = "call"\ntitle = "Event {i}"\n' for i in range(3000)
+        ),
+        encoding="utf-8",
+    )
+    for command in (["timeline"], ["export"], ["timeline", "--format", "json"]):
+        piped = subprocess.run(
+            f"{sys.executable} -m rwpk_cli --file {big} {' '.join(command)} | head -n 1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert piped.stdout
+        assert "Traceback" not in piped.stderr
+        assert "Error" not in piped.stderr
+
+
+def test_terminal_escapes_in_error_messages_are_shown_not_run(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "esc.toml"
+    path.write_text('[[event]]\ndate = "\\u001b[2J\\u202e"\nkind = "call"\ntitle = "T"\n', encoding="utf-8")
+    result = run("--file", str(path), "check")
+    assert result.exit_code == 65
+    assert "\x1b" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert "cannot read '␛[2J<U+202E>' as a date" in result.stderr
+
+
+def test_module_entry_point_runs(small_log: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "rwpk_cli", "--file", str(small_log), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "no source" in done.stderr  # a warning, not a failure
+
+
+def test_comment_only_log_is_an_empty_log(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "new.toml"
+    path.write_text("# my log, to be filled\n", encoding="utf-8")
+    result = run("--file", str(path), "timeline", "--format", "json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
