@@ -4,19 +4,38 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from . import __version__, render
+from . import __version__
+from .cli_options import (
+    AsOf,
+    Country,
+    FilterArgs,
+    Kinds,
+    Limit,
+    Officials,
+    On,
+    Output,
+    Raw,
+    Reverse,
+    Search,
+    Since,
+    Strict,
+    Tags,
+    Until,
+    complete_actor,
+    format_option,
+    pick_format,
+    render_view,
+)  # fmt: skip
 from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error
-from .model import Kind, Log
-from .query import Filters, resolve_official, rows, select, summarise
+from .errors import UsageError
+from .model import Event, Log
 from .query import meetings as select_meetings
-from .render.docs import ActorsDoc, EventsDoc
+from .query import resolve_official, rows, select, summarise
+from .render.docs import ActorsDoc, EventsDoc, NetworkDoc, Section, StatsDoc, TradeDoc
 
 app = typer.Typer(
     name="rwpk",
@@ -64,160 +83,6 @@ def main_options(
     ctx.obj = State(file=file)
 
 
-def _pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
-    """--format when given, else the output file's extension, else the view's default."""
-    if given:
-        return given
-    if output is not None and str(output) != "-":
-        return render.from_extension(output.name, view) or default
-    return default
-
-
-def _format_option(view: str, default: str) -> Any:
-    names = render.choices(view)
-
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in names:
-            raise typer.BadParameter(f"'{value}' is not one of {', '.join(names)}.")
-        return value
-
-    return typer.Option(
-        None,
-        "--format",
-        metavar="|".join(names),
-        help=f"Output format (default {default}). {render.describe(view)}.",
-        callback=check,
-        autocompletion=lambda: names,
-    )
-
-
-def _render(view: str, fmt: str, doc: object) -> object:
-    renderer: Callable[[object], object] = getattr(render.FORMATS[fmt].load(), view)
-    return renderer(doc)
-
-
-# --- shared options ------------------------------------------------------------------------------
-
-FILTERS = "Filters"
-_KIND_NAMES = ", ".join(k.value for k in Kind)
-Since = Annotated[
-    str | None,
-    typer.Option(
-        metavar="DATE", help="Events on or after this date (overlapping it), e.g. 2024-01.", rich_help_panel=FILTERS
-    ),
-]
-Until = Annotated[
-    str | None,
-    typer.Option(
-        metavar="DATE", help="Events on or before this date (overlapping it), e.g. 2025-Q1.", rich_help_panel=FILTERS
-    ),
-]
-On = Annotated[
-    str | None,
-    typer.Option(metavar="DATE", help="Events overlapping this date, e.g. 2025-W04.", rich_help_panel=FILTERS),
-]
-Strict = Annotated[
-    bool, typer.Option("--strict", help="Keep only events wholly inside the date bounds.", rich_help_panel=FILTERS)
-]
-Kinds = Annotated[
-    list[Kind] | None,
-    typer.Option(
-        "--kind", "-k", metavar="KIND", help=f"Only this kind (repeatable): {_KIND_NAMES}.", rich_help_panel=FILTERS
-    ),
-]
-Officials = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--official",
-        metavar="NAME",
-        help="Only events with this person (repeatable: all of them).",
-        rich_help_panel=FILTERS,
-    ),
-]
-Country = Annotated[
-    str | None,
-    typer.Option(
-        metavar="CODE", help="Only events with a participant of this country, e.g. RW.", rich_help_panel=FILTERS
-    ),
-]
-Tags = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--tag",
-        "-t",
-        metavar="TAG",
-        help="Only events with this tag (repeatable: any of them).",
-        rich_help_panel=FILTERS,
-    ),
-]
-Search = Annotated[
-    str | None,
-    typer.Option(
-        "--search",
-        "-s",
-        metavar="TEXT",
-        help="Text to find in title, summary or place, ignoring case and accents.",
-        rich_help_panel=FILTERS,
-    ),
-]
-Limit = Annotated[
-    int | None,
-    typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.", rich_help_panel=FILTERS),
-]
-Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.", rich_help_panel=FILTERS)]
-Output = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write to FILE atomically instead of stdout (- is stdout). Without --format, the extension picks it.",
-    ),
-]  # fmt: skip
-Raw = Annotated[bool, typer.Option("--raw", help="CSV: leave cells that start like a formula (= + - @) as they are.")]
-AsOf = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", metavar="DAY", help="Reference day for relative dates such as 'last week' (default: today)."
-    ),
-]
-
-
-@dataclass(frozen=True, slots=True)
-class FilterArgs:
-    """The filter options as given on the command line, before names and dates are resolved."""
-
-    since: str | None
-    until: str | None
-    on: str | None
-    strict: bool
-    kinds: list[Kind] | None
-    officials: list[str] | None
-    country: str | None
-    tags: list[str] | None
-    search: str | None
-    limit: int | None
-    reverse: bool
-    as_of: str | None
-
-    def resolve(self, log: Log) -> Filters:
-        """Filters with dates normalised and official names matched to actor ids."""
-        from .names import fold
-
-        ref = reference_day(self.as_of)
-        return Filters(
-            since=parse_option("--since", self.since, ref),
-            until=parse_option("--until", self.until, ref),
-            on=parse_option("--on", self.on, ref),
-            strict=self.strict,
-            kinds=frozenset(self.kinds or ()),
-            officials=tuple(resolve_official(log, name).id for name in self.officials or ()),
-            country=self.country.upper() if self.country else None,
-            tags=frozenset(fold(t) for t in self.tags or ()),
-            search=self.search,
-            limit=self.limit,
-            reverse=self.reverse,
-        )
-
-
 # --- commands ------------------------------------------------------------------------------------
 
 
@@ -237,7 +102,7 @@ def timeline(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str | None = _format_option("timeline", "table"),
+    fmt: str | None = format_option("timeline", "table"),
     output: Output = None,
     raw: Raw = False,
 ) -> None:
@@ -253,20 +118,25 @@ def timeline(
 
       rwpk timeline --kind agreement -o agreements.csv
     """
-    chosen = _pick_format("timeline", fmt, output, "table")
+    chosen = pick_format("timeline", fmt, output, "table")
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
-    emit(_render("timeline", chosen, doc), output)
+    emit(render_view("timeline", chosen, doc), output)
 
 
 @app.command()
 @reports_errors
 def meetings(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="OFFICIAL", help="An actor id, name or alias, e.g. Nduhungirehe.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="OFFICIAL", help="An actor id, name or alias, e.g. Nduhungirehe.", autocompletion=complete_actor
+        ),
+    ],
     since: Since = None,
     until: Until = None,
     on: On = None,
@@ -279,7 +149,7 @@ def meetings(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str | None = _format_option("meetings", "table"),
+    fmt: str | None = format_option("meetings", "table"),
     output: Output = None,
     raw: Raw = False,
 ) -> None:
@@ -296,14 +166,14 @@ def meetings(
 
       rwpk meetings Muganga -o muganga.ics
     """
-    chosen = _pick_format("meetings", fmt, output, "table")
+    chosen = pick_format("meetings", fmt, output, "table")
     log = load(ctx)
     person = resolve_official(log, name)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
-    emit(_render("meetings", chosen, doc), output)
+    emit(render_view("meetings", chosen, doc), output)
 
 
 @app.command()
@@ -311,7 +181,7 @@ def meetings(
 def actors(
     ctx: typer.Context,
     country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
-    fmt: str | None = _format_option("actors", "table"),
+    fmt: str | None = format_option("actors", "table"),
 ) -> None:
     """Summarise every actor: latest role, events, meetings, first and last seen, counterparts.
 
@@ -323,7 +193,7 @@ def actors(
     """
     log = load(ctx)
     doc = ActorsDoc(log, summarise(log, country.upper() if country else None))
-    emit(_render("actors", fmt or "table", doc))
+    emit(render_view("actors", fmt or "table", doc))
 
 
 @app.command()
@@ -342,13 +212,22 @@ def export(
     limit: Limit = None,
     reverse: Reverse = False,
     as_of: AsOf = None,
-    fmt: str | None = _format_option("export", "md"),
+    fmt: str | None = format_option("export", "md"),
     output: Output = None,
     raw: Raw = False,
+    sections: Annotated[
+        str | None,
+        typer.Option(
+            "--with",
+            metavar="SECTIONS",
+            help="Markdown: add report sections, comma-separated: actors, network, trade, stats.",
+        ),
+    ] = None,
 ) -> None:
     """Export the timeline for a report, a spreadsheet, a calendar or the web: Markdown by default.
     With --output and no --format, the format follows the file's extension: .md .csv .json .jsonl
-    .ics .html, and .timeline.json for TimelineJS.
+    .ics .html, and .timeline.json for TimelineJS. --with adds sections to the Markdown report, so
+    that one file makes a complete briefing.
 
     Examples:
 
@@ -361,14 +240,39 @@ def export(
       rwpk export -o rw-pk.ics
 
       rwpk export --format csv --kind agreement
+
+      rwpk export --with actors,network,trade,stats -o briefing.md
     """
-    chosen = _pick_format("export", fmt, output, "md")
+    chosen = pick_format("export", fmt, output, "md")
+    wanted = [s.strip() for s in (sections or "").split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in REPORT_SECTIONS]
+    if unknown:
+        raise UsageError(f"--with: unknown section {', '.join(unknown)}; choose from {', '.join(REPORT_SECTIONS)}")
+    if wanted and chosen != "md":
+        raise UsageError(f"--with adds sections to the Markdown report; it does not apply to --format {chosen}")
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
         log
     )
-    doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
-    emit(_render("export", chosen, doc), output)
+    selected = select(log, filters)
+    extra = tuple(_section(name, log, selected) for name in dict.fromkeys(wanted))
+    doc = EventsDoc(log, rows(log, selected), log.title, raw=raw, sections=extra)
+    emit(render_view("export", chosen, doc), output)
+
+
+REPORT_SECTIONS = ("actors", "network", "trade", "stats")
+
+
+def _section(name: str, log: Log, events: list[Event]) -> Section:
+    from .analysis import activity, flows, network
+
+    if name == "actors":
+        return ActorsDoc(log, summarise(log))
+    if name == "network":
+        return NetworkDoc(log, network(log, events))
+    if name == "trade":
+        return TradeDoc(log, flows(log))
+    return StatsDoc(log, activity(log, events))
 
 
 @app.command()
@@ -409,7 +313,7 @@ def check(
 def dates(
     expression: Annotated[str, typer.Argument(metavar="EXPR", help="A date expression, e.g. 'last week' or 2024-Q1.")],
     as_of: AsOf = None,
-    fmt: str | None = _format_option("dates", "table"),
+    fmt: str | None = format_option("dates", "table"),
 ) -> None:
     """Show how a date expression normalises: interval, precision, flags, canonical and readable forms.
 
@@ -423,12 +327,14 @@ def dates(
     """
     span = parse_option("EXPR", expression, reference_day(as_of))
     assert span is not None
-    emit(_render("dates", fmt or "table", span))
+    emit(render_view("dates", fmt or "table", span))
 
 
-from .cli_add import add_app  # noqa: E402  (registers after the shared options above exist)
+from .cli_add import add_app  # noqa: E402  (the command groups register once the app exists)
+from .cli_analysis import register as register_analysis  # noqa: E402
 
 app.add_typer(add_app, name="add")
+register_analysis(app)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from .cli_options import complete_actor, complete_source
 from .cli_support import emit, location, reports_errors, say_error
 from .dates import parse_date
 from .edit import NewActor, NewEvent, NewSource, actor_block, commit, event_block, plan, read_for_edit, source_block
@@ -144,12 +145,18 @@ def add(
     ] = None,
     title: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened, in a line.")] = None,
     participant: Annotated[
-        list[str] | None, typer.Option(metavar="NAME", help="An actor's name or id, or a person's name (repeatable).")
+        list[str] | None,
+        typer.Option(
+            metavar="NAME",
+            help="An actor's name or id, or a person's name (repeatable).",
+            autocompletion=complete_actor,
+        ),
     ] = None,
     place: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it happened.")] = None,
     tag: Annotated[list[str] | None, typer.Option(metavar="TAG", help="A tag (repeatable).")] = None,
     source: Annotated[
-        list[str] | None, typer.Option(metavar="ID", help="A source id from the log (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="ID", help="A source id from the log (repeatable).", autocompletion=complete_source),
     ] = None,
     summary: Annotated[str | None, typer.Option(metavar="TEXT", help="What the source said.")] = None,
     as_of: Annotated[

@@ -19,7 +19,19 @@ COMMANDS = sorted(
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["actors", "add", "check", "dates", "export", "meetings", "timeline"]
+    assert COMMANDS == [
+        "actor",
+        "actors",
+        "add",
+        "check",
+        "dates",
+        "export",
+        "meetings",
+        "network",
+        "stats",
+        "timeline",
+        "trade",
+    ]
 
 
 @pytest.mark.parametrize("command", ["actor", "source"])

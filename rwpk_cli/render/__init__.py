@@ -27,19 +27,21 @@ class Format:
         return importlib.import_module(f"{__name__}.{self.module}")
 
 
-_ALL_VIEWS = frozenset({"timeline", "meetings", "actors", "export", "dates"})
+_ALL_VIEWS = frozenset({"timeline", "meetings", "actors", "export", "dates", "actor", "network", "trade", "stats"})
 _EVENT_VIEWS = frozenset({"timeline", "meetings", "export"})
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("table", "a table for the terminal", "table", _ALL_VIEWS - {"export"}, (".txt",)),
-        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates"}, (".md",)),
-        Format("csv", "CSV for spreadsheets, one row per event", "csvout", _EVENT_VIEWS, (".csv",)),
+        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates", "network"}, (".md",)),
+        Format("csv", "CSV for spreadsheets, one row per record", "csvout", _EVENT_VIEWS | {"trade"}, (".csv",)),
         Format("json", "JSON for scripts", "jsonout", _ALL_VIEWS, (".json",)),
         Format("jsonl", "JSON Lines, one event per line", "jsonl", _EVENT_VIEWS, (".jsonl",)),
         Format("ics", "iCalendar for calendar apps", "ics", _EVENT_VIEWS, (".ics",)),
         Format("timelinejs", "TimelineJS3 JSON for the web", "timelinejs", _EVENT_VIEWS, (".timeline.json",)),
         Format("html", "a standalone, offline HTML page", "html", _EVENT_VIEWS, (".html", ".htm")),
+        Format("mermaid", "a Mermaid graph for Markdown", "mermaid", frozenset({"network"}), (".mmd",)),
+        Format("dot", "Graphviz DOT", "dot", frozenset({"network"}), (".dot", ".gv")),
     )
 }
 

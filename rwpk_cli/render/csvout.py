@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .docs import EventsDoc
+from .docs import EventsDoc, TradeDoc
 from .jsonout import event_object
 
 COLUMNS = (
@@ -54,3 +54,19 @@ def timeline(doc: EventsDoc) -> str:
 
 
 meetings = export = timeline
+
+
+TRADE_COLUMNS = ("year", "from", "to", "value_usd", "goods", "balance_usd")
+
+
+def trade(doc: TradeDoc) -> str:
+    """One row per year and direction; goods as "name=amount" joined with "; "."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(TRADE_COLUMNS)
+    for flow in doc.flows:
+        t = flow.trade
+        goods = LIST_SEPARATOR.join(f"{name}={value}" for name, value in t.goods.items())
+        balance = "" if flow.balance_usd is None else str(flow.balance_usd)
+        writer.writerow([defuse(c) for c in (str(t.year), t.origin, t.destination, str(t.value_usd), goods, balance)])
+    return buffer.getvalue()

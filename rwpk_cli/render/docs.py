@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..analysis import Activity, ActorCard, Flow, Link
 from ..model import Actor, Log
 from ..query import ActorSummary, EventRow, span_of
 
@@ -18,6 +19,7 @@ class EventsDoc:
     heading: str
     official: Actor | None = None
     raw: bool = False  # CSV only: leave cells that look like formulas as they are
+    sections: tuple[Section, ...] = ()  # Markdown only: extra report sections (export --with)
 
     def summary(self, noun: str = "event") -> list[str]:
         """Plain-text parts of a summary line: the count, then the span of dates when there is one."""
@@ -36,3 +38,39 @@ class ActorsDoc:
 
     log: Log
     summaries: Sequence[ActorSummary]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDoc:
+    """One actor's card."""
+
+    log: Log
+    card: ActorCard
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkDoc:
+    """Who meets whom."""
+
+    log: Log
+    links: Sequence[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class TradeDoc:
+    """Trade flows by year and direction."""
+
+    log: Log
+    flows: Sequence[Flow]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsDoc:
+    """Activity over time."""
+
+    log: Log
+    activity: Activity
+
+
+#: An extra section of the Markdown report.
+Section = ActorsDoc | NetworkDoc | TradeDoc | StatsDoc

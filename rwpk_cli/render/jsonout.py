@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from ..dates import DateSpan
 from ..query import EventRow
-from .docs import ActorsDoc, EventsDoc
+from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 
 
 def event_object(row: EventRow) -> dict[str, Any]:
@@ -77,5 +78,97 @@ def dates(span: DateSpan) -> str:
             "uncertain": span.uncertain,
             "canonical": span.canonical,
             "label": span.label,
+        }
+    )
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def actor(doc: ActorDoc) -> str:
+    """One actor's card."""
+    card, who = doc.card, doc.card.actor
+    return _dump(
+        {
+            "id": who.id,
+            "name": who.name,
+            "country": who.country,
+            "aliases": list(who.aliases),
+            "roles": [
+                {
+                    "title": r.title,
+                    "since": r.since.canonical if r.since else None,
+                    "until": r.until.canonical if r.until else None,
+                }
+                for r in who.roles
+            ],
+            "events": len(card.events),
+            "by_kind": dict(card.by_kind),
+            "counterparts": [
+                {"id": c.id, "name": c.name, "count": c.count, "first": _day(c.first), "last": _day(c.last)}
+                for c in card.counterparts
+            ],
+            "timeline": [e.id for e in card.events],
+        }
+    )
+
+
+def network(doc: NetworkDoc) -> str:
+    """Pairs of actors, strongest first."""
+    return _dump(
+        [
+            {
+                "a": {"id": link.a.id, "name": link.a.name, "country": link.a.country},
+                "b": {"id": link.b.id, "name": link.b.name, "country": link.b.country},
+                "events": link.count,
+                "first": _day(link.first),
+                "last": _day(link.last),
+                "cross_border": link.cross_border,
+            }
+            for link in doc.links
+        ]
+    )
+
+
+def trade(doc: TradeDoc) -> str:
+    """Trade flows: year, direction, value, goods and the year's balance."""
+    return _dump(
+        [
+            {
+                "year": f.trade.year,
+                "from": f.trade.origin,
+                "to": f.trade.destination,
+                "value_usd": f.trade.value_usd,
+                "goods": dict(f.trade.goods),
+                "balance_usd": f.balance_usd,
+            }
+            for f in doc.flows
+        ]
+    )
+
+
+def stats(doc: StatsDoc) -> str:
+    """Activity over time."""
+    a = doc.activity
+    return _dump(
+        {
+            "by": a.by,
+            "total": a.total,
+            "periods": dict(a.periods),
+            "by_kind": dict(a.by_kind),
+            "by_country_pair": dict(a.by_country_pair),
+            "by_place": dict(a.by_place),
+            "busiest": [{"period": p, "events": n} for p, n in a.busiest],
+            "gaps": [
+                {
+                    "days": g.days,
+                    "after": g.after.id,
+                    "before": g.before.id,
+                    "from": _day(g.after.when.end),
+                    "to": _day(g.before.when.start),
+                }
+                for g in a.gaps
+            ],
         }
     )

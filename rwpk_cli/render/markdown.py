@@ -5,12 +5,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from itertools import groupby
 from urllib.parse import quote
 
-from ..model import Event, Log
+from ..analysis import money
+from ..model import Event, Log, Role
 from ..query import EventRow, PersonRow
-from .docs import ActorsDoc, EventsDoc
+from ..query import rows as rows_of
+from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import is_web_url, one_line
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
@@ -143,7 +146,7 @@ def timeline(doc: EventsDoc) -> str:
     blocks = [f"# {escape(doc.heading)}", _span_line(doc, "event"), *_grouped(doc)]
     if not doc.rows:
         blocks.append("*No events match.*")
-    blocks += trade_table(doc.log)
+    blocks += _sections(doc) if doc.sections else trade_table(doc.log)
     cited = {i for r in doc.rows for i in r.event.sources} | {i for t in doc.log.trades for i in t.sources}
     blocks += sources_section(doc.log, cited)
     blocks.append(_footer(doc.log))
@@ -167,22 +170,189 @@ def meetings(doc: EventsDoc) -> str:
 
 def actors(doc: ActorsDoc) -> str:
     """The actor summaries as a GFM table."""
-    lines = [
-        "| Name | Country | Latest role | Events | Meetings | First seen | Last seen | Counterparts |",
-        "| --- | --- | --- | ---: | ---: | --- | --- | --- |",
+    title = f"# Actors · {escape(doc.log.title)}"
+    return "\n\n".join([title, actors_table(doc), _footer(doc.log)]) + "\n"
+
+
+# --- analysis views ------------------------------------------------------------------------------
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a Mermaid gantt task or chart title: no characters that end a field."""
+    return re.sub(r"[:;#\"\[\]`<>]", " ", one_line(text)).strip() or "untitled"
+
+
+def _table_md(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    align = ["---:" if i in right else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _tenure_chart(roles: Sequence[Role], today: date) -> str | None:
+    tasks = [
+        f"    {_mermaid_text(r.title)} :{r.since.start.isoformat()}, {(r.until.end if r.until else today).isoformat()}"
+        for r in roles
+        if r.since
     ]
+    if not tasks:
+        return None
+    return (
+        "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    title Tenures\n    section Roles\n"
+        + "\n".join(tasks)
+        + "\n```"
+    )
+
+
+def actor(doc: ActorDoc) -> str:
+    """One actor's card: roles (with a Mermaid tenure chart), events by kind, counterparts, events."""
+    card, who = doc.card, doc.card.actor
+    title = escape(who.name) + (f" ({escape(who.country)})" if who.country else "")
+    count = len(card.events)
+    facts = [who.type, f"{count} event{'' if count == 1 else 's'}, {card.meetings} of them meetings or visits"]
+    if who.aliases:
+        facts.insert(0, "also " + ", ".join(who.aliases))
+    blocks = [f"# {title}", " · ".join(escape(f) for f in facts), "## Roles"]
+    if who.roles:
+        chart = _tenure_chart(who.roles, date.today())
+        if chart:
+            blocks.append(chart)
+        rows = [
+            [escape(r.title), escape(r.since.label) if r.since else "—", escape(r.until.label) if r.until else "—"]
+            for r in who.roles
+        ]
+        blocks.append(_table_md(["Role", "Since", "Until"], rows))
+    else:
+        blocks.append("*No roles recorded.*")
+    if card.by_kind:
+        blocks += [
+            "## Events by kind",
+            _table_md(["Kind", "Events"], [[k, str(n)] for k, n in card.by_kind], right=[1]),
+        ]
+    if card.counterparts:
+        rows = [
+            [escape(c.name), escape(c.country or "—"), str(c.count), c.first.isoformat(), c.last.isoformat()]
+            for c in card.counterparts
+        ]
+        blocks += [
+            "## Counterparts",
+            _table_md(["Name", "Country", "Events", "First contact", "Last contact"], rows, [2]),
+        ]
+    if card.events:
+        event_rows = rows_of(doc.log, card.events)
+        bullets = []
+        for row in event_rows:
+            me = row.person(who.id)
+            lead = f"as *{escape(me.title)}*" if me and me.title else ""
+            bullets.append(event_bullet(doc.log, row, row.others(who.id), lead))
+        blocks += ["## Events", "\n\n".join(bullets)]
+    blocks.append(_footer(doc.log))
+    return "\n\n".join(blocks) + "\n"
+
+
+def trade_rows(doc: TradeDoc) -> str:
+    """The trade flows as a GFM table: value, main goods with shares, and the year's balance."""
+    rows = []
+    for flow in doc.flows:
+        t = flow.trade
+        goods = "; ".join(
+            f"{escape(name)} {escape(money(value))} ({flow.share(name):.0%})"
+            for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+        )
+        balance = "not recorded" if flow.balance_usd is None else escape(money(flow.balance_usd))
+        rows.append(
+            [
+                str(t.year),
+                f"{escape(t.origin)} → {escape(t.destination)}",
+                escape(money(t.value_usd)),
+                goods or "—",
+                balance,
+            ]
+        )
+    return _table_md(["Year", "From → To", "Value", "Main goods (share)", "Balance"], rows, right=[2, 4])
+
+
+def trade(doc: TradeDoc) -> str:
+    """Trade flows as a report."""
+    return "\n\n".join(["# Trade flows", trade_rows(doc), _footer(doc.log)]) + "\n"
+
+
+def activity_chart(doc: StatsDoc) -> str:
+    """Events per period as a Mermaid ``xychart-beta`` bar chart."""
+    from .panels import compressed
+
+    a = doc.activity
+    shown = compressed(a.periods)
+    labels = ", ".join(f'"{_mermaid_text(p)}"' for p, _ in shown)
+    values = ", ".join(str(n) for _, n in shown)
+    top = max((n for _, n in a.periods), default=1)
+    return (
+        "```mermaid\nxychart-beta\n"
+        f'    title "Events per {a.by}"\n    x-axis [{labels}]\n    y-axis "Events" 0 --> {max(top, 1)}\n'
+        f"    bar [{values}]\n```"
+    )
+
+
+def stats_blocks(doc: StatsDoc) -> list[str]:
+    """The activity sections: chart, counts by kind, country pair and place, busiest periods, gaps."""
+    a = doc.activity
+    blocks = [activity_chart(doc)]
+    for title, counts in (("By kind", a.by_kind), ("By country pair", a.by_country_pair), ("By place", a.by_place)):
+        if counts:
+            name = title.removeprefix("By ").capitalize()
+            blocks += [f"### {title}", _table_md([name, "Events"], [[escape(k), str(n)] for k, n in counts[:10]], [1])]
+    if a.busiest:
+        blocks.append("**Busiest:** " + ", ".join(f"{escape(p)} ({n})" for p, n in a.busiest))
+    if a.gaps:
+        rows = [
+            [
+                str(g.days),
+                escape(f"{g.after.when.label} · {g.after.title}"),
+                escape(f"{g.before.when.label} · {g.before.title}"),
+            ]
+            for g in a.gaps
+        ]
+        blocks += ["### Longest gaps", _table_md(["Days", "After", "Until"], rows, [0])]
+    return blocks
+
+
+def stats(doc: StatsDoc) -> str:
+    """Activity over time as a report."""
+    heading = f"# Activity · {escape(doc.log.title)}"
+    return "\n\n".join([heading, f"{doc.activity.total} events", *stats_blocks(doc), _footer(doc.log)]) + "\n"
+
+
+def actors_table(doc: ActorsDoc) -> str:
+    """The actor summaries as a GFM table (the body of the actors view)."""
+    rows = []
     for s in doc.summaries:
         counterparts = "; ".join(f"{escape(n)} ({c})" for n, c in s.counterparts[:3]) or "—"
-        cells = [
-            escape(s.actor.name),
-            escape(s.actor.country or "—"),
-            escape(s.role or "—"),
-            str(s.events),
-            str(s.meetings),
-            s.first.isoformat() if s.first else "—",
-            s.last.isoformat() if s.last else "—",
-            counterparts,
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    title = f"# Actors · {escape(doc.log.title)}"
-    return "\n\n".join([title, "\n".join(lines), _footer(doc.log)]) + "\n"
+        rows.append(
+            [
+                escape(s.actor.name), escape(s.actor.country or "—"), escape(s.role or "—"), str(s.events),
+                str(s.meetings), s.first.isoformat() if s.first else "—", s.last.isoformat() if s.last else "—",
+                counterparts,
+            ]
+        )  # fmt: skip
+    header = ["Name", "Country", "Latest role", "Events", "Meetings", "First seen", "Last seen", "Counterparts"]
+    return _table_md(header, rows, right=[3, 4])
+
+
+def _sections(doc: EventsDoc) -> list[str]:
+    """The extra sections asked for with export --with, in the order given."""
+    from . import mermaid
+
+    blocks: list[str] = []
+    for section in doc.sections:
+        if isinstance(section, ActorsDoc):
+            blocks += ["## Actors", actors_table(section)]
+        elif isinstance(section, NetworkDoc):
+            graph = mermaid.graph(section) if section.links else None
+            blocks += ["## Network", f"```mermaid\n{graph}```" if graph else "*No two actors met.*"]
+        elif isinstance(section, TradeDoc):
+            blocks += ["## Trade flows", trade_rows(section) if section.flows else "*No trade figures.*"]
+        else:
+            blocks += ["## Activity", *stats_blocks(section)]
+    if not any(isinstance(s, TradeDoc) for s in doc.sections):
+        blocks += trade_table(doc.log)
+    return blocks

@@ -160,3 +160,9 @@ def dates(span: DateSpan) -> RenderableType:
     ):
         table.add_row(key, Text(value))
     return Group(table)
+
+
+# The analysis views live in their own module; the registry finds them here, under this format.
+from .panels import actor, network, stats, trade  # noqa: E402
+
+__all__ = ["actor", "actors", "dates", "export", "meetings", "network", "stats", "timeline", "trade"]

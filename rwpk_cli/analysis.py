@@ -1,0 +1,208 @@
+"""Analysis of a log: one actor's card, the counterpart network, trade flows and activity over time.
+
+Every function takes the log (and the events to consider) and returns new values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations, pairwise
+
+from .model import MEETING_KINDS, Actor, Event, Log, Trade
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How often two parties met, and when first and last."""
+
+    id: str | None
+    name: str
+    country: str | None
+    count: int
+    first: date
+    last: date
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCard:
+    """Everything about one actor: roles, events by kind, counterparts, and the events themselves."""
+
+    actor: Actor
+    events: tuple[Event, ...]
+    by_kind: tuple[tuple[str, int], ...]
+    counterparts: tuple[Contact, ...]
+
+    @property
+    def meetings(self) -> int:
+        """How many of the events are meetings, visits, consultations, calls or agreements."""
+        return sum(1 for e in self.events if e.kind in MEETING_KINDS)
+
+
+def _contacts(log: Log, events: Sequence[Event], key: str | None) -> tuple[Contact, ...]:
+    seen: dict[str, list[Event]] = defaultdict(list)
+    names: dict[str, tuple[str | None, str, str | None]] = {}
+    for event in events:
+        for p in event.participants:
+            other = p.actor_id or f"text:{p.name}"
+            if p.actor_id is not None and p.actor_id == key:
+                continue
+            seen[other].append(event)
+            actor = log.actors.get(p.actor_id) if p.actor_id else None
+            names[other] = (p.actor_id, actor.name if actor else p.name, actor.country if actor else None)
+    contacts = [
+        Contact(*names[k], len(v), min(e.when.start for e in v), max(e.when.start for e in v)) for k, v in seen.items()
+    ]
+    return tuple(sorted(contacts, key=lambda c: (-c.count, -c.last.toordinal(), c.name)))
+
+
+def actor_card(log: Log, actor: Actor) -> ActorCard:
+    """The card of one actor."""
+    events = tuple(e for e in log.events if any(p.actor_id == actor.id for p in e.participants))
+    kinds = Counter(e.kind.value for e in events)
+    return ActorCard(actor, events, tuple(kinds.most_common()), _contacts(log, events, actor.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two actors who took part in the same events."""
+
+    a: Actor
+    b: Actor
+    count: int
+    first: date
+    last: date
+
+    @property
+    def cross_border(self) -> bool:
+        """True when both countries are known and differ."""
+        return self.a.country is not None and self.b.country is not None and self.a.country != self.b.country
+
+
+def network(log: Log, events: Sequence[Event]) -> list[Link]:
+    """Pairs of actors with their shared events, strongest first (then most recent, then by name)."""
+    shared: dict[tuple[str, str], list[date]] = defaultdict(list)
+    for event in events:
+        ids = sorted({p.actor_id for p in event.participants if p.actor_id})
+        for a, b in combinations(ids, 2):
+            shared[a, b].append(event.when.start)
+    links = [Link(log.actors[a], log.actors[b], len(days), min(days), max(days)) for (a, b), days in shared.items()]
+    return sorted(links, key=lambda link: (-link.count, -link.last.toordinal(), link.a.name, link.b.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """One year's trade in one direction, with each good's share and the balance for that year."""
+
+    trade: Trade
+    balance_usd: int | None  # exports minus imports between the two; None when the reverse is not recorded
+
+    def share(self, good: str) -> float:
+        """A good's share of the total, from 0 to 1."""
+        return self.trade.goods[good] / self.trade.value_usd if self.trade.value_usd else 0.0
+
+    @property
+    def goods_over_total(self) -> bool:
+        """True when the goods add up to more than the total (a data problem worth a warning)."""
+        return sum(self.trade.goods.values()) > self.trade.value_usd
+
+
+def flows(log: Log, year: int | None = None, origin: str | None = None, destination: str | None = None) -> list[Flow]:
+    """Trade by year and direction, with the balance against the reverse direction that year."""
+    index = {(t.year, t.origin, t.destination): t for t in log.trades}
+    out = []
+    for trade in log.trades:
+        if year is not None and trade.year != year:
+            continue
+        if origin is not None and trade.origin != origin.upper():
+            continue
+        if destination is not None and trade.destination != destination.upper():
+            continue
+        reverse = index.get((trade.year, trade.destination, trade.origin))
+        out.append(Flow(trade, trade.value_usd - reverse.value_usd if reverse else None))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A quiet time between two events."""
+
+    after: Event
+    before: Event
+
+    @property
+    def days(self) -> int:
+        """Days from the end of the first event to the start of the next."""
+        return max((self.before.when.start - self.after.when.end).days, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Activity over time: counts per period, by kind, by country pair and by place; peaks and gaps."""
+
+    by: str
+    periods: tuple[tuple[str, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
+    by_country_pair: tuple[tuple[str, int], ...]
+    by_place: tuple[tuple[str, int], ...]
+    busiest: tuple[tuple[str, int], ...]
+    gaps: tuple[Gap, ...]
+    total: int
+
+
+def _period(day: date, by: str) -> str:
+    return f"{day.year}-{day.month:02d}" if by == "month" else str(day.year)
+
+
+def _all_periods(first: date, last: date, by: str) -> list[str]:
+    if by == "year":
+        return [str(y) for y in range(first.year, last.year + 1)]
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def activity(log: Log, events: Sequence[Event], by: str = "year", top: int = 3) -> Activity:
+    """Counts of events per year (or month, with every empty period in between), and the rest."""
+    counts = Counter(_period(e.when.start, by) for e in events)
+    periods: list[tuple[str, int]] = []
+    if events:
+        first = min(e.when.start for e in events)
+        last = max(e.when.start for e in events)
+        if by == "month" and (last.year - first.year) > 200:
+            by = "year"  # a month-by-month chart over centuries helps nobody
+            counts = Counter(_period(e.when.start, by) for e in events)
+        periods = [(p, counts.get(p, 0)) for p in _all_periods(first, last, by)]
+    pairs: Counter[str] = Counter()
+    for event in events:
+        countries = sorted({c for p in event.participants if (c := log.country_of(p))})
+        for a, b in combinations(countries, 2):
+            pairs[f"{a}–{b}"] += 1
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    gaps = [Gap(a, b) for a, b in pairwise(ordered)]
+    gaps.sort(key=lambda g: (-g.days, g.after.when.start))
+    return Activity(
+        by=by,
+        periods=tuple(periods),
+        by_kind=tuple(Counter(e.kind.value for e in events).most_common()),
+        by_country_pair=tuple(pairs.most_common()),
+        by_place=tuple(Counter(e.place for e in events if e.place).most_common()),
+        busiest=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]),
+        gaps=tuple(g for g in gaps[:top] if g.days > 0),
+        total=len(events),
+    )
+
+
+def money(amount: float) -> str:
+    """A readable amount: $34.7M, $3.25M, $950K, $1.2B."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(amount) >= size:
+            value = amount / size
+            text = f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+            return f"{'-' if amount < 0 else ''}${text.lstrip('-')}{suffix}"
+    return f"{'-' if amount < 0 else ''}${abs(amount):,.0f}"

@@ -1,0 +1,157 @@
+"""Analysis commands: one actor's card, the counterpart network, trade flows and activity over time."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .analysis import activity, actor_card, flows, network
+from .cli_options import (
+    AsOf,
+    Country,
+    FilterArgs,
+    Kinds,
+    Limit,
+    Officials,
+    On,
+    Reverse,
+    Search,
+    Since,
+    Strict,
+    Tags,
+    Until,
+    complete_actor,
+    format_option,
+    render_view,
+)  # fmt: skip
+from .cli_support import emit, load, reports_errors, say_error
+from .query import resolve_official, select
+from .render.docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
+
+Name = Annotated[
+    str,
+    typer.Argument(metavar="NAME", help="An actor id, name or alias, e.g. Akram.", autocompletion=complete_actor),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analysis commands to ``app``."""
+    app.command("actor")(reports_errors(actor))
+    app.command("network")(reports_errors(network_command))
+    app.command("trade")(reports_errors(trade))
+    app.command("stats")(reports_errors(stats))
+
+
+def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table")) -> None:
+    """Show one actor's card: name, country and aliases; the roles as a tenure timeline; events by
+    kind; counterparts with counts and first and last contact; and every event.
+
+    Examples:
+
+      rwpk actor Akram
+
+      rwpk actor "Gen Muganga" --format md > muganga.md
+
+      rwpk actor nduhungirehe --format json
+    """
+    log = load(ctx)
+    emit(render_view("actor", fmt or "table", ActorDoc(log, actor_card(log, resolve_official(log, name)))))
+
+
+def network_command(
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    on: On = None,
+    strict: Strict = False,
+    kind: Kinds = None,
+    official: Officials = None,
+    country: Country = None,
+    tag: Tags = None,
+    search: Search = None,
+    limit: Limit = None,
+    reverse: Reverse = False,
+    as_of: AsOf = None,
+    fmt: str | None = format_option("network", "table"),
+) -> None:
+    """Show who meets whom: pairs of actors with their shared events and last contact, strongest
+    first, with countries; a cross-border pair is marked. Mermaid goes in Markdown; DOT feeds Graphviz.
+
+    Examples:
+
+      rwpk network
+
+      rwpk network --since 2025 --format mermaid
+
+      rwpk network --format dot | dot -Tsvg > network.svg
+    """
+    log = load(ctx)
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    emit(render_view("network", fmt or "table", NetworkDoc(log, network(log, select(log, filters.resolve(log))))))
+
+
+network_command.__name__ = "network"
+
+
+def trade(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(metavar="YEAR", help="Only this year.")] = None,
+    origin: Annotated[str | None, typer.Option("--from", metavar="CODE", help="Only trade from this country.")] = None,
+    destination: Annotated[str | None, typer.Option("--to", metavar="CODE", help="Only trade to this country.")] = None,
+    fmt: str | None = format_option("trade", "table"),
+) -> None:
+    """Show trade flows by year and direction: values, main goods with their share of the total,
+    and each year's balance, as bars in the terminal. Warns when the goods add up to more than the total.
+
+    Examples:
+
+      rwpk trade
+
+      rwpk trade --year 2022 --from RW --format json
+
+      rwpk trade --format csv > trade.csv
+    """
+    log = load(ctx)
+    found = flows(log, year, origin, destination)
+    for flow in found:
+        if flow.goods_over_total:
+            t = flow.trade
+            flow_name = f"{t.year} {t.origin}→{t.destination}"
+            say_error(f"{log.path}:{t.line}: warning: trade {flow_name}: the goods add up to more than the total")
+    emit(render_view("trade", fmt or "table", TradeDoc(log, found)))
+
+
+def stats(
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    on: On = None,
+    strict: Strict = False,
+    kind: Kinds = None,
+    official: Officials = None,
+    country: Country = None,
+    tag: Tags = None,
+    search: Search = None,
+    limit: Limit = None,
+    reverse: Reverse = False,
+    as_of: AsOf = None,
+    by: Annotated[str, typer.Option(metavar="year|month", help="Count per year (default) or per month.")] = "year",
+    fmt: str | None = format_option("stats", "table"),
+) -> None:
+    """Show activity over time: events per year or month as bars; counts by kind, country pair and
+    place; the busiest periods; and the longest gaps between events.
+
+    Examples:
+
+      rwpk stats
+
+      rwpk stats --by month --since 2024
+
+      rwpk stats --format json
+    """
+    if by not in ("year", "month"):
+        raise typer.BadParameter(f"'{by}' is not one of year, month.", param_hint="'--by'")
+    log = load(ctx)
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    emit(render_view("stats", fmt or "table", StatsDoc(log, activity(log, select(log, filters.resolve(log)), by))))

@@ -1,0 +1,222 @@
+"""Terminal pictures for the analysis views: an actor's card, the network, trade flows and activity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..analysis import money
+from ..model import Role
+from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
+from .safe import one_line
+
+BAR_WIDTH = 36
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar in eighths of a character, scaled so that ``largest`` fills ``width``."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def compressed(periods: Sequence[tuple[str, int]], run: int = 3) -> list[tuple[str, int]]:
+    """Periods with each run of ``run`` or more empty ones folded into a single "first–last" row."""
+    out: list[tuple[str, int]] = []
+    empty: list[str] = []
+    for period, count in [*periods, ("", -1)]:
+        if count == 0:
+            empty.append(period)
+            continue
+        if len(empty) >= run:
+            out.append((f"{empty[0]}–{empty[-1]}", 0))
+        else:
+            out += [(p, 0) for p in empty]
+        empty = []
+        if count > 0:
+            out.append((period, count))
+    return out
+
+
+def _table(title: str, caption: str | None = None) -> Table:
+    return Table(
+        title=Text(one_line(title), style="bold"),
+        caption=Text(one_line(caption), style="dim") if caption else None,
+        box=box.SIMPLE_HEAVY,
+        header_style="bold",
+        pad_edge=False,
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _tenure_rows(roles: Sequence[Role], first: date, last: date, today: date) -> Table:
+    """One line per role: a bar from since to until across the years from ``first`` to ``last``."""
+    grid = Table(box=None, show_header=True, header_style="dim", pad_edge=False)
+    span = max((last - first).days, 1)
+    grid.add_column("Role", overflow="fold")
+    grid.add_column(f"{first.year} … {last.year}", no_wrap=True)
+    grid.add_column("Tenure", overflow="fold")
+    for role in roles:
+        start = role.since.start if role.since else first
+        end = role.until.end if role.until else today
+        left = round((max(start, first) - first).days / span * BAR_WIDTH)
+        right = max(left + 1, round((min(end, last) - first).days / span * BAR_WIDTH))
+        line = Text("·" * left, style="dim")
+        line.append("━" * (right - left), style="bold cyan")
+        line.append("·" * max(BAR_WIDTH - right, 0), style="dim")
+        since = role.since.label if role.since else "start not recorded"
+        until = role.until.label if role.until else "no end recorded"
+        grid.add_row(Text(one_line(role.title)), line, Text(f"{since} – {until}", style="dim"))
+    return grid
+
+
+def actor(doc: ActorDoc) -> RenderableType:
+    """Name, country and aliases; the tenures as bars; events by kind; counterparts; every event."""
+    card, who = doc.card, doc.card.actor
+    heading = Text(one_line(who.name), style="bold")
+    if who.country:
+        heading.append(f"  {one_line(who.country)}", style="cyan")
+    heading.append(f"  {who.type}", style="dim")
+    if who.aliases:
+        heading.append("\nalso: " + ", ".join(one_line(a) for a in who.aliases), style="dim")
+    count = len(card.events)
+    summary = f"{count} event{'' if count == 1 else 's'}, {card.meetings} of them meetings or visits"
+    heading.append(f"\n{summary} · {one_line(doc.log.path)}", style="dim")
+    parts: list[RenderableType] = [Panel(heading, box=box.ROUNDED, expand=False)]
+    today = date.today()
+    if who.roles:
+        days = [
+            d
+            for r in who.roles
+            for d in ((r.since.start if r.since else None), (r.until.end if r.until else None))
+            if d
+        ]
+        days += [e.when.start for e in card.events]
+        first = min(days, default=today)
+        last = max([*days, today] if any(r.until is None for r in who.roles) else days, default=today)
+        parts += [Text("Roles", style="bold"), _tenure_rows(who.roles, first, last, today)]
+    else:
+        parts.append(Text("No roles recorded.", style="dim"))
+    if card.by_kind:
+        kinds = _table("Events by kind")
+        kinds.add_column("Kind")
+        kinds.add_column("Events", justify="right")
+        kinds.add_column("")
+        largest = card.by_kind[0][1]
+        for kind, count in card.by_kind:
+            kinds.add_row(kind, str(count), Text(bar(count, largest, 20), style="cyan"))
+        parts.append(kinds)
+    if card.counterparts:
+        others = _table("Counterparts")
+        for column in ("Name", "Country", "Events", "First contact", "Last contact"):
+            others.add_column(column, justify="right" if column == "Events" else "left")
+        for c in card.counterparts:
+            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.count), _day(c.first), _day(c.last))
+        parts.append(others)
+    if card.events:
+        events = _table("Events")
+        for column in ("Date", "Kind", "Event", "As"):
+            events.add_column(column, overflow="fold")
+        for e in card.events:
+            title = who.title_on(e.when)
+            events.add_row(
+                e.when.label, e.kind.value, Text(one_line(e.title)), Text(one_line(title or "—"), style="italic")
+            )
+        parts.append(events)
+    return Group(*parts)
+
+
+def network(doc: NetworkDoc) -> RenderableType:
+    """Pairs of actors, strongest first, with their countries; cross-border pairs marked."""
+    table = _table(f"Who meets whom · {doc.log.title}", f"{len(doc.links)} pairs · {doc.log.path}")
+    for column in ("Actor", "Counterpart", "Shared events", "", "Last contact", "Cross-border"):
+        table.add_column(column, justify="right" if column == "Shared events" else "left", overflow="fold")
+    largest = doc.links[0].count if doc.links else 0
+    for link in doc.links:
+        table.add_row(
+            Text(one_line(f"{link.a.name} ({link.a.country or '?'})")),
+            Text(one_line(f"{link.b.name} ({link.b.country or '?'})")),
+            str(link.count),
+            Text(bar(link.count, largest, 12), style="cyan"),
+            _day(link.last),
+            Text("✓ " + f"{link.a.country}–{link.b.country}", style="green")
+            if link.cross_border
+            else Text("—", style="dim"),
+        )
+    return table
+
+
+def trade(doc: TradeDoc) -> RenderableType:
+    """Each year and direction as a bar, with the main goods and their shares, and the balance."""
+    table = _table("Trade flows", f"{len(doc.flows)} flows · {doc.log.path}")
+    for column in ("Year", "From → To", "Value", "", "Main goods", "Balance"):
+        table.add_column(column, justify="right" if column in ("Value", "Balance") else "left", overflow="fold")
+    largest = max((f.trade.value_usd for f in doc.flows), default=0)
+    for flow in doc.flows:
+        t = flow.trade
+        goods = "\n".join(
+            f"{one_line(name)} {money(value)} ({flow.share(name):.0%})"
+            for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+        )
+        balance = (
+            Text("not recorded", style="dim")
+            if flow.balance_usd is None
+            else Text(money(flow.balance_usd), style="green" if flow.balance_usd >= 0 else "red")
+        )
+        table.add_row(
+            str(t.year),
+            f"{t.origin} → {t.destination}",
+            money(t.value_usd),
+            Text(bar(t.value_usd, largest, 24), style="cyan"),
+            goods or Text("—", style="dim"),
+            balance,
+        )
+    return table
+
+
+def stats(doc: StatsDoc) -> RenderableType:
+    """Events per period as bars; counts by kind, country pair and place; busiest periods; longest gaps."""
+    a = doc.activity
+    parts: list[RenderableType] = []
+    periods = _table(f"Events per {a.by} · {doc.log.title}", f"{a.total} events · {doc.log.path}")
+    periods.add_column(a.by.capitalize())
+    periods.add_column("Events", justify="right")
+    periods.add_column("")
+    largest = max((n for _, n in a.periods), default=0)
+    for period, count in compressed(a.periods):
+        chart = Text(bar(count, largest), style="cyan") if count else Text("no events", style="dim")
+        periods.add_row(period, str(count), chart)
+    parts.append(periods)
+    for title, counts in (("By kind", a.by_kind), ("By country pair", a.by_country_pair), ("By place", a.by_place)):
+        if counts:
+            table = _table(title)
+            table.add_column(title.removeprefix("By ").capitalize(), overflow="fold")
+            table.add_column("Events", justify="right")
+            for name, count in counts[:10]:
+                table.add_row(Text(one_line(name)), str(count))
+            parts.append(table)
+    if a.busiest:
+        parts.append(Text("Busiest: " + ", ".join(f"{p} ({n})" for p, n in a.busiest)))
+    if a.gaps:
+        quiet = _table("Longest gaps")
+        for column in ("Days", "After", "Until"):
+            quiet.add_column(column, justify="right" if column == "Days" else "left", overflow="fold")
+        for gap in a.gaps:
+            quiet.add_row(
+                str(gap.days),
+                Text(f"{gap.after.when.label} · {one_line(gap.after.title)}"),
+                Text(f"{gap.before.when.label} · {one_line(gap.before.title)}"),
+            )
+        parts.append(quiet)
+    return Group(*parts)
