@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,11 +29,10 @@ from .cli_options import (
     render_view,
 )  # fmt: skip
 from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error
-from .errors import UsageError
-from .model import Event, Log
-from .query import meetings as select_meetings
-from .query import resolve_official, rows, select, summarise
-from .render.docs import ActorsDoc, EventsDoc, NetworkDoc, Section, StatsDoc, TradeDoc
+
+if TYPE_CHECKING:
+    from .model import Event, Log
+    from .render.docs import Section
 
 app = typer.Typer(
     name="rwpk",
@@ -118,6 +115,9 @@ def timeline(
 
       rwpk timeline --kind agreement -o agreements.csv
     """
+    from .query import rows, select
+    from .render.docs import EventsDoc
+
     chosen = pick_format("timeline", fmt, output, "table")
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
@@ -166,6 +166,10 @@ def meetings(
 
       rwpk meetings Muganga -o muganga.ics
     """
+    from .query import meetings as select_meetings
+    from .query import resolve_official
+    from .render.docs import EventsDoc
+
     chosen = pick_format("meetings", fmt, output, "table")
     log = load(ctx)
     person = resolve_official(log, name)
@@ -191,6 +195,9 @@ def actors(
 
       rwpk actors --country RW --format md
     """
+    from .query import summarise
+    from .render.docs import ActorsDoc
+
     log = load(ctx)
     doc = ActorsDoc(log, summarise(log, country.upper() if country else None))
     emit(render_view("actors", fmt or "table", doc))
@@ -243,6 +250,10 @@ def export(
 
       rwpk export --with actors,network,trade,stats -o briefing.md
     """
+    from .errors import UsageError
+    from .query import rows, select
+    from .render.docs import EventsDoc
+
     chosen = pick_format("export", fmt, output, "md")
     wanted = [s.strip() for s in (sections or "").split(",") if s.strip()]
     unknown = [s for s in wanted if s not in REPORT_SECTIONS]
@@ -265,6 +276,8 @@ REPORT_SECTIONS = ("actors", "network", "trade", "stats")
 
 def _section(name: str, log: Log, events: list[Event]) -> Section:
     from .analysis import activity, flows, network
+    from .query import summarise
+    from .render.docs import ActorsDoc, NetworkDoc, StatsDoc, TradeDoc
 
     if name == "actors":
         return ActorsDoc(log, summarise(log))
@@ -335,16 +348,3 @@ from .cli_analysis import register as register_analysis  # noqa: E402
 
 app.add_typer(add_app, name="add")
 register_analysis(app)
-
-
-def main() -> None:
-    """Console entry point: the app, plus Ctrl-C (exit 130) and a closed pipe handled quietly."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.stderr.write("\nrwpk: interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)

@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli_options import complete_actor, complete_source
 from .cli_support import emit, location, reports_errors, say_error
-from .dates import parse_date
-from .edit import NewActor, NewEvent, NewSource, actor_block, commit, event_block, plan, read_for_edit, source_block
-from .errors import AmbiguousNameError, DateError, RelativeDateError, UsageError
-from .load import LogLocation, parse_log
-from .model import Kind, Log
-from .names import NameIndex
+from .model import Kind
+
+if TYPE_CHECKING:
+    from .load import LogLocation
+    from .model import Log
+    from .names import NameIndex
 
 add_app = typer.Typer(
     help=(
@@ -41,6 +41,8 @@ def _interactive() -> bool:
 
 
 def _target(where: LogLocation) -> Path:
+    from .errors import UsageError
+
     if where.path is None:
         raise UsageError("cannot add to a log read from stdin; give the file with --file PATH")
     if where.bundled:
@@ -52,10 +54,14 @@ def _target(where: LogLocation) -> Path:
 
 
 def _existing(text: str, display: str) -> Log | None:
+    from .load import parse_log
+
     return parse_log(text, display) if text.strip("\ufeff \t\r\n") else None
 
 
 def _write(where: LogLocation, block: str, dry_run: bool, what: str | None = None) -> None:
+    from .edit import commit, plan, read_for_edit
+
     path = _target(where)
     original, text = read_for_edit(path)
     addition = plan(text, block, where.display)  # a dry run checks exactly what a real add would
@@ -70,6 +76,9 @@ def _write(where: LogLocation, block: str, dry_run: bool, what: str | None = Non
 
 
 def _refuse_taken(where: LogLocation, table: str, ident: str) -> None:
+    from .edit import read_for_edit
+    from .errors import UsageError
+
     _, text = read_for_edit(_target(where))
     log = _existing(text, where.display)
     taken = (log.actors if table == "actor" else log.sources) if log else {}
@@ -78,6 +87,8 @@ def _refuse_taken(where: LogLocation, table: str, ident: str) -> None:
 
 
 def _participant(names: NameIndex, text: str) -> str:
+    from .errors import AmbiguousNameError, UsageError
+
     found = names.candidates(text)
     if len(found) > 1:
         raise AmbiguousNameError(text, [f"{a.name} ({a.id})" for a in found])
@@ -95,6 +106,8 @@ def _participant(names: NameIndex, text: str) -> str:
 def _ask_missing(
     log: Log | None, date_: str | None, kind: str | None, title: str | None
 ) -> tuple[str, str, str, list[str]]:
+    from .errors import UsageError
+
     missing = [name for name, value in (("--date", date_), ("--kind", kind), ("--title", title)) if not value]
     if not missing:
         return date_ or "", kind or "", title or "", []
@@ -121,6 +134,9 @@ def _ask_missing(
 
 def _needs_reference(date_: str, as_of: str | None, sources: list[str], log: Log | None) -> bool:
     """A relative date with no as_of and no first source with a published date to resolve it."""
+    from .dates import parse_date
+    from .errors import DateError, RelativeDateError
+
     if as_of:
         return False
     if sources and log is not None and sources[0] in log.sources and log.sources[sources[0]].published:
@@ -173,6 +189,9 @@ def add(
     """Add an event to the log."""
     if ctx.invoked_subcommand is not None:
         return
+    from .edit import NewEvent, event_block, read_for_edit
+    from .names import NameIndex
+
     where = location(ctx)
     path = _target(where)
     _, text = read_for_edit(path)
@@ -221,6 +240,9 @@ def add_actor(
 
       rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11
     """
+    from .edit import NewActor, actor_block
+    from .errors import UsageError
+
     if (since or until) and not role:
         raise UsageError("--since and --until describe a role; give the role's title with --role")
     roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
@@ -246,6 +268,8 @@ def add_source(
 
       rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22 --outlet Dawn
     """
+    from .edit import NewSource, source_block
+
     new = NewSource(source_id, title, outlet, url, published)
     _refuse_taken(location(ctx), "source", source_id)
     _write(location(ctx), source_block(new), dry_run, f"source '{source_id}'")

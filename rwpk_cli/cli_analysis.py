@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from .analysis import activity, actor_card, flows, network
 from .cli_options import (
     AsOf,
     Country,
@@ -26,8 +25,6 @@ from .cli_options import (
     render_view,
 )  # fmt: skip
 from .cli_support import emit, load, reports_errors, say_error
-from .query import resolve_official, select
-from .render.docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
 
 Name = Annotated[
     str,
@@ -55,6 +52,10 @@ def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor
 
       rwpk actor nduhungirehe --format json
     """
+    from .analysis import actor_card
+    from .query import resolve_official
+    from .render.docs import ActorDoc
+
     log = load(ctx)
     emit(render_view("actor", fmt or "table", ActorDoc(log, actor_card(log, resolve_official(log, name)))))
 
@@ -86,6 +87,10 @@ def network_command(
 
       rwpk network --format dot | dot -Tsvg > network.svg
     """
+    from .analysis import network
+    from .query import select
+    from .render.docs import NetworkDoc
+
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
     emit(render_view("network", fmt or "table", NetworkDoc(log, network(log, select(log, filters.resolve(log))))))
@@ -112,6 +117,9 @@ def trade(
 
       rwpk trade --format csv > trade.csv
     """
+    from .analysis import flows
+    from .render.docs import TradeDoc
+
     log = load(ctx)
     found = flows(log, year, origin, destination)
     for flow in found:
@@ -152,6 +160,10 @@ def stats(
     """
     if by not in ("year", "month"):
         raise typer.BadParameter(f"'{by}' is not one of year, month.", param_hint="'--by'")
+    from .analysis import activity
+    from .query import select
+    from .render.docs import StatsDoc
+
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
     emit(render_view("stats", fmt or "table", StatsDoc(log, activity(log, select(log, filters.resolve(log)), by))))

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import render
 from .cli_support import parse_option, reference_day
-from .model import Kind, Log
-from .query import Filters, resolve_official
+from .model import Kind
+
+if TYPE_CHECKING:
+    from .model import Log
+    from .query import Filters
 
 # --- completion from the log in use --------------------------------------------------------------
 
@@ -195,6 +198,7 @@ class FilterArgs:
     def resolve(self, log: Log) -> Filters:
         """Filters with dates normalised and official names matched to actor ids."""
         from .names import fold
+        from .query import Filters, resolve_official
 
         ref = reference_day(self.as_of)
         return Filters(

@@ -1,4 +1,8 @@
-"""What every rwpk command shares: the chosen log, the consoles, error reporting and output."""
+"""What every rwpk command shares: the chosen log, the consoles, error reporting and output.
+
+The core (dates, loading, rendering) is imported inside the functions that use it, so that
+``rwpk --help`` never pays for it.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from .atomic import write_atomic
-from .dates import DateSpan, parse_date
-from .errors import DateError, LogError, RwpkError, UsageError
-from .load import LogLocation, load_log, locate
-from .model import Log
-from .render.safe import visible
+if TYPE_CHECKING:
+    from .dates import DateSpan
+    from .load import LogLocation
+    from .model import Log
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,14 +33,18 @@ class State:
 
 
 def stdout() -> Any:
+    """The console for data on stdout: no markup, no emoji codes, no highlighting."""
     from rich.console import Console
 
     return Console(highlight=False, emoji=False, markup=False)
 
 
 def say_error(message: str) -> None:
+    """A diagnostic on stderr, with user text's control characters shown as stand-ins."""
     from rich.console import Console
     from rich.text import Text
+
+    from .render.safe import visible
 
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(Text(visible(message)), soft_wrap=True)
 
@@ -48,6 +54,8 @@ def reports_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import LogError, RwpkError
+
         try:
             return command(*args, **kwargs)
         except LogError as error:
@@ -65,11 +73,17 @@ def reports_errors(command: F) -> F:
 
 
 def location(ctx: typer.Context) -> LogLocation:
+    """Where the log comes from, as the global options and the environment choose."""
+    from .load import locate
+
     state = ctx.find_object(State) or State()
     return locate(state.file)
 
 
 def load(ctx: typer.Context) -> Log:
+    """The validated log; its warnings go to stderr."""
+    from .load import load_log
+
     log = load_log(location(ctx))
     for warning in log.warnings:
         say_error(warning.as_warning())
@@ -77,7 +91,10 @@ def load(ctx: typer.Context) -> Log:
 
 
 def emit(result: object, output: Path | None = None) -> None:
+    """Print a rendered view, or write it atomically to ``output``."""
     if output is not None and str(output) != "-":
+        from .atomic import write_atomic
+
         text = result if isinstance(result, str) else plain(result)
         write_atomic(output, text.encode("utf-8"))
         say_error(f"rwpk: wrote {output}")
@@ -94,6 +111,7 @@ def emit(result: object, output: Path | None = None) -> None:
 
 
 def plain(renderable: object) -> str:
+    """A Rich renderable as plain text, for writing a table to a file."""
     from rich.console import Console
 
     console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
@@ -102,6 +120,10 @@ def plain(renderable: object) -> str:
 
 
 def parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:
+    """A date option, or a usage error naming the option."""
+    from .dates import parse_date
+    from .errors import DateError, UsageError
+
     if value is None:
         return None
     try:
@@ -111,6 +133,7 @@ def parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:
 
 
 def reference_day(as_of: str | None) -> date:
+    """The day relative dates on the command line are resolved against: --as-of, else today."""
     if as_of is None:
         return date.today()
     span = parse_option("--as-of", as_of, date.today())

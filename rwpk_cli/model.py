@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from .dates import DateSpan
-from .errors import Problem
+if TYPE_CHECKING:
+    from .dates import DateSpan
+    from .errors import Problem
 
 
 class Kind(StrEnum):

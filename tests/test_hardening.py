@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rwpk_cli import cli
+from rwpk_cli import cli, entry
 from tests.conftest import Run
 
 
@@ -44,7 +44,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
 
     monkeypatch.setattr(cli, "app", interrupted)
     with pytest.raises(SystemExit) as caught:
-        cli.main()
+        entry.main()
     assert caught.value.code == 130
     assert capsys.readouterr().err == "\nrwpk: interrupted\n"
 

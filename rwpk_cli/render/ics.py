@@ -24,7 +24,8 @@ from ..query import EventRow
 from .docs import EventsDoc
 
 # Controls have no place in a calendar; tab and newline are kept (newline is escaped as \n).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# U+FEFF goes too: calendar readers (icalendar among them) drop it from the start of a value.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 
 
 def _escape(text: str) -> str:
