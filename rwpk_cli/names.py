@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -58,6 +59,17 @@ class NameIndex:
             _Entry(a, tuple(t for t in (name_tokens(n) for n in (a.name, *a.aliases)) if t)) for a in actors
         ]
         self._by_id = {e.actor.id: e.actor for e in self._entries}
+        self._by_name: dict[tuple[str, ...], list[Actor]] = {}
+        words: dict[str, set[int]] = {}
+        for index, entry in enumerate(self._entries):
+            for tokens in entry.names:
+                self._by_name.setdefault(tokens, [])
+                if entry.actor not in self._by_name[tokens]:
+                    self._by_name[tokens].append(entry.actor)
+                for token in tokens:
+                    words.setdefault(token, set()).add(index)
+        self._words = sorted(words)
+        self._holders = [words[w] for w in self._words]
 
     def candidates(self, query: str) -> list[Actor]:
         """The actors that fit best: an exact id, else an exact name or alias, else a word-prefix match."""
@@ -67,10 +79,21 @@ class NameIndex:
         words = name_tokens(query)
         if not words:
             return []
-        exact = [e.actor for e in self._entries if words in e.names]
+        exact = self._by_name.get(words)
         if exact:
-            return exact
-        return [e.actor for e in self._entries if any(_prefix_subsequence(words, n) for n in e.names)]
+            return list(exact)
+        # Only actors with a word that starts like the query's first word can match at all.
+        first = bisect.bisect_left(self._words, words[0])
+        possible: set[int] = set()
+        for position in range(first, len(self._words)):
+            if not self._words[position].startswith(words[0]):
+                break
+            possible |= self._holders[position]
+        return [
+            self._entries[i].actor
+            for i in sorted(possible)
+            if any(_prefix_subsequence(words, n) for n in self._entries[i].names)
+        ]
 
     def resolve(self, query: str) -> Actor:
         """The one actor that ``query`` names; raises when it fits none or several."""

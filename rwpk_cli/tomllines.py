@@ -109,3 +109,37 @@ class LineIndex:
                 return i + 1
             i += 1
         return i
+
+
+_FAST_LINE = re.compile(r"^(?:(\[\[?)[ \t]*([^\[\]\n]+?)[ \t]*\]|(participants)[ \t]*=)", re.M)
+
+
+class FastLineIndex(LineIndex):
+    """Lines of table headers and ``participants`` keys that start their line, for large logs.
+
+    It does not follow strings and brackets, and it skips indented headers; it is only used to
+    locate records in a log that parsed (the loader checks it found every event), and the exact
+    scanner is used whenever a problem has to be reported.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.tables = {}
+        self.keys = {}
+        self.items = {}
+        counts: Counter[str] = Counter()
+        current: TableKey = ("", "")
+        line, position = 1, 0
+        for match in _FAST_LINE.finditer(text):
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            if match.group(3):
+                self.keys.setdefault((current, "participants"), line)
+                continue
+            parts = _split_dotted(match.group(2))
+            if match.group(1) == "[[":
+                current = (parts[0], counts[parts[0]])
+                counts[parts[0]] += 1
+            else:
+                current = (parts[0], parts[1] if len(parts) > 1 else "")
+            self.tables.setdefault(current, line)
+        self.counts = counts

@@ -58,11 +58,12 @@ def _slug(text: str) -> str:
 class Validator:
     """Builds a Log from TOML data; ``build`` raises LogError with every problem, sorted by line."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, lines: LineIndex | None = None) -> None:
         self.file = file
-        self.lines = LineIndex(text)
+        self.lines = lines if lines is not None else LineIndex(text)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self._matches: dict[str, list[Actor]] = {}  # the same names recur across thousands of events
 
     def build(self, data: Mapping[str, Any]) -> Log:
         """Validate everything, then return the Log or raise LogError."""
@@ -467,7 +468,9 @@ class Validator:
     ) -> tuple[Participant, ...]:
         out = []
         for text in self._texts(table, where, "participants", owner):
-            found = names.candidates(text)
+            found = self._matches.get(text)
+            if found is None:
+                found = self._matches[text] = names.candidates(text)
             if len(found) > 1:
                 listed = "; ".join(f"{a.name} ({a.id})" for a in found)
                 self._problem(

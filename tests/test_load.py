@@ -137,3 +137,22 @@ def test_bundled_log_facts() -> None:
     assert relations.when.canonical == "1962-07"
     assert log.sources["ktpress-2025-01"].published is not None
     assert not log.warnings
+
+
+def test_the_fast_line_index_agrees_with_the_exact_scanner(tmp_path: Path) -> None:
+    from benchmarks.generate import generate
+    from rwpk_cli.tomllines import FastLineIndex, LineIndex
+
+    generated, _, _ = generate(300, tmp_path)
+    for text in (bundled_log().read_text(encoding="utf-8"), generated.read_text(encoding="utf-8")):
+        fast, exact = FastLineIndex(text), LineIndex(text)
+        assert fast.tables == exact.tables
+        assert fast.keys
+        assert all(exact.keys[key] == line for key, line in fast.keys.items())
+
+
+def test_large_logs_report_problems_at_the_exact_line() -> None:
+    text = 'summary = """\n[[event]]\n"""\n[[event]]\ndate = "whenever"\nkind = "call"\ntitle = "T"\n'
+    with pytest.raises(LogError) as caught:
+        parse_log(text, "tricky.toml")
+    assert str(caught.value.problems[0]).startswith("tricky.toml:5: event #1 ('T'): date: cannot read 'whenever'")

@@ -1,0 +1,1 @@
+"""Benchmarks: generate large logs and time rwpk beside jrnl and hledger."""
