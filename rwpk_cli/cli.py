@@ -28,7 +28,7 @@ from .cli_options import (
     pick_format,
     render_view,
 )  # fmt: skip
-from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error
+from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error, store
 
 if TYPE_CHECKING:
     from .model import Event, Log
@@ -72,12 +72,16 @@ def main_options(
             help="The log to read; - reads stdin. Default: $RWPK_FILE, ./events.toml, the bundled log.",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse the log afresh and leave the cache ($XDG_CACHE_HOME/rwpk) alone."),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", is_eager=True, callback=_version, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Global options."""
-    ctx.obj = State(file=file)
+    ctx.obj = State(file=file, no_cache=no_cache)
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -119,10 +123,10 @@ def timeline(
     from .render.docs import EventsDoc
 
     chosen = pick_format("timeline", fmt, output, "table")
-    log = load(ctx)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
-        log
-    )
+    opened = store(ctx)
+    arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    filters = arguments.resolve(opened.header)
+    log = opened.log(*filters.date_window())
     doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
     emit(render_view("timeline", chosen, doc), output)
 
@@ -171,11 +175,11 @@ def meetings(
     from .render.docs import EventsDoc
 
     chosen = pick_format("meetings", fmt, output, "table")
-    log = load(ctx)
-    person = resolve_official(log, name)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
-        log
-    )
+    opened = store(ctx)
+    person = resolve_official(opened.header, name)
+    arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    filters = arguments.resolve(opened.header)
+    log = opened.log(*filters.date_window())
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
     emit(render_view("meetings", chosen, doc), output)
 
@@ -195,11 +199,12 @@ def actors(
 
       rwpk actors --country RW --format md
     """
-    from .query import summarise
     from .render.docs import ActorsDoc
 
-    log = load(ctx)
-    doc = ActorsDoc(log, summarise(log, country.upper() if country else None))
+    opened = store(ctx)
+    wanted = country.upper() if country else None
+    summaries = [s for s in opened.summaries() if wanted is None or s.actor.country == wanted]
+    doc = ActorsDoc(opened.header, summaries)
     emit(render_view("actors", fmt or "table", doc))
 
 
@@ -261,10 +266,11 @@ def export(
         raise UsageError(f"--with: unknown section {', '.join(unknown)}; choose from {', '.join(REPORT_SECTIONS)}")
     if wanted and chosen != "md":
         raise UsageError(f"--with adds sections to the Markdown report; it does not apply to --format {chosen}")
-    log = load(ctx)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
-        log
-    )
+    opened = store(ctx)
+    arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    filters = arguments.resolve(opened.header)
+    # Report sections (actors, network, stats) describe the whole log, so they need every event.
+    log = opened.log() if wanted else opened.log(*filters.date_window())
     selected = select(log, filters)
     extra = tuple(_section(name, log, selected) for name in dict.fromkeys(wanted))
     doc = EventsDoc(log, rows(log, selected), log.title, raw=raw, sections=extra)

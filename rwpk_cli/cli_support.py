@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .dates import DateSpan
     from .load import LogLocation
     from .model import Log
+    from .query import Filters
+    from .store import LogStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,6 +32,7 @@ class State:
     """What the global options chose."""
 
     file: str | None = None
+    no_cache: bool = False
 
 
 def stdout() -> Any:
@@ -80,14 +83,26 @@ def location(ctx: typer.Context) -> LogLocation:
     return locate(state.file)
 
 
-def load(ctx: typer.Context) -> Log:
-    """The validated log; its warnings go to stderr."""
-    from .load import load_log
+def store(ctx: typer.Context) -> LogStore:
+    """The log to query, from its cache when it has not changed; its warnings go to stderr."""
+    from .store import open_store
 
-    log = load_log(location(ctx))
-    for warning in log.warnings:
+    state = ctx.find_object(State) or State()
+    opened = open_store(location(ctx), use_cache=not state.no_cache)
+    for warning in opened.header.warnings:
         say_error(warning.as_warning())
-    return log
+    return opened
+
+
+def load(ctx: typer.Context) -> Log:
+    """The whole validated log."""
+    return store(ctx).log()
+
+
+def window(ctx: typer.Context, filters: Filters) -> tuple[LogStore, Log]:
+    """The store and the log with only the events that can pass the date filters."""
+    opened = store(ctx)
+    return opened, opened.log(*filters.date_window())
 
 
 def emit(result: object, output: Path | None = None) -> None:

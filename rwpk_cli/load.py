@@ -63,8 +63,8 @@ def max_bytes() -> int:
     return int(configured) if configured.isdigit() else MAX_BYTES
 
 
-def read_text(location: LogLocation) -> str:
-    """The log's text, decoded as UTF-8 (a BOM is accepted); unreadable files raise ReadError."""
+def read_bytes(location: LogLocation) -> bytes:
+    """The log's bytes, within the size limit; unreadable files raise ReadError."""
     name = location.display
     limit = max_bytes()
     try:
@@ -83,14 +83,30 @@ def read_text(location: LogLocation) -> str:
         raise ReadError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as error:
         raise ReadError(f"{name}: cannot be read: {error.strerror or error}") from None
+    check_size(data, name)
+    return data
+
+
+def check_size(data: bytes, name: str) -> None:
+    """Refuse a log over the size limit."""
+    limit = max_bytes()
     if len(data) > limit:
         raise ReadError(f"{name}: larger than the limit of {limit:,} bytes; split it into several logs")
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a log's bytes, as UTF-8 (a BOM is accepted); anything else raises ReadError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReadError(f"{name}:{line}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
     return text.removeprefix("\ufeff")
+
+
+def read_text(location: LogLocation) -> str:
+    """The log's text, decoded as UTF-8 (a BOM is accepted); unreadable files raise ReadError."""
+    return decode(read_bytes(location), location.display)
 
 
 def parse_log(text: str, display: str) -> Log:

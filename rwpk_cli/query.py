@@ -31,6 +31,12 @@ class Filters:
     limit: int | None = None
     reverse: bool = False
 
+    def date_window(self) -> tuple[date | None, date | None]:
+        """The widest days an event can touch and still pass the date filters (None: open)."""
+        starts = [s.start for s in (self.since, self.on) if s is not None]
+        ends = [s.end for s in (self.until, self.on) if s is not None]
+        return (max(starts) if starts else None, min(ends) if ends else None)
+
     def matches(self, log: Log, event: Event) -> bool:
         """True when the event passes every filter (limit and order aside)."""
         return (

@@ -35,6 +35,12 @@ def event_object(row: EventRow) -> dict[str, Any]:
 
 
 def _dump(value: object) -> str:
+    """Pretty JSON; an array puts one compact object per line, which reads well and is written by
+    the C encoder (indent= would fall back to the pure-Python one, ten times slower on big logs)."""
+    if isinstance(value, list):
+        if not value:
+            return "[]\n"
+        return "[\n  " + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]\n"
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,0 +1,261 @@
+"""Answering from a cache, so that an unchanged log is not parsed again.
+
+The TOML file stays the only source of truth. The cache is a SQLite file per log under
+``$XDG_CACHE_HOME/rwpk/``, keyed on a hash of the file's bytes (and rwpk's version and the
+cache's schema), so it can never answer for other content. A corrupt, foreign or outdated cache
+is ignored and rebuilt. When the log only grew by appended events (``rwpk add``), only the new
+text is parsed. Values are stored as JSON and SQLite columns; nothing is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .dates import DateSpan, Precision
+from .errors import Problem
+from .load import LogLocation, check_size, decode, parse_log, read_bytes
+from .model import Actor, Event, Kind, Log, Participant, Role, Source, Trade
+from .query import ActorSummary, summarise
+
+SCHEMA = "1"
+
+
+def cache_dir() -> Path:
+    """Where caches live: $XDG_CACHE_HOME/rwpk, else ~/.cache/rwpk."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rwpk"
+
+
+def cache_file(source: Path) -> Path:
+    """The cache of one log file, named after its absolute path."""
+    digest = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:32]
+    return cache_dir() / f"{digest}.sqlite"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+# --- encoding --------------------------------------------------------------------------------------
+
+
+def _span(span: DateSpan | None) -> list[Any] | None:
+    if span is None:
+        return None
+    return [span.start.toordinal(), span.end.toordinal(), span.precision.value, span.approximate, span.uncertain,
+            span.text, span.open_start, span.open_end]  # fmt: skip
+
+
+def _unspan(value: list[Any] | None) -> DateSpan | None:
+    if value is None:
+        return None
+    start, end, precision, approximate, uncertain, text, open_start, open_end = value
+    return DateSpan(date.fromordinal(start), date.fromordinal(end), Precision(precision), approximate, uncertain, text,
+                    open_start, open_end)  # fmt: skip
+
+
+def _event(e: Event) -> str:
+    return json.dumps(
+        [e.id, _span(e.when), e.kind.value, e.title, e.place, [[p.name, p.actor_id] for p in e.participants],
+         list(e.tags), list(e.sources), e.summary, e.date_text, e.line, e.participants_line],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _unevent(body: str) -> Event:
+    ident, when, kind, title, place, people, tags, sources, summary, date_text, line, people_line = json.loads(body)
+    span = _unspan(when)
+    assert span is not None
+    return Event(ident, span, Kind(kind), title, place, tuple(Participant(n, a) for n, a in people), tuple(tags),
+                 tuple(sources), summary, date_text, line, people_line)  # fmt: skip
+
+
+def _header(log: Log) -> str:
+    return json.dumps(
+        {
+            "path": log.path,
+            "title": log.title,
+            "actors": [[a.id, a.name, a.country, a.type, list(a.aliases),
+                        [[r.title, _span(r.since), _span(r.until)] for r in a.roles], a.line]
+                       for a in log.actors.values()],
+            "sources": [[s.id, s.title, s.outlet, s.url, _span(s.published), s.line] for s in log.sources.values()],
+            "trades": [[t.year, t.origin, t.destination, t.value_usd, dict(t.goods), list(t.sources), t.line]
+                       for t in log.trades],
+            "warnings": [[w.file, w.line, w.message, w.column] for w in log.warnings],
+        },
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _unheader(body: str, display: str) -> Log:
+    data = json.loads(body)
+    actors = {
+        a[0]: Actor(
+            a[0], a[1], a[2], a[3], tuple(a[4]), tuple(Role(t, _unspan(s), _unspan(u)) for t, s, u in a[5]), a[6]
+        )
+        for a in data["actors"]
+    }
+    sources = {s[0]: Source(s[0], s[1], s[2], s[3], _unspan(s[4]), s[5]) for s in data["sources"]}
+    trades = tuple(Trade(t[0], t[1], t[2], t[3], t[4], tuple(t[5]), t[6]) for t in data["trades"])
+    warnings = tuple(Problem(display, w[1], w[2], w[3]) for w in data["warnings"])
+    return Log(display, data["title"], actors, sources, (), trades, warnings)
+
+
+def _summaries(summaries: Sequence[ActorSummary]) -> str:
+    return json.dumps(
+        [[s.actor.id, s.role, s.events, s.meetings, s.first.toordinal() if s.first else None,
+          s.last.toordinal() if s.last else None, [list(c) for c in s.counterparts]] for s in summaries],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _unsummaries(body: str, header: Log) -> list[ActorSummary]:
+    return [
+        ActorSummary(header.actors[i], role, events, meetings, date.fromordinal(first) if first else None,
+                     date.fromordinal(last) if last else None, tuple((n, c) for n, c in counterparts))
+        for i, role, events, meetings, first, last, counterparts in json.loads(body)
+    ]  # fmt: skip
+
+
+# --- the store -------------------------------------------------------------------------------------
+
+
+class LogStore:
+    """A log to query: its header (actors, sources, trades), its events, and actor summaries."""
+
+    def __init__(self, header: Log) -> None:
+        self.header = header
+
+    def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
+        """The events that overlap the days from ``start`` to ``end`` (either may be open), in timeline order."""
+        raise NotImplementedError
+
+    def summaries(self) -> list[ActorSummary]:
+        """A summary of every actor, in the order they were declared."""
+        raise NotImplementedError
+
+    def log(self, start: date | None = None, end: date | None = None) -> Log:
+        """The log, with every event or with those overlapping a window."""
+        return replace(self.header, events=self.events(start, end))
+
+
+class MemoryStore(LogStore):
+    """A log parsed for this run only (stdin, --no-cache, or a cache that could not be written)."""
+
+    def __init__(self, log: Log) -> None:
+        super().__init__(replace(log, events=()))
+        self._log = log
+
+    def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
+        return tuple(
+            e
+            for e in self._log.events
+            if (start is None or e.when.end >= start) and (end is None or e.when.start <= end)
+        )
+
+    def summaries(self) -> list[ActorSummary]:
+        return summarise(self._log)
+
+
+class CachedStore(LogStore):
+    """A log answered from its SQLite cache."""
+
+    def __init__(self, header: Log, connection: sqlite3.Connection) -> None:
+        super().__init__(header)
+        self._db = connection
+
+    def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
+        low = start.toordinal() if start else 0
+        high = end.toordinal() if end else 10**7
+        rows = self._db.execute(
+            "SELECT body FROM events WHERE last >= ? AND first <= ? ORDER BY first, last, id", (low, high)
+        )
+        return tuple(_unevent(body) for (body,) in rows)
+
+    def summaries(self) -> list[ActorSummary]:
+        (body,) = self._db.execute("SELECT value FROM meta WHERE key = 'summaries'").fetchone()
+        return _unsummaries(body, self.header)
+
+
+def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
+    """The log at ``location``, from its cache when the cache holds exactly these bytes."""
+    data = read_bytes(location)
+    if location.path is None or not use_cache:
+        return MemoryStore(parse_log(decode(data, location.display), location.display))
+    check_size(data, location.display)
+    digest = _digest(data)
+    path = cache_file(location.path)
+    cached = _open_cached(path, digest, location.display)
+    if cached is not None:
+        return cached
+    log = parse_log(decode(data, location.display), location.display)
+    try:
+        _write_cache(path, digest, log)
+    except (OSError, sqlite3.Error):
+        return MemoryStore(log)  # a cache that cannot be written only costs speed
+    return _open_cached(path, digest, location.display) or MemoryStore(log)
+
+
+def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        meta = dict(
+            connection.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'version', 'digest', 'header')")
+        )
+        if (meta.get("schema"), meta.get("version"), meta.get("digest")) != (SCHEMA, __version__, digest):
+            connection.close()
+            return None
+        return CachedStore(_unheader(meta["header"], display), connection)
+    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+        return None  # corrupt or foreign: ignored, and rebuilt by the caller
+
+
+def _write_cache(path: Path, digest: str, log: Log) -> None:
+    """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".rwpk-", suffix=".sqlite", dir=path.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        with connection:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            connection.execute(
+                "CREATE TABLE events (seq INTEGER PRIMARY KEY, first INTEGER, last INTEGER, id TEXT, body TEXT)"
+            )
+            connection.executemany(
+                "INSERT INTO events (first, last, id, body) VALUES (?, ?, ?, ?)",
+                _rows(log.events),
+            )
+            connection.execute("CREATE INDEX events_last ON events (last)")
+            connection.execute("CREATE INDEX events_first ON events (first)")
+            meta = {
+                "schema": SCHEMA,
+                "version": __version__,
+                "digest": digest,
+                "header": _header(log),
+                "summaries": _summaries(summarise(log)),
+            }
+            connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _rows(events: Iterable[Event]) -> Iterable[tuple[int, int, str, str]]:
+    for event in events:
+        yield event.when.start.toordinal(), event.when.end.toordinal(), event.id, _event(event)

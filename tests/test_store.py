@@ -1,0 +1,112 @@
+"""The cache: it answers exactly as a fresh parse would, is never stale, and is never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rwpk_cli.store import cache_dir, cache_file
+from tests.conftest import Run
+
+QUERIES = [
+    ("timeline", "--format", "json"),
+    ("timeline", "--since", "2021-06", "--format", "json"),
+    ("timeline", "--until", "2021-03-03", "--strict", "--format", "json"),
+    ("timeline", "--on", "2021", "--format", "json"),
+    ("timeline", "--since", "2020", "--until", "2021-06", "--official", "alpha", "--format", "csv"),
+    ("meetings", "alpha", "--since", "2021", "--format", "json"),
+    ("actors", "--format", "json"),
+    ("actors", "--country", "bb", "--format", "json"),
+    ("export", "--format", "md"),
+    ("export", "--with", "actors,network,trade,stats"),
+    ("stats", "--format", "json"),
+    ("network", "--format", "json"),
+    ("check",),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_cached_answers_equal_fresh_ones(run: Run, small_log: Path, query: tuple[str, ...]) -> None:
+    fresh = run("--no-cache", "--file", str(small_log), *query)
+    first = run("--file", str(small_log), *query)  # builds the cache
+    warm = run("--file", str(small_log), *query)  # answers from it
+    assert cache_file(small_log).is_file()
+    for result in (first, warm):
+        assert (result.exit_code, result.stdout, result.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)
+
+
+def test_the_cache_lives_under_xdg_cache_home(small_log: Path, run: Run) -> None:
+    run("--file", str(small_log), "timeline")
+    assert cache_dir() == Path(os.environ["XDG_CACHE_HOME"]) / "rwpk"
+    assert [p.suffix for p in cache_dir().iterdir()] == [".sqlite"]
+
+
+def test_never_stale_even_with_the_same_size_and_time(run: Run, small_log: Path) -> None:
+    run("--file", str(small_log), "timeline")
+    stat = small_log.stat()
+    text = small_log.read_text(encoding="utf-8").replace("Alpha meets Beta", "Alpha MEETS Beta")
+    small_log.write_text(text, encoding="utf-8")
+    os.utime(small_log, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert small_log.stat().st_size == stat.st_size
+    assert "Alpha MEETS Beta" in run("--file", str(small_log), "timeline", "--format", "json").stdout
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200, b""])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(run: Run, small_log: Path, damage: bytes) -> None:
+    expected = run("--no-cache", "--file", str(small_log), "timeline", "--format", "json").stdout
+    run("--file", str(small_log), "timeline")
+    cache_file(small_log).write_bytes(damage)
+    result = run("--file", str(small_log), "timeline", "--format", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    with sqlite3.connect(cache_file(small_log)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)
+
+
+def test_a_foreign_database_is_not_trusted(run: Run, small_log: Path) -> None:
+    cache_file(small_log).parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(cache_file(small_log)) as connection:
+        connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        connection.execute("INSERT INTO meta VALUES ('schema', '1'), ('digest', 'forged'), ('version', '0.1.0')")
+    result = run("--file", str(small_log), "timeline", "--format", "json")
+    assert result.exit_code == 0
+    assert '"id": "first"' in result.stdout
+
+
+def test_no_cache_writes_nothing(run: Run, small_log: Path) -> None:
+    assert run("--no-cache", "--file", str(small_log), "timeline").exit_code == 0
+    assert not cache_dir().exists()
+
+
+def test_stdin_is_never_cached(run: Run, small_log: Path) -> None:
+    result = run("--file", "-", "timeline", input=small_log.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert not cache_dir().exists()
+
+
+def test_an_unwritable_cache_costs_only_speed(
+    run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = run("--file", str(small_log), "timeline", "--format", "json")
+    assert result.exit_code == 0
+    assert '"id": "first"' in result.stdout
+
+
+def test_an_invalid_log_is_reported_not_cached(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[[event]]\ndate = "never"\nkind = "call"\ntitle = "T"\n', encoding="utf-8")
+    result = run("--file", str(path), "timeline")
+    assert result.exit_code == 65
+    assert not cache_file(path).exists()
+
+
+def test_after_an_add_the_cache_sees_the_new_event(run: Run, small_log: Path) -> None:
+    run("--file", str(small_log), "timeline")
+    added = run("--file", str(small_log), "add", "--date", "2023-05-05", "--kind", "call", "--title", "Added later")
+    assert added.exit_code == 0, added.stderr
+    assert "Added later" in run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json").stdout
