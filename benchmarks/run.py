@@ -1,0 +1,192 @@
+"""Time rwpk beside jrnl and hledger on the same records, and print the targets as a Markdown table.
+
+    python benchmarks/run.py                      # 1k, 10k and 100k events, 5 runs each
+    python benchmarks/run.py --sizes 1000 --runs 3 --no-others
+
+Every time is a whole process, started and reaped here with os.wait4, which also gives its peak
+resident memory; each figure is the median of the runs. jrnl is installed from PyPI into its own
+virtual environment under the work folder; hledger is Debian's package, skipped (and said so)
+when it is not installed. Ratios are taken within one run of this script, on one machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import generate
+
+JRNL_CONFIG = """\
+colors: {{body: none, date: none, tags: none, title: none}}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%Y-%m-%d %I:%M %p'
+version: v4.6
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The median wall time (seconds) and the largest peak RSS (MB) over the runs."""
+
+    seconds: float
+    megabytes: float
+
+
+def run_once(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and peak RSS of one whole process; its output is discarded."""
+    with open(os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command: Sequence[str], env: dict[str, str], runs: int, before: Sequence[str] | None = None) -> Measure:
+    """Median time over ``runs``; ``before`` runs (untimed) ahead of each timed run."""
+    times, peaks = [], []
+    for _ in range(runs):
+        if before is not None:
+            subprocess.run(before, env=env, check=True, capture_output=True)
+        elapsed, peak = run_once(command, env)
+        times.append(elapsed)
+        peaks.append(peak)
+    return Measure(statistics.median(times), max(peaks))
+
+
+def jrnl_command(work: Path) -> list[str] | None:
+    """jrnl 4.x from PyPI in its own virtual environment, or None when it cannot be installed."""
+    venv = work / "jrnl-venv"
+    binary = venv / "bin" / "jrnl"
+    if not binary.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, check=False)
+        installed = (
+            made.returncode == 0
+            and subprocess.run(
+                [str(venv / "bin" / "pip"), "install", "-q", "jrnl>=4,<5"], capture_output=True, check=False
+            ).returncode
+            == 0
+        )
+        if not installed:
+            print("jrnl could not be installed from PyPI; its column is skipped", file=sys.stderr)
+            return None
+    return [str(binary)]
+
+
+def ratio(slow: float, fast: float) -> str:
+    return f"{slow / fast:.1f}×" if fast > 0 else "—"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rwpk-bench")
+    parser.add_argument("--no-others", action="store_true", help="time rwpk only (no jrnl, no hledger)")
+    args = parser.parse_args()
+
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    rwpk = [sys.executable, "-m", "rwpk_cli"]
+    cache = work / "cache"
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), NO_COLOR="1")
+    jrnl = None if args.no_others else jrnl_command(work)
+    hledger = None if args.no_others else shutil.which("hledger")
+    if hledger is None and not args.no_others:
+        print("hledger is not installed (apt-get install hledger); its column is skipped", file=sys.stderr)
+    clear_cache = [sys.executable, "-c", f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)"]
+
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{args.runs} runs per figure (median; memory is the largest peak RSS).", ""]  # fmt: skip
+    growth = ["| events | log size | cold | cold peak RSS | warm timeline | warm peak RSS | warm actors |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    comparison: list[str] = []
+    for size in args.sizes:
+        log, journal, ledger = generate(size, work)
+        query = [*rwpk, "--file", str(log), "timeline", "--since", "2024-01", "--format", "json"]
+        actors = [*rwpk, "--file", str(log), "actors", "--format", "json"]
+        cold = measure(query, env, args.runs, before=clear_cache)
+        subprocess.run(query, env=env, check=True, capture_output=True)
+        warm = measure(query, env, args.runs)
+        warm_actors = measure(actors, env, args.runs)
+        growth.append(
+            f"| {size:,} | {log.stat().st_size / 1e6:.1f} MB | {cold.seconds:.2f} s | {cold.megabytes:.0f} MB "
+            f"| {warm.seconds:.2f} s | {warm.megabytes:.0f} MB | {warm_actors.seconds:.2f} s |"
+        )
+        if size != max(args.sizes):
+            continue
+        copy = work / f"added-{size}.toml"
+        shutil.copyfile(log, copy)
+        add = [*rwpk, "--file", str(copy), "add", "--date", "2025-06-01", "--kind", "call", "--title", "Appended"]
+        after_query = [*rwpk, "--file", str(copy), "timeline", "--since", "2024-01", "--format", "json"]
+        subprocess.run(after_query, env=env, check=True, capture_output=True)
+        after_add = measure(after_query, env, args.runs, before=add)
+        rows = [("rwpk, cold (first run)", cold), ("rwpk, warm", warm), ("rwpk actors, warm", warm_actors),
+                ("rwpk, right after `rwpk add`", after_add)]  # fmt: skip
+        if jrnl is not None:
+            config = work / "jrnl.yaml"
+            config.write_text(JRNL_CONFIG.format(journal=journal), encoding="utf-8")
+            jrnl_cmd = [*jrnl, "--config-file", str(config), "-from", "2024-01", "--format", "json"]
+            rows.append(("jrnl 4.x `-from 2024-01 --format json`", measure(jrnl_cmd, env, args.runs)))
+        if hledger is not None:
+            hledger_cmd = [hledger, "-f", str(ledger), "reg", "-b", "2024-01", "-O", "csv"]
+            rows.append(("hledger `reg -b 2024-01 -O csv`", measure(hledger_cmd, env, args.runs)))
+        others = {name.split()[0]: m for name, m in rows[4:]}
+        comparison = [f"Equivalent data, {size:,} events:", "",
+                      "| command | time | peak RSS | jrnl ÷ this | hledger ÷ this |",
+                      "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+        for name, m in rows:
+            versus = [ratio(others[o].seconds, m.seconds) if o in others else "—" for o in ("jrnl", "hledger")]
+            comparison.append(f"| {name} | {m.seconds:.2f} s | {m.megabytes:.0f} MB | {versus[0]} | {versus[1]} |")
+        comparison += [
+            "",
+            f"After `rwpk add`, the next query takes {after_add.seconds / warm.seconds:.1f}× the warm time.",
+        ]
+
+    bundled = [*rwpk, "timeline"]
+    startup = [
+        ("`python -c 'import typer'`", [sys.executable, "-c", "import typer"]),
+        ("`rwpk --version`", [*rwpk, "--version"]),
+        ("`rwpk --help`", [*rwpk, "--help"]),
+        ("`python -c 'import typer, rich.console, rich.table'`",
+         [sys.executable, "-c", "import typer, rich.console, rich.table"]),
+        ("`rwpk timeline` (bundled log, warm)", bundled),
+    ]  # fmt: skip
+    subprocess.run(bundled, env=env, check=True, capture_output=True, cwd=work)
+    timed = [(name, measure(command, env, max(args.runs, 5))) for name, command in startup]
+    start_lines = ["| start-up | time | ratio |", "| --- | ---: | ---: |"]
+    for index, (name, m) in enumerate(timed):
+        base = timed[0][1] if index < 3 else timed[3][1]
+        start_lines.append(f"| {name} | {m.seconds * 1000:.0f} ms | {m.seconds / base.seconds:.2f}× |")
+    print("\n".join([*lines, *comparison, "", *growth, "", *start_lines]))
+
+
+if __name__ == "__main__":
+    main()
