@@ -116,7 +116,7 @@ def parse_log(text: str, display: str) -> Log:
         empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
         raise LogError([Problem(display, 1, empty)])
     try:
-        data = _parse_toml(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         where = _TOML_POSITION.search(message)
@@ -144,7 +144,7 @@ def parse_log(text: str, display: str) -> Log:
     return Validator(display, text).build(data)
 
 
-def _parse_toml(text: str) -> dict[str, Any]:
+def parse_toml(text: str) -> dict[str, Any]:
     """TOML to data: with rtoml when it is installed (about five times faster on large logs), and
     with tomllib whenever rtoml objects, so that every syntax error has tomllib's line and column."""
     try:

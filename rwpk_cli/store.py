@@ -22,10 +22,12 @@ from typing import Any
 
 from . import __version__
 from .dates import DateSpan, Precision
-from .errors import Problem
-from .load import LogLocation, check_size, decode, parse_log, read_bytes
-from .model import Actor, Event, Kind, Log, Participant, Role, Source, Trade
+from .errors import Problem, RwpkError
+from .load import LogLocation, check_size, decode, parse_log, parse_toml, read_bytes
+from .model import MEETING_KINDS, Actor, Event, Kind, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
+from .tomllines import FastLineIndex
+from .validate import Validator
 
 SCHEMA = "1"
 
@@ -195,12 +197,12 @@ def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
     check_size(data, location.display)
     digest = _digest(data)
     path = cache_file(location.path)
-    cached = _open_cached(path, digest, location.display)
+    cached = _open_cached(path, digest, location.display) or _extend_cached(path, data, digest, location.display)
     if cached is not None:
         return cached
     log = parse_log(decode(data, location.display), location.display)
     try:
-        _write_cache(path, digest, log)
+        _write_cache(path, digest, len(data), log)
     except (OSError, sqlite3.Error):
         return MemoryStore(log)  # a cache that cannot be written only costs speed
     return _open_cached(path, digest, location.display) or MemoryStore(log)
@@ -222,7 +224,7 @@ def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
 
-def _write_cache(path: Path, digest: str, log: Log) -> None:
+def _write_cache(path: Path, digest: str, size: int, log: Log) -> None:
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".rwpk-", suffix=".sqlite", dir=path.parent)
@@ -245,6 +247,7 @@ def _write_cache(path: Path, digest: str, log: Log) -> None:
                 "schema": SCHEMA,
                 "version": __version__,
                 "digest": digest,
+                "size": str(size),
                 "header": _header(log),
                 "summaries": _summaries(summarise(log)),
             }
@@ -254,6 +257,81 @@ def _write_cache(path: Path, digest: str, log: Log) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> CachedStore | None:
+    """When the log only grew by appended events (as ``rwpk add`` does), parse just the new text
+    and add it to the cache in one transaction. None when that does not apply or anything is off,
+    so the caller parses the whole log instead."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(path)
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        size = int(meta.get("size", "0"))
+        if (meta.get("schema"), meta.get("version")) != (SCHEMA, __version__) or not 0 < size < len(data):
+            connection.close()
+            return None
+        prefix = data[:size]
+        if not prefix.endswith(b"\n") or _digest(prefix) != meta.get("digest"):
+            connection.close()
+            return None
+        header = _unheader(meta["header"], display)
+        events = _appended_events(prefix, data[size:], header, connection)
+        if events is None:
+            connection.close()
+            return None
+        summaries = _with_events(_unsummaries(meta["summaries"], header), header, events)
+        with connection:
+            connection.executemany("INSERT INTO events (first, last, id, body) VALUES (?, ?, ?, ?)", _rows(events))
+            connection.executemany(
+                "UPDATE meta SET value = ? WHERE key = ?",
+                [(digest, "digest"), (str(len(data)), "size"), (_summaries(summaries), "summaries")],
+            )
+        return CachedStore(header, connection)
+    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, RwpkError):
+        return None
+
+
+def _appended_events(prefix: bytes, tail: bytes, header: Log, connection: sqlite3.Connection) -> list[Event] | None:
+    """The validated events of the appended text, with their lines in the whole file."""
+    text = tail.decode("utf-8")
+    data = parse_toml(text)
+    if set(data) != {"event"} or not isinstance(data["event"], list):
+        return None  # anything but appended events changes what older events mean: parse it all
+    lines = FastLineIndex(text)
+    if lines.counts.get("event", 0) != len(data["event"]):
+        return None
+    shift = prefix.count(b"\n")
+    lines.tables = {key: line + shift for key, line in lines.tables.items()}
+    lines.keys = {key: line + shift for key, line in lines.keys.items()}
+    existing = frozenset(ident for (ident,) in connection.execute("SELECT id FROM events"))
+    return Validator(header.path, text, lines).appended_events(data, header, existing)
+
+
+def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequence[Event]) -> list[ActorSummary]:
+    """Actor summaries updated with new events, as summarise would compute them over the whole log."""
+    by_id = {s.actor.id: s for s in summaries}
+    counts = {s.actor.id: dict(s.counterparts) for s in summaries}
+    for event in events:
+        for ident in dict.fromkeys(p.actor_id for p in event.participants if p.actor_id):
+            old = by_id[ident]
+            start = event.when.start
+            by_id[ident] = replace(
+                old,
+                events=old.events + 1,
+                meetings=old.meetings + (event.kind in MEETING_KINDS),
+                first=min(old.first, start) if old.first else start,
+                last=max(old.last, start) if old.last else start,
+            )
+            for p in event.participants:
+                if p.actor_id != ident:
+                    other = header.actors[p.actor_id].name if p.actor_id else p.name
+                    counts[ident][other] = counts[ident].get(other, 0) + 1
+    return [
+        replace(s, counterparts=tuple(sorted(counts[s.actor.id].items(), key=lambda kv: (-kv[1], kv[0]))))
+        for s in (by_id[i] for i in header.actors)
+    ]
 
 
 def _rows(events: Iterable[Event]) -> Iterable[tuple[int, int, str, str]]:

@@ -64,6 +64,7 @@ class Validator:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._matches: dict[str, list[Actor]] = {}  # the same names recur across thousands of events
+        self._existing_ids: frozenset[str] = frozenset()  # ids of events already loaded (appended text)
 
     def build(self, data: Mapping[str, Any]) -> Log:
         """Validate everything, then return the Log or raise LogError."""
@@ -335,6 +336,16 @@ class Validator:
                 )
         return ids
 
+    def appended_events(self, data: Mapping[str, Any], log: Log, existing_ids: frozenset[str]) -> list[Event] | None:
+        """Events of text appended to ``log``, validated against its actors and sources; None when
+        the text needs a full parse instead (a problem, or an id that is already taken)."""
+        self._existing_ids = existing_ids
+        events = self._events(data, log.actors, log.sources)
+        explicit = [e.id for e in events]
+        if self.problems or len(set(explicit)) != len(explicit):
+            return None
+        return sorted(events, key=lambda e: e.sort_key)
+
     def _events(
         self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]
     ) -> list[Event]:
@@ -349,6 +360,8 @@ class Validator:
             if title is None and "title" not in table:
                 self._problem(line, f'{owner}: title is missing; add title = "…"')
             if ident is not None:
+                if ident in self._existing_ids:
+                    self._problem(line, f"{owner}: id '{ident}' is already taken")
                 if ident in seen:
                     self._problem(
                         self.lines.key(where, "id"),
@@ -485,7 +498,7 @@ class Validator:
 
     def _with_ids(self, drafts: list[tuple[int, str | None, Event]]) -> list[Event]:
         """Give events without an id one derived from the date and title, unique in file order."""
-        taken = {ident for _, ident, _ in drafts if ident}
+        taken = {ident for _, ident, _ in drafts if ident} | self._existing_ids
         events = []
         for _, ident, event in drafts:
             if not ident:

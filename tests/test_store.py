@@ -110,3 +110,47 @@ def test_after_an_add_the_cache_sees_the_new_event(run: Run, small_log: Path) ->
     added = run("--file", str(small_log), "add", "--date", "2023-05-05", "--kind", "call", "--title", "Added later")
     assert added.exit_code == 0, added.stderr
     assert "Added later" in run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json").stdout
+
+
+def test_appended_events_are_added_without_parsing_the_log_again(
+    run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rwpk_cli import store
+
+    run("--file", str(small_log), "timeline")  # builds the cache
+    for title, people in (("First added", "alpha"), ("Second added", "Bruno"), ("Third added", "Someone New")):
+        result = run(
+            "--file", str(small_log), "add", "--date", "2023-02-02", "--kind", "meeting", "--title", title,
+            "--participant", people,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+
+    def no_full_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole log was parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "parse_log", no_full_parse)
+        cached = {q: run("--file", str(small_log), *q) for q in QUERIES}
+    for query, result in cached.items():
+        fresh = run("--no-cache", "--file", str(small_log), *query)
+        assert (result.exit_code, result.stdout, result.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), query
+
+
+@pytest.mark.parametrize(
+    "appended",
+    [
+        '\n[[event]]\nid = "first"\ndate = 2023-01-01\nkind = "call"\ntitle = "Same id as an old event"\n',
+        '\n[actor.newcomer]\nname = "Newcomer"\n',
+        '\n[[event]]\ndate = "whenever"\nkind = "call"\ntitle = "Bad date"\n',
+        '\n[[event]]\ndate = 2023-01-01\nkind = "call"\ntitle = "Names a new actor"\nparticipants = ["Zed"]\n'
+        '\n[actor.zed]\nname = "Zed"\n',
+    ],
+)
+def test_other_appended_text_falls_back_to_a_full_parse(run: Run, small_log: Path, appended: str) -> None:
+    run("--file", str(small_log), "timeline")
+    with small_log.open("a", encoding="utf-8") as handle:
+        handle.write(appended)
+    for query in QUERIES:
+        fresh = run("--no-cache", "--file", str(small_log), *query)
+        cached = run("--file", str(small_log), *query)
+        assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), query
