@@ -24,9 +24,13 @@ add_app = typer.Typer(
         "everything already in the file stays exactly as it was. The whole log is checked first, the "
         "write is atomic, and nothing is written if the result would not load.\n\n"
         "Examples:\n\n"
-        '  rwpk add --date 2025-04-21 --kind agreement --title "MoU signed" --participant Nduhungirehe\n\n'
-        '  rwpk add --date "last week" --as-of 2025-01-24 --kind visit --title "Delegation in Kigali" --dry-run\n\n'
-        '  rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11\n\n'
+        "\b\n"
+        '  rwpk add --date 2025-04-21 --kind agreement --title "MoU signed" \\\n'
+        "      --participant Nduhungirehe\n"
+        '  rwpk add --date "last week" --as-of 2025-01-24 --kind visit \\\n'
+        '      --title "Delegation in Kigali" --dry-run\n'
+        '  rwpk add actor dar --name "Ishaq Dar" --country PK \\\n'
+        '      --role "Foreign Minister" --since 2024-03-11\n'
         "  rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22"
     ),
     invoke_without_command=True,
