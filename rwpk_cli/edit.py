@@ -23,8 +23,8 @@ from typing import Any
 import tomlkit
 
 from .atomic import write_atomic
-from .errors import LogError, ReadError, RwpkError, UsageError
-from .load import parse_log
+from .errors import LogError, RwpkError, UsageError
+from .load import LogLocation, decode, parse_log, read_bytes
 from .model import Log
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -205,21 +205,14 @@ def plan(original: str, block: str, display: str) -> Addition:
 
 
 def read_for_edit(path: Path) -> tuple[bytes, str]:
-    """The file's bytes and text; a missing file reads as empty, so a first add creates the log."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    """The file's bytes and text, exactly as on disk (a BOM included, so it is kept); a missing
+    file reads as empty, so a first add creates the log."""
+    if not path.exists():
         return b"", ""
-    except IsADirectoryError:
-        raise ReadError(f"{path}: is a directory, not a log file; give the path of a .toml file") from None
-    except PermissionError:
-        raise ReadError(f"{path}: permission denied; check the file's permissions") from None
-    except OSError as error:
-        raise ReadError(f"{path}: cannot be read: {error.strerror or error}") from None
-    try:
-        return data, data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ReadError(f"{path}: not UTF-8; save the file as UTF-8 before adding to it") from None
+    location = LogLocation(path, str(path))
+    data = read_bytes(location)
+    decode(data, location.display)  # refuses text that is not UTF-8, naming the line
+    return data, data.decode("utf-8")
 
 
 @contextmanager
