@@ -212,7 +212,7 @@ def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
     if not path.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         meta = dict(
             connection.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'version', 'digest', 'header')")
         )

@@ -154,3 +154,20 @@ def test_other_appended_text_falls_back_to_a_full_parse(run: Run, small_log: Pat
         fresh = run("--no-cache", "--file", str(small_log), *query)
         cached = run("--file", str(small_log), *query)
         assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), query
+
+
+def test_a_cache_folder_with_uri_characters_is_used(
+    run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rwpk_cli import store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "odd #name ?100% sure"))
+    run("--file", str(small_log), "timeline")  # builds the cache
+
+    def no_full_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the cache was not used")
+
+    monkeypatch.setattr(store, "parse_log", no_full_parse)
+    result = run("--file", str(small_log), "timeline", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert '"id": "first"' in result.stdout
