@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -57,37 +58,52 @@ def _target(where: LogLocation) -> Path:
     return where.path
 
 
-def _existing(text: str, display: str) -> Log | None:
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """The log as read once for an addition: its bytes (to detect a concurrent change), its text
+    and, when it is not empty, what it parses to (an invalid log stops the addition here)."""
+
+    where: LogLocation
+    path: Path
+    original: bytes
+    text: str
+    log: Log | None
+
+
+def _current(ctx: typer.Context) -> _Current:
+    from .edit import read_for_edit
     from .load import parse_log
 
-    return parse_log(text, display) if text.strip("\ufeff \t\r\n") else None
-
-
-def _write(where: LogLocation, block: str, dry_run: bool, what: str | None = None) -> None:
-    from .edit import commit, plan, read_for_edit
-
+    where = location(ctx)
     path = _target(where)
     original, text = read_for_edit(path)
-    addition = plan(text, block, where.display)  # a dry run checks exactly what a real add would
+    log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
+    return _Current(where, path, original, text, log)
+
+
+def _write(current: _Current, block: str, dry_run: bool, what: str | None = None) -> None:
+    from .edit import commit, plan
+
+    display = current.where.display
+    addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
     if dry_run:
         emit(block)
         return
-    commit(path, original, addition.text)
+    commit(current.path, current.original, addition.text)
     if what is None:  # an event: name it by the id the log gives it
         added = next(e for e in addition.log.events if e.line == addition.first_line)
         what = f"event '{added.id}'"
-    say_error(f"rwpk: added {what} at {where.display}:{addition.first_line}")
+    say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
 
 
-def _refuse_taken(where: LogLocation, table: str, ident: str) -> None:
-    from .edit import read_for_edit
+def _refuse_taken(current: _Current, table: str, ident: str) -> None:
     from .errors import UsageError
 
-    _, text = read_for_edit(_target(where))
-    log = _existing(text, where.display)
+    log = current.log
     taken = (log.actors if table == "actor" else log.sources) if log else {}
     if ident in taken:
-        raise UsageError(f"{table} '{ident}' already exists ({where.display}:{taken[ident].line}); choose another id")
+        where = current.where.display
+        raise UsageError(f"{table} '{ident}' already exists ({where}:{taken[ident].line}); choose another id")
 
 
 def _participant(names: NameIndex, text: str) -> str:
@@ -193,13 +209,11 @@ def add(
     """Add an event to the log."""
     if ctx.invoked_subcommand is not None:
         return
-    from .edit import NewEvent, event_block, read_for_edit
+    from .edit import NewEvent, event_block
     from .names import NameIndex
 
-    where = location(ctx)
-    path = _target(where)
-    _, text = read_for_edit(path)
-    log = _existing(text, where.display)
+    current = _current(ctx)
+    log = current.log
     date_, kind, title, asked = _ask_missing(log, date_, kind, title)
     names = NameIndex(log.actors.values() if log else ())
     people = tuple(_participant(names, p) for p in [*(participant or []), *asked])
@@ -219,7 +233,7 @@ def add(
         date_text=date_text,
         id=event_id,
     )
-    _write(where, event_block(new), dry_run)
+    _write(current, event_block(new), dry_run)
 
 
 @add_app.command("actor")
@@ -251,8 +265,9 @@ def add_actor(
         raise UsageError("--since and --until describe a role; give the role's title with --role")
     roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
     new = NewActor(actor_id, name, country, actor_type, tuple(alias or ()), roles)
-    _refuse_taken(location(ctx), "actor", actor_id)
-    _write(location(ctx), actor_block(new), dry_run, f"actor '{actor_id}'")
+    current = _current(ctx)
+    _refuse_taken(current, "actor", actor_id)
+    _write(current, actor_block(new), dry_run, f"actor '{actor_id}'")
 
 
 @add_app.command("source")
@@ -275,5 +290,6 @@ def add_source(
     from .edit import NewSource, source_block
 
     new = NewSource(source_id, title, outlet, url, published)
-    _refuse_taken(location(ctx), "source", source_id)
-    _write(location(ctx), source_block(new), dry_run, f"source '{source_id}'")
+    current = _current(ctx)
+    _refuse_taken(current, "source", source_id)
+    _write(current, source_block(new), dry_run, f"source '{source_id}'")

@@ -186,13 +186,14 @@ class Addition:
     first_line: int
 
 
-def plan(original: str, block: str, display: str) -> Addition:
-    """Check ``original`` is valid, append ``block`` and check the whole result parses.
+def plan(original: str, block: str, display: str, checked: bool = False) -> Addition:
+    """Check ``original`` is valid (unless the caller has just ``checked`` it), append ``block``
+    and check the whole result parses.
 
     Problems in the existing log raise LogError (nothing is touched); problems in the new block
     raise UsageError with the loader's own message.
     """
-    if original.strip("\ufeff \t\r\n"):
+    if not checked and original.strip("\ufeff \t\r\n"):
         parse_log(original, display)  # refuse to touch a log that is invalid now
     text = appended(original, block)
     first_line = text.count("\n") - block.strip("\n").count("\n")
