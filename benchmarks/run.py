@@ -12,6 +12,7 @@ when it is not installed. Ratios are taken within one run of this script, on one
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -109,6 +110,12 @@ def main() -> None:
 
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
+    # pip compiles an installed package's bytecode; a source checkout run with PYTHONDONTWRITEBYTECODE
+    # would compile every module on every run instead, so compile it once, as an install would.
+    spec = importlib.util.find_spec("rwpk_cli")
+    if spec is not None and spec.submodule_search_locations:
+        package = spec.submodule_search_locations[0]
+        subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, capture_output=True)
     rwpk = [sys.executable, "-m", "rwpk_cli"]
     cache = work / "cache"
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), NO_COLOR="1")

@@ -196,13 +196,3 @@ def activity(log: Log, events: Sequence[Event], by: str = "year", top: int = 3) 
         gaps=tuple(g for g in gaps[:top] if g.days > 0),
         total=len(events),
     )
-
-
-def money(amount: float) -> str:
-    """A readable amount: $34.7M, $3.25M, $950K, $1.2B."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(amount) >= size:
-            value = amount / size
-            text = f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.1f}".rstrip("0").rstrip(".")
-            return f"{'-' if amount < 0 else ''}${text.lstrip('-')}{suffix}"
-    return f"{'-' if amount < 0 else ''}${abs(amount):,.0f}"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .cli_lazy import LazyGroup, command, group
 from .cli_options import (
     AsOf,
     Country,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="rwpk",
+    cls=LazyGroup,
     help=(
         "A diplomatic timeline from a plain-text TOML log of meetings, visits, consultations, "
         "agreements, statements and trade figures.\n\n"
@@ -87,7 +89,7 @@ def main_options(
 # --- commands ------------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 @reports_errors
 def timeline(
     ctx: typer.Context,
@@ -131,7 +133,7 @@ def timeline(
     emit(render_view("timeline", chosen, doc), output)
 
 
-@app.command()
+@command()
 @reports_errors
 def meetings(
     ctx: typer.Context,
@@ -184,7 +186,7 @@ def meetings(
     emit(render_view("meetings", chosen, doc), output)
 
 
-@app.command()
+@command()
 @reports_errors
 def actors(
     ctx: typer.Context,
@@ -208,7 +210,7 @@ def actors(
     emit(render_view("actors", fmt or "table", doc))
 
 
-@app.command()
+@command()
 @reports_errors
 def export(
     ctx: typer.Context,
@@ -294,7 +296,7 @@ def _section(name: str, log: Log, events: list[Event]) -> Section:
     return StatsDoc(log, activity(log, events))
 
 
-@app.command()
+@command()
 @reports_errors
 def check(
     ctx: typer.Context,
@@ -327,7 +329,7 @@ def check(
         raise typer.Exit(65)
 
 
-@app.command()
+@command()
 @reports_errors
 def dates(
     expression: Annotated[str, typer.Argument(metavar="EXPR", help="A date expression, e.g. 'last week' or 2024-Q1.")],
@@ -349,8 +351,8 @@ def dates(
     emit(render_view("dates", fmt or "table", span))
 
 
-from .cli_add import add_app  # noqa: E402  (the command groups register once the app exists)
+from .cli_add import add_app  # noqa: E402  (the other modules' commands follow these in the help)
 from .cli_analysis import register as register_analysis  # noqa: E402
 
-app.add_typer(add_app, name="add")
-register_analysis(app)
+group("add", add_app)
+register_analysis()

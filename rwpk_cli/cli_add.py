@@ -15,7 +15,7 @@ from .cli_support import emit, location, reports_errors, say_error
 from .model import Kind
 
 if TYPE_CHECKING:
-    from .load import LogLocation
+    from .logfile import LogLocation
     from .model import Log
     from .names import NameIndex
 

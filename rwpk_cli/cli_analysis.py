@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from .cli_lazy import command
 from .cli_options import (
     AsOf,
     Country,
@@ -32,12 +33,12 @@ Name = Annotated[
 ]
 
 
-def register(app: typer.Typer) -> None:
-    """Add the analysis commands to ``app``."""
-    app.command("actor")(reports_errors(actor))
-    app.command("network")(reports_errors(network_command))
-    app.command("trade")(reports_errors(trade))
-    app.command("stats")(reports_errors(stats))
+def register() -> None:
+    """Add the analysis commands to rwpk's root command."""
+    command("actor")(reports_errors(actor))
+    command("network")(reports_errors(network_command))
+    command("trade")(reports_errors(trade))
+    command("stats")(reports_errors(stats))
 
 
 def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table")) -> None:

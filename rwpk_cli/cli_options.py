@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def _log_for_completion(ctx: typer.Context) -> Log | None:
     """The log the command line names (--file, $RWPK_FILE, ./events.toml, bundled), or None if unreadable."""
     from .errors import RwpkError
-    from .load import load_log, locate
+    from .load import load_log
+    from .logfile import locate
 
     try:
         file = ctx.find_root().params.get("file")

@@ -19,7 +19,7 @@ import typer
 
 if TYPE_CHECKING:
     from .dates import DateSpan
-    from .load import LogLocation
+    from .logfile import LogLocation
     from .model import Log
     from .query import Filters
     from .store import LogStore
@@ -77,7 +77,7 @@ def reports_errors(command: F) -> F:
 
 def location(ctx: typer.Context) -> LogLocation:
     """Where the log comes from, as the global options and the environment choose."""
-    from .load import locate
+    from .logfile import locate
 
     state = ctx.find_object(State) or State()
     return locate(state.file)

@@ -24,7 +24,8 @@ import tomlkit
 
 from .atomic import write_atomic
 from .errors import LogError, RwpkError, UsageError
-from .load import LogLocation, decode, parse_log, read_bytes
+from .load import parse_log
+from .logfile import LogLocation, decode, read_bytes
 from .model import Log
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

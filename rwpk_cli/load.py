@@ -1,112 +1,19 @@
-"""From a TOML file to a validated :class:`~rwpk_cli.model.Log`, or every problem with its FILE:LINE.
-
-Which log is used: ``--file PATH`` (``-`` is stdin), then ``$RWPK_FILE``, then ``./events.toml``,
-then the log bundled with rwpk.
-"""
+"""From a TOML file to a validated :class:`~rwpk_cli.model.Log`, or every problem with its FILE:LINE."""
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import tomllib
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from .errors import LogError, Problem, ReadError
+from .errors import LogError, Problem
+from .logfile import LogLocation, read_text
 from .model import Log
 from .tomllines import FastLineIndex
 from .validate import Validator
 
-BUNDLED_NAME = "events.toml"
-MAX_BYTES = 512 * 1024 * 1024
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
-
-
-@dataclass(frozen=True, slots=True)
-class LogLocation:
-    """Where a log comes from: a path, or stdin when ``path`` is None; ``display`` names it to users."""
-
-    path: Path | None
-    display: str
-    bundled: bool = False
-
-
-def bundled_log() -> Path:
-    """The log shipped with rwpk (inside the package once installed; beside it in a source tree)."""
-    packaged = Path(str(resources.files("rwpk_cli").joinpath(BUNDLED_NAME)))
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / BUNDLED_NAME
-
-
-def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path | None = None) -> LogLocation:
-    """Pick the log: the option, then $RWPK_FILE, then ./events.toml, then the bundled log."""
-    environ = dict(os.environ) if environ is None else environ
-    chosen = option or environ.get("RWPK_FILE") or None
-    if chosen == "-":
-        return LogLocation(None, "<stdin>")
-    if chosen:
-        return LogLocation(Path(chosen), chosen)
-    local = (cwd or Path.cwd()) / BUNDLED_NAME
-    if local.is_file():
-        return LogLocation(local, BUNDLED_NAME)
-    return LogLocation(bundled_log(), f"{BUNDLED_NAME} (bundled with rwpk)", bundled=True)
-
-
-def max_bytes() -> int:
-    """The largest log rwpk reads: 512 MiB, or $RWPK_MAX_BYTES."""
-    configured = os.environ.get("RWPK_MAX_BYTES", "")
-    return int(configured) if configured.isdigit() else MAX_BYTES
-
-
-def read_bytes(location: LogLocation) -> bytes:
-    """The log's bytes, within the size limit; unreadable files raise ReadError."""
-    name = location.display
-    limit = max_bytes()
-    try:
-        if location.path is None:
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with location.path.open("rb") as handle:
-                data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise ReadError(
-            f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
-        ) from None
-    except IsADirectoryError:
-        raise ReadError(f"{name}: is a directory, not a log file; give the path of a .toml file") from None
-    except PermissionError:
-        raise ReadError(f"{name}: permission denied; check the file's permissions") from None
-    except OSError as error:
-        raise ReadError(f"{name}: cannot be read: {error.strerror or error}") from None
-    check_size(data, name)
-    return data
-
-
-def check_size(data: bytes, name: str) -> None:
-    """Refuse a log over the size limit."""
-    limit = max_bytes()
-    if len(data) > limit:
-        raise ReadError(f"{name}: larger than the limit of {limit:,} bytes; split it into several logs")
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a log's bytes, as UTF-8 (a BOM is accepted); anything else raises ReadError."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ReadError(f"{name}:{line}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
-    return text.removeprefix("\ufeff")
-
-
-def read_text(location: LogLocation) -> str:
-    """The log's text, decoded as UTF-8 (a BOM is accepted); unreadable files raise ReadError."""
-    return decode(read_bytes(location), location.display)
 
 
 def parse_log(text: str, display: str) -> Log:

@@ -23,11 +23,9 @@ from typing import Any
 from . import __version__
 from .dates import DateSpan, Precision
 from .errors import Problem, RwpkError
-from .load import LogLocation, check_size, decode, parse_log, parse_toml, read_bytes
+from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import MEETING_KINDS, Actor, Event, Kind, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
-from .tomllines import FastLineIndex
-from .validate import Validator
 
 SCHEMA = "1"
 
@@ -193,19 +191,25 @@ def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
     """The log at ``location``, from its cache when the cache holds exactly these bytes."""
     data = read_bytes(location)
     if location.path is None or not use_cache:
-        return MemoryStore(parse_log(decode(data, location.display), location.display))
+        return MemoryStore(_parse(data, location.display))
     check_size(data, location.display)
     digest = _digest(data)
     path = cache_file(location.path)
     cached = _open_cached(path, digest, location.display) or _extend_cached(path, data, digest, location.display)
     if cached is not None:
         return cached
-    log = parse_log(decode(data, location.display), location.display)
+    log = _parse(data, location.display)
     try:
         _write_cache(path, digest, len(data), log)
     except (OSError, sqlite3.Error):
         return MemoryStore(log)  # a cache that cannot be written only costs speed
     return _open_cached(path, digest, location.display) or MemoryStore(log)
+
+
+def _parse(data: bytes, display: str) -> Log:
+    from .load import parse_log  # the parser is loaded only when the cache cannot answer
+
+    return parse_log(decode(data, display), display)
 
 
 def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
@@ -295,6 +299,10 @@ def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> Cached
 
 def _appended_events(prefix: bytes, tail: bytes, header: Log, connection: sqlite3.Connection) -> list[Event] | None:
     """The validated events of the appended text, with their lines in the whole file."""
+    from .load import parse_toml
+    from .tomllines import FastLineIndex
+    from .validate import Validator
+
     text = tail.decode("utf-8")
     data = parse_toml(text)
     if set(data) != {"event"} or not isinstance(data["event"], list):

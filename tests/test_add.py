@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from rwpk_cli import cli_add, edit
 from rwpk_cli.edit import ConflictError, NewEvent, appended, commit, event_block, plan
 from rwpk_cli.errors import LogError, UsageError
-from rwpk_cli.load import bundled_log, parse_log
+from rwpk_cli.load import parse_log
+from rwpk_cli.logfile import bundled_log
 from tests.conftest import SMALL_LOG, Run
 
 

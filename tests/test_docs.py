@@ -7,15 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from rwpk_cli.cli import app
+from rwpk_cli.cli_lazy import COMMANDS as REGISTERED
 from rwpk_cli.render import FORMATS
 from tests.conftest import Run
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(
-    [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
-    + [g.name or "" for g in app.registered_groups]
-)
+COMMANDS = sorted(REGISTERED)
 
 
 def test_the_commands_are_the_documented_ones() -> None:
@@ -67,3 +64,17 @@ def test_readme_has_exactly_the_two_setup_lines() -> None:
 def test_every_format_is_in_the_readme() -> None:
     for name in FORMATS:
         assert f"`{name}`" in README
+
+
+@pytest.mark.parametrize("name", sorted(REGISTERED))
+def test_the_root_help_describes_each_command_as_its_own_help_does(name: str, run: Run) -> None:
+    """``rwpk --help`` lists commands without building them; what it shows must be what they say."""
+    import typer
+
+    from rwpk_cli.cli_lazy import help_text
+
+    built = typer.main.get_command(REGISTERED[name])
+    assert help_text(REGISTERED[name]) == built.help
+    listed = {line.split()[0]: line for line in run("--help").stdout.splitlines() if line.startswith("  ")}
+    short = built.get_short_help_str(80 - 6 - max(len(n) for n in REGISTERED))
+    assert listed[name].split(None, 1)[1] == short

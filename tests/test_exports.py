@@ -228,7 +228,7 @@ def test_ics_uid_is_stable_across_runs_and_filters(run: Run) -> None:
 
 
 def _bundled_copy() -> Path:
-    from rwpk_cli.load import bundled_log
+    from rwpk_cli.logfile import bundled_log
 
     return bundled_log()
 

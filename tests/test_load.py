@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rwpk_cli.errors import LogError, Problem, ReadError
-from rwpk_cli.load import LogLocation, bundled_log, load_log, locate, parse_log, read_text
+from rwpk_cli.load import load_log, parse_log
+from rwpk_cli.logfile import LogLocation, bundled_log, locate, read_text
 from rwpk_cli.tomllines import LineIndex
 
 

@@ -129,7 +129,7 @@ def test_appended_events_are_added_without_parsing_the_log_again(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(store, "parse_log", no_full_parse)
+        patched.setattr(store, "_parse", no_full_parse)
         cached = {q: run("--file", str(small_log), *q) for q in QUERIES}
     for query, result in cached.items():
         fresh = run("--no-cache", "--file", str(small_log), *query)
@@ -167,7 +167,7 @@ def test_a_cache_folder_with_uri_characters_is_used(
     def no_full_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cache was not used")
 
-    monkeypatch.setattr(store, "parse_log", no_full_parse)
+    monkeypatch.setattr(store, "_parse", no_full_parse)
     result = run("--file", str(small_log), "timeline", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"id": "first"' in result.stdout

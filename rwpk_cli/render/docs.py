@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..analysis import Activity, ActorCard, Flow, Link
 from ..model import Actor, Log
 from ..query import ActorSummary, EventRow, span_of
+
+if TYPE_CHECKING:
+    from ..analysis import Activity, ActorCard, Flow, Link
 
 
 @dataclass(frozen=True, slots=True)

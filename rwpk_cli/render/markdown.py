@@ -9,12 +9,11 @@ from datetime import date
 from itertools import groupby
 from urllib.parse import quote
 
-from ..analysis import money
 from ..model import Event, Log, Role
 from ..query import EventRow, PersonRow
 from ..query import rows as rows_of
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import is_web_url, one_line
+from .safe import is_web_url, money, one_line
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")

@@ -11,10 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis import money
 from ..model import Role
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import one_line
+from .safe import money, one_line
 
 BAR_WIDTH = 36
 _EIGHTHS = " ▏▎▍▌▋▊▉"

@@ -162,7 +162,13 @@ def dates(span: DateSpan) -> RenderableType:
     return Group(table)
 
 
-# The analysis views live in their own module; the registry finds them here, under this format.
-from .panels import actor, network, stats, trade  # noqa: E402
+_PANELS = ("actor", "network", "stats", "trade")
 
-__all__ = ["actor", "actors", "dates", "export", "meetings", "network", "stats", "timeline", "trade"]
+
+def __getattr__(name: str) -> object:
+    """The analysis views live in their own module, loaded only when the registry asks for one of them."""
+    if name in _PANELS:
+        from . import panels
+
+        return getattr(panels, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

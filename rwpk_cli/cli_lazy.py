@@ -1,0 +1,82 @@
+"""The root command group, which builds a sub-command only when it is run, completed or shown.
+
+Typer turns a function into a command by reading its signature and every option's annotation,
+which costs a few milliseconds per command. ``rwpk timeline`` builds only ``timeline``;
+``rwpk --help`` builds none and lists each command from its docstring.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+import typer
+from typer.core import TyperGroup
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Each command lives in a Typer app of its own, in the order the root help lists them.
+COMMANDS: dict[str, typer.Typer] = {}
+
+
+def command(name: str | None = None) -> Callable[[F], F]:
+    """Register ``function`` as the root command ``name`` (default: the function's name)."""
+
+    def register(function: F) -> F:
+        own = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+        cli_name = name or function.__name__
+        own.command(cli_name)(function)
+        COMMANDS[cli_name] = own
+        return function
+
+    return register
+
+
+def group(name: str, sub: typer.Typer) -> None:
+    """Register a Typer app with its own sub-commands (``rwpk add …``) as the root command ``name``."""
+    COMMANDS[name] = sub
+
+
+def help_text(sub: typer.Typer) -> str:
+    """The help a registered command would have once built: its ``help=``, else its function's docstring."""
+    if len(sub.registered_commands) == 1 and sub.registered_callback is None:
+        info = sub.registered_commands[0]
+        given, function = info.help, info.callback
+    else:
+        given = sub.info.help
+        function = sub.registered_callback.callback if sub.registered_callback else None
+    if isinstance(given, str):
+        return inspect.cleandoc(given)
+    return inspect.getdoc(function) or ""
+
+
+class LazyGroup(TyperGroup):
+    """A Typer group whose commands come from ``COMMANDS``, built on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.commands, *(name for name in COMMANDS if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = self.commands.get(cmd_name)
+        if found is None and cmd_name in COMMANDS:
+            found = typer.main.get_command(COMMANDS[cmd_name])
+            found.name = cmd_name
+            self.commands[cmd_name] = found
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``rwpk --help``, from the docstrings, without building the commands."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            built = self.commands.get(name)
+            stand_in = built or click.Command(name, help=help_text(COMMANDS[name]))
+            if not stand_in.hidden:
+                rows.append((name, stand_in.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
