@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, pairwise
 
-from .model import MEETING_KINDS, Actor, Event, Log, Trade
+from .kinds import MEETING_KINDS
+from .model import Actor, Event, Log, Trade
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from .cli_options import complete_actor, complete_source
 from .cli_support import emit, location, reports_errors, say_error
-from .model import Kind
+from .kinds import Kind
 
 if TYPE_CHECKING:
     from .logfile import LogLocation
@@ -58,8 +57,7 @@ def _target(where: LogLocation) -> Path:
     return where.path
 
 
-@dataclass(frozen=True, slots=True)
-class _Current:
+class _Current(NamedTuple):
     """The log as read once for an addition: its bytes (to detect a concurrent change), its text
     and, when it is not empty, what it parses to (an invalid log stops the addition here)."""
 

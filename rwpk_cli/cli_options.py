@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
 from . import render
 from .cli_support import parse_option, reference_day
-from .model import Kind
+from .kinds import Kind
 
 if TYPE_CHECKING:
     from .model import Log
@@ -179,8 +178,7 @@ AsOf = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class FilterArgs:
+class FilterArgs(NamedTuple):
     """The filter options as given on the command line, before names and dates are resolved."""
 
     since: str | None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .errors import ReadError
@@ -29,11 +28,15 @@ class LogLocation:
 
 
 def bundled_log() -> Path:
-    """The log shipped with rwpk (inside the package once installed; beside it in a source tree)."""
-    packaged = Path(str(resources.files("rwpk_cli").joinpath(BUNDLED_NAME)))
+    """The log shipped with rwpk: inside the installed package, or beside it in a source tree."""
+    here = Path(__file__).resolve().parent
+    packaged = here / BUNDLED_NAME
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / BUNDLED_NAME
+    from importlib import resources  # a package inside a zip file or another importer
+
+    found = Path(str(resources.files("rwpk_cli").joinpath(BUNDLED_NAME)))
+    return found if found.is_file() else here.parent / BUNDLED_NAME
 
 
 def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path | None = None) -> LogLocation:

@@ -5,28 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from .kinds import Kind
 
 if TYPE_CHECKING:
     from .dates import DateSpan
     from .errors import Problem
-
-
-class Kind(StrEnum):
-    """What sort of event a record is."""
-
-    MEETING = "meeting"
-    VISIT = "visit"
-    CONSULTATION = "consultation"
-    AGREEMENT = "agreement"
-    CALL = "call"
-    STATEMENT = "statement"
-    OTHER = "other"
-
-
-#: The kinds in which officials meet their counterparts; ``rwpk meetings`` lists these.
-MEETING_KINDS = frozenset({Kind.MEETING, Kind.VISIT, Kind.CONSULTATION, Kind.CALL, Kind.AGREEMENT})
 
 
 @dataclass(frozen=True, slots=True)

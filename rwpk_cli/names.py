@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -114,5 +113,7 @@ class NameIndex:
                 choices.setdefault(" ".join(words), entry.actor.name)
                 for word in words:
                     choices.setdefault(word, entry.actor.name)
+        import difflib  # only for a name that matched nothing
+
         close = difflib.get_close_matches(wanted, list(choices), n=limit * 3, cutoff=0.6)
         return list(dict.fromkeys(choices[c] for c in close))[:limit]

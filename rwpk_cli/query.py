@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import DateSpan
-from .model import MEETING_KINDS, Actor, Event, Kind, Log
+from .kinds import MEETING_KINDS, Kind
+from .model import Actor, Event, Log
 from .names import NameIndex, fold
 
 

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -23,8 +22,9 @@ from typing import Any
 from . import __version__
 from .dates import DateSpan, Precision
 from .errors import Problem, RwpkError
+from .kinds import MEETING_KINDS, Kind
 from .logfile import LogLocation, check_size, decode, read_bytes
-from .model import MEETING_KINDS, Actor, Event, Kind, Log, Participant, Role, Source, Trade
+from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
 
 SCHEMA = "1"
@@ -231,6 +231,8 @@ def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
 def _write_cache(path: Path, digest: str, size: int, log: Log) -> None:
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=".rwpk-", suffix=".sqlite", dir=path.parent)
     os.close(handle)
     try:

@@ -11,7 +11,8 @@ from typing import Any
 
 from .dates import DateSpan, Precision, parse_date
 from .errors import DateError, LogError, Problem
-from .model import Actor, Event, Kind, Log, Participant, Role, Source, Trade
+from .kinds import Kind
+from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .names import NameIndex, fold
 from .tomllines import LineIndex, TableKey
 

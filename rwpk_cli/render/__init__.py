@@ -8,12 +8,11 @@ A format module defines a function per view it supports (``timeline``, ``meeting
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """An output format: its name on the command line, what it is for, and the views it renders."""
 
     name: str

@@ -16,7 +16,8 @@ from html import escape
 from importlib import resources
 from itertools import groupby
 
-from ..model import Kind, Log
+from ..kinds import Kind
+from ..model import Log
 from ..names import fold
 from ..query import EventRow
 from .docs import EventsDoc
