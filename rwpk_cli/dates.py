@@ -173,6 +173,13 @@ _UNSPEC_MONTH = re.compile(r"^(?P<y>\d{4})-XX(?:-XX)?$", re.I)
 _UNSPEC_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-XX$", re.I)
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})$")
 _MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[./](?P<y>\d{4})$")
+_MONTH_NAMES = ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+                "sep sept september", "oct october", "nov november", "dec december")  # fmt: skip
+_MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_WRITTEN_DAY = re.compile(
+    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]+)\.?,?)\s+(?P<y>[1-9]\d{3})$", re.I
+)
+_WRITTEN_MONTH = re.compile(r"^(?P<m>[a-z]+)\.?,?\s+(?P<y>[1-9]\d{3})$", re.I)
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(
@@ -361,6 +368,9 @@ def _fuzzy(text: str, ref: date | None) -> DateSpan | None:
 def _written(text: str, ref: date | None) -> DateSpan | None:
     if not _MONTH_WORD.search(text):
         return None
+    common = _common_written(text)
+    if common is not None:
+        return common
     from dateutil import parser as dateutil_parser  # imported here: most dates never need it
 
     try:
@@ -375,6 +385,23 @@ def _written(text: str, ref: date | None) -> DateSpan | None:
     if first.day != second.day:
         return _month(first.year, first.month, text)
     return day_span(first.date())
+
+
+def _common_written(text: str) -> DateSpan | None:
+    """ "July 7, 2017", "7 July 2017" and "July 2017" read directly, as dateutil reads them; anything
+    else (or an impossible day) is left to dateutil."""
+    if m := _WRITTEN_DAY.match(text):
+        month = _MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())
+        if month is not None:
+            try:
+                return day_span(date(int(m["y"]), month, int(m["d1"] or m["d2"])))
+            except ValueError:
+                return None
+    elif m := _WRITTEN_MONTH.match(text):
+        month = _MONTH_NUMBERS.get(m["m"].lower())
+        if month is not None:
+            return _month(int(m["y"]), month, text)
+    return None
 
 
 # --- helpers -----------------------------------------------------------------------------------

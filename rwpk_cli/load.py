@@ -9,10 +9,12 @@ from typing import Any
 from .errors import LogError, Problem
 from .logfile import LogLocation, read_text
 from .model import Log
-from .tomllines import FastLineIndex
+from .tomllines import EventLines, FastLineIndex
 from .validate import Validator
 
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
+_EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*(?:#[^\n]*)?$", re.M)
+CHUNK_EVENTS = 4096  # events parsed at a time in a large log
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 
 
@@ -22,8 +24,24 @@ def parse_log(text: str, display: str) -> Log:
     if not text.strip():
         empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
         raise LogError([Problem(display, 1, empty)])
+    in_chunks = _parse_in_chunks(text, display)
+    if in_chunks is not None:
+        return in_chunks
+    data = _parse_whole(text, display)
+    fast = FastLineIndex(text)
+    events = data.get("event")
+    if not isinstance(events, list) or fast.counts.get("event", 0) == len(events):
+        try:
+            return Validator(display, text, fast).build(data)
+        except LogError:
+            pass  # report with the exact scanner, which follows strings and brackets
+    return Validator(display, text).build(data)
+
+
+def _parse_whole(text: str, display: str) -> dict[str, Any]:
+    """The TOML data of the whole text, or LogError naming the line of a syntax error."""
     try:
-        data = parse_toml(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         where = _TOML_POSITION.search(message)
@@ -41,14 +59,46 @@ def parse_log(text: str, display: str) -> Log:
         line = text.count("\n", 0, huge.start()) + 1
         message = f"invalid TOML: a number with {len(huge.group())} digits is too long to read; shorten it"
         raise LogError([Problem(display, line, message)]) from None
-    fast = FastLineIndex(text)
-    events = data.get("event")
-    if not isinstance(events, list) or fast.counts.get("event", 0) == len(events):
-        try:
-            return Validator(display, text, fast).build(data)
-        except LogError:
-            pass  # report with the exact scanner, which follows strings and brackets
-    return Validator(display, text).build(data)
+
+
+def _parse_in_chunks(text: str, display: str) -> Log | None:
+    """A large log parsed a few thousand events at a time, so that the whole TOML tree is never in
+    memory at once: the declarations before the first ``[[event]]``, then chunks that each begin at
+    an ``[[event]]`` line. None when the log is small, is laid out otherwise (tables other than
+    events and trades after the first event), or has any problem: the whole text is then parsed
+    in one piece, which reports every problem exactly."""
+    starts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+    if len(starts) <= CHUNK_EVENTS:
+        return None
+    prelude = text[: starts[0]]
+    try:
+        head = parse_toml(prelude)
+        if "event" in head:
+            return None
+        validator = Validator(display, prelude, FastLineIndex(prelude))
+        title, actors, sources = validator.declarations(head)
+        trades = validator.trades(head, sources)
+        line = prelude.count("\n") + 1
+        for first in range(0, len(starts), CHUNK_EVENTS):
+            heads = starts[first : first + CHUNK_EVENTS]
+            begin, end = heads[0], starts[first + CHUNK_EVENTS] if first + CHUNK_EVENTS < len(starts) else len(text)
+            chunk = text[begin:end]
+            data = parse_toml(chunk)
+            only_events = text.count("\n[", begin, end) == len(heads) - 1
+            lines: EventLines | FastLineIndex = (
+                EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
+            )
+            if set(data) - {"event", "trade"} or lines.counts.get("event", 0) != len(data.get("event", ())):
+                return None
+            validator.lines = lines
+            validator.add_events(data, actors, sources)
+            trades += validator.trades(data, sources)
+            line += chunk.count("\n")
+        if validator.problems:
+            return None
+        return validator.finish(title, actors, sources, trades)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError, LogError):
+        return None
 
 
 def parse_toml(text: str) -> dict[str, Any]:

@@ -309,12 +309,9 @@ def _appended_events(prefix: bytes, tail: bytes, header: Log, connection: sqlite
     data = parse_toml(text)
     if set(data) != {"event"} or not isinstance(data["event"], list):
         return None  # anything but appended events changes what older events mean: parse it all
-    lines = FastLineIndex(text)
+    lines = FastLineIndex(text, first_line=prefix.count(b"\n") + 1)
     if lines.counts.get("event", 0) != len(data["event"]):
         return None
-    shift = prefix.count(b"\n")
-    lines.tables = {key: line + shift for key, line in lines.tables.items()}
-    lines.keys = {key: line + shift for key, line in lines.keys.items()}
     existing = frozenset(ident for (ident,) in connection.execute("SELECT id FROM events"))
     return Validator(header.path, text, lines).appended_events(data, header, existing)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 TableKey = tuple[str, str | int]
 
@@ -17,6 +18,8 @@ _KEY = re.compile(r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|=)""")
 
 
 def _split_dotted(name: str) -> list[str]:
+    if "." not in name and '"' not in name and "'" not in name:
+        return [name.strip()]
     parts = re.findall(r""""[^"]*"|'[^']*'|[^.\s]+""", name)
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
@@ -36,7 +39,8 @@ class LineIndex:
 
     def key(self, table: TableKey, key: str) -> int:
         """The line of ``key`` inside ``table``, falling back to the table's header."""
-        return self.keys.get((table, key), self.table(table))
+        line = self.keys.get((table, key))
+        return line if line is not None else self.tables.get(table, 1)
 
     def item(self, table: TableKey, key: str, index: int) -> int:
         """The line of the ``index``-th inline table in the array ``key``, falling back to the key."""
@@ -122,13 +126,14 @@ class FastLineIndex(LineIndex):
     scanner is used whenever a problem has to be reported.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        """Index ``text``, which starts on line ``first_line`` of its file."""
         self.tables = {}
         self.keys = {}
         self.items = {}
         counts: Counter[str] = Counter()
         current: TableKey = ("", "")
-        line, position = 1, 0
+        line, position = first_line, 0
         for match in _FAST_LINE.finditer(text):
             line += text.count("\n", position, match.start())
             position = match.start()
@@ -143,3 +148,32 @@ class FastLineIndex(LineIndex):
                 current = (parts[0], parts[1] if len(parts) > 1 else "")
             self.tables.setdefault(current, line)
         self.counts = counts
+
+
+_PARTICIPANTS_KEY = re.compile(r"participants[ \t]*=")
+
+
+class EventLines(LineIndex):
+    """Lines of a run of ``[[event]]`` tables with nothing else between them, found from where each
+    header begins: the header's line and the line of its ``participants`` key, as FastLineIndex
+    records them, for a fraction of the cost."""
+
+    def __init__(self, text: str, starts: Sequence[int], end: int, first_line: int) -> None:
+        """``starts`` are the offsets in ``text`` of the headers, the first on line ``first_line``;
+        the last table ends at offset ``end``."""
+        self.tables = {}
+        self.keys = {}
+        self.items = {}
+        line, previous = first_line, starts[0]
+        for index, start in enumerate(starts):
+            line += text.count("\n", previous, start)
+            previous = start
+            self.tables[("event", index)] = line
+            stop = starts[index + 1] if index + 1 < len(starts) else end
+            found = text.find("\nparticipants", start, stop)
+            while found >= 0:
+                if _PARTICIPANTS_KEY.match(text, found + 1):
+                    self.keys[(("event", index), "participants")] = line + text.count("\n", start, found + 1)
+                    break
+                found = text.find("\nparticipants", found + 1, stop)
+        self.counts = Counter({"event": len(starts)})

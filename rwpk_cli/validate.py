@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .dates import DateSpan, Precision, parse_date
-from .errors import DateError, LogError, Problem
+from .errors import DateError, LogError, Problem, RelativeDateError
 from .kinds import Kind
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .names import NameIndex, fold
@@ -20,6 +20,12 @@ ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2,6}$")
 KNOWN_TABLES = ("log", "actor", "source", "event", "trade")
 DEFAULT_TITLE = "Event log"
+# The keys an event may have that the quick path reads; an event with others (or with end or days)
+# takes the full path, which reports problems.
+_QUICK_KEYS = frozenset({"id", "date", "kind", "title", "place", "participants", "tags", "sources", "summary",
+                         "date_text", "as_of"})  # fmt: skip
+_KINDS = {kind.value: kind for kind in Kind}
+_RELATIVE = object()  # marks a date expression that needs a reference day
 
 
 def _type_name(value: object) -> str:
@@ -66,9 +72,21 @@ class Validator:
         self.warnings: list[Problem] = []
         self._matches: dict[str, list[Actor]] = {}  # the same names recur across thousands of events
         self._existing_ids: frozenset[str] = frozenset()  # ids of events already loaded (appended text)
+        self._names: tuple[Mapping[str, Actor], NameIndex] | None = None
+        self._drafts: list[tuple[int, str | None, Event]] = []
+        self._seen: dict[str, int] = {}  # explicit event ids, with the line of their first use
+        self._absolute: dict[object, object] = {}  # date value -> its DateSpan, or _RELATIVE
+        self._relative: dict[tuple[object, DateSpan | None], DateSpan] = {}  # (value, reference) -> DateSpan
+        self._people: dict[str, Participant | None] = {}  # participant text -> resolved; None: ambiguous
 
     def build(self, data: Mapping[str, Any]) -> Log:
         """Validate everything, then return the Log or raise LogError."""
+        title, actors, sources = self.declarations(data)
+        self.add_events(data, actors, sources)
+        return self.finish(title, actors, sources, self.trades(data, sources))
+
+    def declarations(self, data: Mapping[str, Any]) -> tuple[str, dict[str, Actor], dict[str, Source]]:
+        """The log's title, actors and sources; unknown tables are warned about."""
         for name in data:
             if name not in KNOWN_TABLES:
                 self.warnings.append(
@@ -82,10 +100,11 @@ class Validator:
         log_table = self._table_of(data, "log")
         if log_table is not None:
             title = self._text(log_table, ("log", ""), "title", "the log") or DEFAULT_TITLE
-        actors = self._actors(data)
-        sources = self._sources(data)
-        events = self._events(data, actors, sources)
-        trades = self._trades(data, sources)
+        return title, self._actors(data), self._sources(data)
+
+    def finish(self, title: str, actors: dict[str, Actor], sources: dict[str, Source], trades: list[Trade]) -> Log:
+        """The Log of everything added so far, or LogError with every problem, sorted by line."""
+        events = self._with_ids(self._drafts)
         if self.problems:
             raise LogError(sorted(self.problems, key=lambda p: (p.line, p.column or 0)))
         return Log(
@@ -178,10 +197,29 @@ class Validator:
             )
             return None
         try:
-            return parse_date(value, ref)
+            return self._span(value, ref)
         except DateError as error:
             self._problem(self.lines.key(where, key), f"{owner}: {key}: {error}")
             return None
+
+    def _span(self, value: str | date, ref: DateSpan | None) -> DateSpan:
+        """parse_date, remembered: a log repeats the same days and expressions many times, and only a
+        relative expression ("last week") depends on the reference day."""
+        known = self._absolute.get(value)
+        if known is None:
+            try:
+                span = parse_date(value)
+            except RelativeDateError:
+                self._absolute[value] = _RELATIVE
+            else:
+                self._absolute[value] = span
+                return span
+        elif known is not _RELATIVE:
+            return known  # type: ignore[return-value]
+        relative = self._relative.get((value, ref))
+        if relative is None:
+            relative = self._relative[value, ref] = parse_date(value, ref)
+        return relative
 
     def _records(self, data: Mapping[str, Any], name: str) -> list[tuple[TableKey, Mapping[str, Any]]]:
         """The entries of [name.ID] tables (as ID keys) or [[name]] arrays (as indexes)."""
@@ -341,20 +379,28 @@ class Validator:
         """Events of text appended to ``log``, validated against its actors and sources; None when
         the text needs a full parse instead (a problem, or an id that is already taken)."""
         self._existing_ids = existing_ids
-        events = self._events(data, log.actors, log.sources)
+        self.add_events(data, log.actors, log.sources)
+        events = self._with_ids(self._drafts)
         explicit = [e.id for e in events]
         if self.problems or len(set(explicit)) != len(explicit):
             return None
         return sorted(events, key=lambda e: e.sort_key)
 
-    def _events(
-        self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]
-    ) -> list[Event]:
-        names = NameIndex(actors.values())
-        drafts: list[tuple[int, str | None, Event]] = []
-        seen: dict[str, int] = {}
+    def add_events(self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> None:
+        """Validate the [[event]] tables of ``data``; a large log adds them chunk by chunk, with
+        ``lines`` set to each chunk's index, and ids are checked across all of them."""
+        if self._names is None or self._names[0] is not actors:
+            self._names = (actors, NameIndex(actors.values()))
+        names = self._names[1]
+        seen = self._seen
         for where, table in self._records(data, "event"):
             line = self.lines.table(where)
+            quick = self._quick_event(where, table, line, names, sources)
+            if quick is not None and quick.id not in seen and quick.id not in self._existing_ids:
+                if quick.id:
+                    seen[quick.id] = self.lines.key(where, "id")
+                self._drafts.append((line, quick.id or None, quick))
+                continue
             ident = self._text(table, where, "id", f"event #{int(where[1]) + 1}")
             title = self._text(table, where, "title", self._owner(where, ident, None))
             owner = self._owner(where, ident, title)
@@ -371,8 +417,66 @@ class Validator:
                 seen.setdefault(ident, self.lines.key(where, "id"))
             event = self._event(where, table, owner, ident, title, names, sources)
             if event is not None:
-                drafts.append((line, ident, event))
-        return self._with_ids(drafts)
+                self._drafts.append((line, ident, event))
+
+    def _quick_event(
+        self, where: TableKey, table: Mapping[str, Any], line: int, names: NameIndex, sources: Mapping[str, Source]
+    ) -> Event | None:
+        """The event of a well-formed table, built without the checks' messages; None when anything
+        is unusual, and the full path then validates the table and reports its problems."""
+        if not table.keys() <= _QUICK_KEYS:
+            return None
+        get = table.get
+        ident, title, kind_value = get("id"), get("title"), get("kind")
+        kind = _KINDS.get(kind_value) if isinstance(kind_value, str) else None
+        if kind is None or not isinstance(title, str) or not title.strip():
+            return None
+        if ident is not None and not _is_text(ident):
+            return None
+        place, summary, date_text = get("place"), get("summary"), get("date_text")
+        if not (_optional_text(place) and _optional_text(summary) and _optional_text(date_text)):
+            return None
+        tags, source_ids, people = (
+            _quick_texts(get("tags")),
+            _quick_texts(get("sources")),
+            _quick_texts(get("participants")),
+        )
+        if tags is None or source_ids is None or people is None:
+            return None
+        for source in source_ids:
+            if source not in sources:
+                return None
+        participants = []
+        for text in people:
+            person = self._person(text, names)
+            if person is None:
+                return None
+            participants.append(person)
+        try:
+            as_of, value = table.get("as_of"), table.get("date")
+            if (as_of is not None and not isinstance(as_of, str | date)) or not isinstance(value, str | date):
+                return None
+            ref = self._span(as_of, None) if as_of is not None else None
+            if ref is None and source_ids:
+                ref = sources[source_ids[0]].published
+            when = self._span(value, ref)
+        except DateError:
+            return None
+        return Event(ident or "", when, kind, title, place, tuple(participants), tags, source_ids, summary, date_text,
+                     line, self.lines.key(where, "participants"))  # fmt: skip
+
+    def _person(self, text: str, names: NameIndex) -> Participant | None:
+        """The participant a name stands for, remembered; None when it fits several actors."""
+        if text in self._people:
+            return self._people[text]
+        found = self._matches.get(text)
+        if found is None:
+            found = self._matches[text] = names.candidates(text)
+        person = (
+            None if len(found) > 1 else Participant(found[0].name, found[0].id) if found else Participant(text.strip())
+        )
+        self._people[text] = person
+        return person
 
     @staticmethod
     def _owner(where: TableKey, ident: str | None, title: str | None) -> str:
@@ -513,7 +617,8 @@ class Validator:
             events.append(event)
         return events
 
-    def _trades(self, data: Mapping[str, Any], sources: Mapping[str, Source]) -> list[Trade]:
+    def trades(self, data: Mapping[str, Any], sources: Mapping[str, Source]) -> list[Trade]:
+        """The validated [[trade]] figures of ``data``."""
         trades = []
         for where, table in self._records(data, "trade"):
             owner = f"trade #{int(where[1]) + 1}"
@@ -550,6 +655,28 @@ class Validator:
             )
             return {}
         return {k: int(v) for k, v in value.items()}
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _optional_text(value: object) -> bool:
+    return value is None or (isinstance(value, str) and bool(value.strip()))
+
+
+def _quick_texts(value: object) -> tuple[str, ...] | None:
+    """A list of non-empty texts (or one text) as a tuple; None when it is anything else."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,) if value.strip() else None
+    if not isinstance(value, list):
+        return None
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return None
+    return tuple(value)
 
 
 def _kinds() -> str:

@@ -245,3 +245,47 @@ def test_canonical_round_trip_for_anything_accepted(text: str) -> None:
 
 def _interval(span: DateSpan) -> tuple[object, ...]:
     return (span.start, span.end, span.precision, span.approximate, span.uncertain)
+
+
+_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December")  # fmt: skip
+
+
+@given(
+    day=st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    form=st.sampled_from(["{M} {d}, {y}", "{M} {d} {y}", "{d} {M} {y}", "{M}. {d}, {y}", "{M} {y}", "{M}, {y}"]),
+    name=st.sampled_from(["full", "short", "upper", "lower"]),
+)
+def test_common_written_dates_read_as_dateutil_reads_them(day: date, form: str, name: str) -> None:
+    """rwpk reads "July 7, 2017" and its kin without dateutil; the answer must be dateutil's."""
+    from dateutil import parser
+
+    month = _FULL[day.month - 1]
+    month = {"full": month, "short": month[:3], "upper": month.upper(), "lower": month.lower()}[name]
+    text = form.format(M=month, d=day.day, y=day.year)
+    first = parser.parse(text, default=datetime(4, 1, 1))
+    second = parser.parse(text, default=datetime(8, 2, 2))
+    span = parse_date(text)
+    if first.day != second.day:  # dateutil read a month
+        assert (span.precision, span.start, span.end.month) == (Precision.MONTH, first.date(), first.month)
+    else:
+        assert (span.precision, span.start, span.end) == (Precision.DAY, first.date(), first.date())
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("February 29, 2024", date(2024, 2, 29), date(2024, 2, 29)),
+        ("Sept 3, 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("Monday, July 7, 2025", date(2025, 7, 7), date(2025, 7, 7)),  # not the common form: dateutil reads it
+        ("May 2024", date(2024, 5, 1), date(2024, 5, 31)),
+    ],
+)
+def test_written_dates(text: str, start: date, end: date) -> None:
+    span = parse_date(text)
+    assert (span.start, span.end, span.text) == (start, end, text)
+
+
+def test_an_impossible_written_day_is_refused() -> None:
+    with pytest.raises(DateError, match="February 30, 2024"):
+        parse_date("February 30, 2024")

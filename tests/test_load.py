@@ -157,3 +157,72 @@ def test_large_logs_report_problems_at_the_exact_line() -> None:
     with pytest.raises(LogError) as caught:
         parse_log(text, "tricky.toml")
     assert str(caught.value.problems[0]).startswith("tricky.toml:5: event #1 ('T'): date: cannot read 'whenever'")
+
+
+_PRELUDE = """\
+[log]
+title = "Chunks"
+
+[actor.alpha]
+name = "Ada Alpha"
+country = "AA"
+
+[actor.beta]
+name = "Ben Beta"
+country = "BB"
+
+[source.s1]
+title = "A report"
+published = 2025-01-24
+"""
+
+
+def _event(n: int) -> str:
+    dates = ["2024-01-03", '"January 3, 2024"', '"last week"', '"2024-Q1"', "2023-05-06", '"2021"']
+    return (
+        f'[[event]]\ntitle = "Event {n}"\nkind = "meeting"\ndate = {dates[n % len(dates)]}\n'
+        f'participants = ["Ada Alpha", "beta", "Someone Else"]\nsources = ["s1"]\nplace = "Kigali"\n\n'
+    )
+
+
+_TRADE = '[[trade]]\nyear = 2022\nfrom = "AA"\nto = "BB"\nvalue_usd = 5\n\n'
+_LAYOUTS = {
+    "events only": _PRELUDE + "".join(_event(n) for n in range(9)),
+    "trades among events": _PRELUDE + "".join(_event(n) + (_TRADE if n == 4 else "") for n in range(9)),
+    "an [[event]] line inside a string": _PRELUDE
+    + "".join(_event(n) for n in range(3))
+    + '[[event]]\ntitle = "Odd"\nkind = "call"\ndate = 2024-02-02\nsummary = """\n[[event]]\n"""\n\n'
+    + "".join(_event(n) for n in range(3, 8)),
+    "a problem in a later chunk": _PRELUDE
+    + "".join(_event(n) for n in range(7))
+    + _event(7).replace("meeting", "meetin"),
+    "a declaration after the events": _PRELUDE + "".join(_event(n) for n in range(6)) + '[actor.gamma]\nname = "G"\n',
+    "a duplicate id across chunks": _PRELUDE
+    + "".join(_event(n).replace("[[event]]\n", f'[[event]]\nid = "e{n % 5}"\n') for n in range(8)),
+}
+
+
+def _outcome(text: str) -> object:
+    try:
+        return parse_log(text, "log.toml")
+    except LogError as error:
+        return [str(p) for p in error.problems]
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunked parsing (for memory) must give exactly the log, or exactly the problems, of one parse."""
+    from rwpk_cli import load
+
+    text = _LAYOUTS[layout]
+    monkeypatch.setattr(load, "CHUNK_EVENTS", 10**9)
+    whole = _outcome(text)
+    parsed: list[str] = []
+    real = load.parse_toml
+    monkeypatch.setattr(load, "parse_toml", lambda t: parsed.append(t) or real(t))
+    monkeypatch.setattr(load, "CHUNK_EVENTS", 2)
+    assert _outcome(text) == whole
+    if layout == "events only":
+        assert len(parsed) == 1 + 5  # the declarations, then the nine events two at a time: parsed in chunks
+        assert isinstance(whole, load.Log)
+        assert len(whole.events) == 9
