@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rwpk_cli.errors import LogError, Problem, ReadError
 from rwpk_cli.load import load_log, parse_log
 from rwpk_cli.logfile import LogLocation, bundled_log, locate, read_text
+from rwpk_cli.model import Log
 from rwpk_cli.tomllines import LineIndex
 
 
@@ -219,10 +220,15 @@ def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypat
     whole = _outcome(text)
     parsed: list[str] = []
     real = load.parse_toml
-    monkeypatch.setattr(load, "parse_toml", lambda t: parsed.append(t) or real(t))
+
+    def counted(chunk: str) -> dict[str, object]:
+        parsed.append(chunk)
+        return real(chunk)
+
+    monkeypatch.setattr(load, "parse_toml", counted)
     monkeypatch.setattr(load, "CHUNK_EVENTS", 2)
     assert _outcome(text) == whole
     if layout == "events only":
         assert len(parsed) == 1 + 5  # the declarations, then the nine events two at a time: parsed in chunks
-        assert isinstance(whole, load.Log)
+        assert isinstance(whole, Log)
         assert len(whole.events) == 9
