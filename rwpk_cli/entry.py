@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -13,6 +14,9 @@ def main() -> None:
 
         sys.stdout.write(f"rwpk {__version__}\n")
         return
+    # A run lasts a moment and frees what it made by reference counting; the cycle collector would
+    # only rescan the log's objects, over and over as a large log is read.
+    gc.disable()
     try:
         from .cli import app
 

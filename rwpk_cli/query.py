@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .dates import DateSpan
 from .kinds import MEETING_KINDS, Kind
@@ -177,32 +178,35 @@ class ActorSummary:
 
 def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:
     """A summary of every actor (of one country, if given), in the order they were declared."""
-    appearances: dict[str, list[Event]] = {ident: [] for ident in log.actors}
+    label = {ident: actor.name for ident, actor in log.actors.items()}
+    tally: dict[str, list[Any]] = {ident: [0, 0, None, None, Counter()] for ident in log.actors}
     for event in log.events:
-        for ident in dict.fromkeys(p.actor_id for p in event.participants if p.actor_id):
-            appearances[ident].append(event)
+        people = event.participants
+        ids = {p.actor_id for p in people if p.actor_id}
+        if not ids:
+            continue
+        names = [(p.actor_id, label[p.actor_id] if p.actor_id else p.name) for p in people]
+        meeting, start = event.kind in MEETING_KINDS, event.when.start
+        for ident in ids:
+            counts = tally[ident]
+            counts[0] += 1
+            counts[1] += meeting
+            if counts[2] is None or start < counts[2]:
+                counts[2] = start
+            if counts[3] is None or start > counts[3]:
+                counts[3] = start
+            others = counts[4]
+            for other, name in names:
+                if other != ident:
+                    others[name] += 1
     out = []
     for ident, actor in log.actors.items():
         if country is not None and actor.country != country:
             continue
-        events = appearances[ident]
-        others: Counter[str] = Counter()
-        for event in events:
-            for p in event.participants:
-                if p.actor_id != ident:
-                    others[log.actors[p.actor_id].name if p.actor_id else p.name] += 1
+        events, meetings, first, last, others = tally[ident]
         latest = actor.latest_role
-        out.append(
-            ActorSummary(
-                actor=actor,
-                role=latest.title if latest else None,
-                events=len(events),
-                meetings=sum(1 for e in events if e.kind in MEETING_KINDS),
-                first=min((e.when.start for e in events), default=None),
-                last=max((e.when.start for e in events), default=None),
-                counterparts=tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))),
-            )
-        )
+        counterparts = tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append(ActorSummary(actor, latest.title if latest else None, events, meetings, first, last, counterparts))
     return out
 
 

@@ -232,3 +232,18 @@ def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypat
         assert len(parsed) == 1 + 5  # the declarations, then the nine events two at a time: parsed in chunks
         assert isinstance(whole, Log)
         assert len(whole.events) == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("[[event]]\na = 1\n[[event]] # note\n[[event]]x = 1\n  [[event]]\n[[event]]", [0, 16, 60]),
+        ("x = 1\n[[event]]\t\n", [6]),
+        ("[[events]]\n[[event.sub]]\n", []),
+        ("", []),
+    ],
+)
+def test_event_headers_are_found_at_the_start_of_their_line(text: str, starts: list[int]) -> None:
+    from rwpk_cli.load import _event_headers
+
+    assert _event_headers(text) == starts
