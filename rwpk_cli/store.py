@@ -225,11 +225,15 @@ class CachedStore(LogStore):
         self._db = connection
 
     def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
-        low = start.toordinal() if start else 0
-        high = end.toordinal() if end else 10**7
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM events WHERE last >= ? AND first <= ? ORDER BY first, last, id", (low, high)
-        )
+        # Only the bounds given are in the query. With a start, SQLite is told to walk the events that
+        # end after it (--since 2024: the recent few) and sort them, rather than every event in date
+        # order, which it would otherwise prefer so as not to sort.
+        bounds = [("last >= ?", start), ("first <= ?", end)]
+        where = " AND ".join(clause for clause, day in bounds if day is not None) or "1"
+        values = [day.toordinal() for _, day in bounds if day is not None]
+        index = "INDEXED BY events_last" if start is not None else ""
+        query = f"SELECT {_COLUMNS} FROM events {index} WHERE {where} ORDER BY first, last, id"
+        rows = self._db.execute(query, values)
         decode = _Decoder().event
         return tuple(decode(row) for row in rows)
 
