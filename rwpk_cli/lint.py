@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import date
 
 from .errors import Problem
-from .model import Event, Log, Role
+from .model import Actor, Event, Log, Role, Source, Trade
 
 
 def warnings(log: Log, today: date) -> list[Problem]:
@@ -23,11 +23,12 @@ def warnings(log: Log, today: date) -> list[Problem]:
         *_in_the_future(log, today),
         *_goods_over_total(log),
     ]
-    return sorted(found, key=lambda p: (p.line, p.message))
+    return sorted(found, key=lambda p: (p.file != log.path, p.file, p.line, p.message))
 
 
-def _problem(log: Log, line: int, message: str) -> Problem:
-    return Problem(log.path, line, message)
+def _problem(log: Log, record: Event | Actor | Source | Trade, line: int, message: str) -> Problem:
+    """A warning at a line of the file that ``record`` comes from (a log may include other files)."""
+    return Problem(record.file or log.path, line, message)
 
 
 def _name(event: Event) -> str:
@@ -38,6 +39,7 @@ def _free_text_participants(log: Log) -> list[Problem]:
     return [
         _problem(
             log,
+            e,
             e.participants_line or e.line,
             f"{_name(e)}: participant '{p.name}' is no declared actor; add [actor.…] for them or fix the name",
         )
@@ -49,7 +51,7 @@ def _free_text_participants(log: Log) -> list[Problem]:
 
 def _unsourced(log: Log) -> list[Problem]:
     return [
-        _problem(log, e.line, f'{_name(e)} has no source; add sources = ["…"]') for e in log.events if not e.sources
+        _problem(log, e, e.line, f'{_name(e)} has no source; add sources = ["…"]') for e in log.events if not e.sources
     ]
 
 
@@ -64,6 +66,7 @@ def _outside_tenure(log: Log) -> list[Problem]:
             out.append(
                 _problem(
                     log,
+                    event,
                     event.participants_line or event.line,
                     f"{_name(event)} ({event.when.label}): {actor.name} held no recorded role then ({tenures}); "
                     "check the date or add the role",
@@ -93,6 +96,7 @@ def _likely_duplicates(log: Log) -> list[Problem]:
                 out.append(
                     _problem(
                         log,
+                        event,
                         event.line,
                         f"{_name(event)} looks like a duplicate of '{latest.id}' (line {latest.line}): "
                         "same kind, same people, overlapping dates",
@@ -107,12 +111,12 @@ def _unreferenced(log: Log) -> list[Problem]:
     used_actors = {p.actor_id for e in log.events for p in e.participants if p.actor_id}
     used_sources = {s for e in log.events for s in e.sources} | {s for t in log.trades for s in t.sources}
     out = [
-        _problem(log, a.line, f"actor '{a.id}' takes part in no event; remove it or add it to an event")
+        _problem(log, a, a.line, f"actor '{a.id}' takes part in no event; remove it or add it to an event")
         for a in log.actors.values()
         if a.id not in used_actors
     ]
     out += [
-        _problem(log, s.line, f"source '{s.id}' is cited by nothing; remove it or cite it")
+        _problem(log, s, s.line, f"source '{s.id}' is cited by nothing; remove it or cite it")
         for s in log.sources.values()
         if s.id not in used_sources
     ]
@@ -121,7 +125,7 @@ def _unreferenced(log: Log) -> list[Problem]:
 
 def _in_the_future(log: Log, today: date) -> list[Problem]:
     return [
-        _problem(log, e.line, f"{_name(e)} is dated {e.when.label}, after today ({today.isoformat()})")
+        _problem(log, e, e.line, f"{_name(e)} is dated {e.when.label}, after today ({today.isoformat()})")
         for e in log.events
         if e.when.start > today
     ]
@@ -135,6 +139,7 @@ def _goods_over_total(log: Log) -> list[Problem]:
             out.append(
                 _problem(
                     log,
+                    trade,
                     trade.line,
                     f"trade {trade.year} {trade.origin}→{trade.destination}: the goods add up to ${total:,}, "
                     f"more than the total ${trade.value_usd:,}",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import gc
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from .errors import LogError, Problem
-from .logfile import LogLocation, read_text
-from .model import Log
+from .logfile import LogLocation, read_bytes
+from .model import Actor, Log, Source
 from .tomllines import EventLines, FastLineIndex
 from .validate import Validator
 
@@ -36,28 +36,97 @@ def paused_gc() -> Iterator[None]:
 
 
 def parse_log(text: str, display: str) -> Log:
-    """Parse and validate log text; raises LogError listing every problem found."""
+    """Parse and validate the text of one log file; raises LogError listing every problem found."""
     with paused_gc():
-        return _parse_log(text, display)
+        return LogFile(text, display).log()
 
 
-def _parse_log(text: str, display: str) -> Log:
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
-        raise LogError([Problem(display, 1, empty)])
-    in_chunks = _parse_in_chunks(text, display)
-    if in_chunks is not None:
-        return in_chunks
-    data = _parse_whole(text, display)
-    fast = FastLineIndex(text)
-    events = data.get("event")
-    if not isinstance(events, list) or fast.counts.get("event", 0) == len(events):
+class LogFile:
+    """One log file on its way to a Log, in two steps: what it declares (title, includes, actors,
+    sources), read first so that a collection of files can pool its declarations, then its events
+    and trades, checked against the pooled declarations.
+
+    A large file is read a chunk of events at a time, so that its whole TOML tree is never in
+    memory at once: the declarations before the first ``[[event]]``, then chunks that each begin
+    at an ``[[event]]`` line. Anything unusual (a problem, tables other than events and trades
+    after the first event, a split that does not parse) falls back to one whole parse, which
+    reports every problem exactly.
+    """
+
+    def __init__(self, text: str, display: str, included: bool = False) -> None:
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
+            raise LogError([Problem(display, 1, empty)])
+        self.text, self.display, self._included = text, display, included
+        self._data: dict[str, Any] | None = None
+        self._starts = _event_headers(text)
+        head = self._prelude() if len(self._starts) > CHUNK_EVENTS else None
+        if head is None:
+            self._starts = []
+            head = self._data = _parse_whole(text, display)
+            self._fast = FastLineIndex(text)
+            self._validator = Validator(display, text, self._fast, included)
+        else:
+            self._validator = Validator(display, text, FastLineIndex(text[: self._starts[0]]), included)
+        self._head = head
+        self.title, self.actors, self.sources = self._validator.declarations(head)
+        self.includes = self._validator.includes
+
+    def _prelude(self) -> dict[str, Any] | None:
         try:
-            return Validator(display, text, fast).build(data)
-        except LogError:
-            pass  # report with the exact scanner, which follows strings and brackets
-    return Validator(display, text).build(data)
+            head = parse_toml(self.text[: self._starts[0]])
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            return None
+        return None if "event" in head else head
+
+    def log(self, actors: Mapping[str, Actor] | None = None, sources: Mapping[str, Source] | None = None) -> Log:
+        """The file's Log: its own declarations, with its events and trades checked against
+        ``actors`` and ``sources`` (by default, its own)."""
+        actors = self.actors if actors is None else actors
+        sources = self.sources if sources is None else sources
+        if self._starts:
+            in_chunks = self._in_chunks(actors, sources)
+            if in_chunks is not None:
+                return in_chunks
+            self._data = _parse_whole(self.text, self.display)
+            self._fast = FastLineIndex(self.text)
+        data = self._data
+        assert data is not None
+        events = data.get("event")
+        if not isinstance(events, list) or self._fast.counts.get("event", 0) == len(events):
+            try:
+                return Validator(self.display, self.text, self._fast, self._included).build(data, actors, sources)
+            except LogError:
+                pass  # report with the exact scanner, which follows strings and brackets
+        return Validator(self.display, self.text, None, self._included).build(data, actors, sources)
+
+    def _in_chunks(self, actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> Log | None:
+        text, starts, validator = self.text, self._starts, self._validator
+        try:
+            trades = validator.trades(self._head, sources)
+            line = text.count("\n", 0, starts[0]) + 1
+            for first in range(0, len(starts), CHUNK_EVENTS):
+                heads = starts[first : first + CHUNK_EVENTS]
+                begin = heads[0]
+                end = starts[first + CHUNK_EVENTS] if first + CHUNK_EVENTS < len(starts) else len(text)
+                chunk = text[begin:end]
+                data = parse_toml(chunk)
+                only_events = text.count("\n[", begin, end) == len(heads) - 1
+                lines: EventLines | FastLineIndex = (
+                    EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
+                )
+                if set(data) - {"event", "trade"} or lines.counts.get("event", 0) != len(data.get("event", ())):
+                    return None
+                validator.lines = lines
+                validator.add_events(data, actors, sources)
+                trades += validator.trades(data, sources)
+                line += chunk.count("\n")
+            if validator.problems:
+                return None
+            return validator.finish(self.title, self.actors, self.sources, trades)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError, LogError):
+            return None
 
 
 def _parse_whole(text: str, display: str) -> dict[str, Any]:
@@ -94,46 +163,6 @@ def _event_headers(text: str) -> list[int]:
     return starts
 
 
-def _parse_in_chunks(text: str, display: str) -> Log | None:
-    """A large log parsed a few thousand events at a time, so that the whole TOML tree is never in
-    memory at once: the declarations before the first ``[[event]]``, then chunks that each begin at
-    an ``[[event]]`` line. None when the log is small, is laid out otherwise (tables other than
-    events and trades after the first event), or has any problem: the whole text is then parsed
-    in one piece, which reports every problem exactly."""
-    starts = _event_headers(text)
-    if len(starts) <= CHUNK_EVENTS:
-        return None
-    prelude = text[: starts[0]]
-    try:
-        head = parse_toml(prelude)
-        if "event" in head:
-            return None
-        validator = Validator(display, prelude, FastLineIndex(prelude))
-        title, actors, sources = validator.declarations(head)
-        trades = validator.trades(head, sources)
-        line = prelude.count("\n") + 1
-        for first in range(0, len(starts), CHUNK_EVENTS):
-            heads = starts[first : first + CHUNK_EVENTS]
-            begin, end = heads[0], starts[first + CHUNK_EVENTS] if first + CHUNK_EVENTS < len(starts) else len(text)
-            chunk = text[begin:end]
-            data = parse_toml(chunk)
-            only_events = text.count("\n[", begin, end) == len(heads) - 1
-            lines: EventLines | FastLineIndex = (
-                EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
-            )
-            if set(data) - {"event", "trade"} or lines.counts.get("event", 0) != len(data.get("event", ())):
-                return None
-            validator.lines = lines
-            validator.add_events(data, actors, sources)
-            trades += validator.trades(data, sources)
-            line += chunk.count("\n")
-        if validator.problems:
-            return None
-        return validator.finish(title, actors, sources, trades)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError, LogError):
-        return None
-
-
 def parse_toml(text: str) -> dict[str, Any]:
     """TOML to data: with rtoml when it is installed (about five times faster on large logs), and
     with tomllib whenever rtoml objects, so that every syntax error has tomllib's line and column."""
@@ -149,5 +178,7 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 
 def load_log(location: LogLocation) -> Log:
-    """Read and validate the log at ``location``."""
-    return parse_log(read_text(location), location.display)
+    """Read and validate the log at ``location``, with the files it includes."""
+    from .collection import Member, load_collection
+
+    return load_collection(Member(location.path, location.display, read_bytes(location)))

@@ -40,6 +40,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     line: int = 0
+    file: str = ""  # the included file it comes from; "" for the log's own file
 
     def role_on(self, when: DateSpan) -> Role | None:
         """The role held during ``when``; of several, the one that began last."""
@@ -71,6 +72,7 @@ class Source:
     url: str | None = None
     published: DateSpan | None = None
     line: int = 0
+    file: str = ""  # the included file it comes from; "" for the log's own file
 
     @property
     def label(self) -> str:
@@ -102,6 +104,7 @@ class Event:
     date_text: str | None = None
     line: int = 0
     participants_line: int = 0
+    file: str = ""  # the included file it comes from; "" for the log's own file
 
     @property
     def sort_key(self) -> tuple[object, ...]:
@@ -120,6 +123,7 @@ class Trade:
     goods: Mapping[str, int] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     line: int = 0
+    file: str = ""  # the included file it comes from; "" for the log's own file
 
 
 @dataclass(frozen=True, slots=True)

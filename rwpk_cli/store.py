@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
@@ -28,7 +29,8 @@ from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
 
-SCHEMA = "2"
+SCHEMA = "3"
+_INCLUDE = re.compile(rb"^[ \t]*include[ \t]*=", re.M)  # a log that may include other files
 
 
 def cache_dir() -> Path:
@@ -43,7 +45,7 @@ def cache_file(source: Path) -> Path:
     return cache_dir() / f"{digest}.sqlite"
 
 
-def _digest(data: bytes) -> str:
+def digest_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
@@ -67,7 +69,7 @@ def _unspan(value: list[Any] | None) -> DateSpan | None:
 
 # An event is a row of plain columns; only its lists (participants, tags, sources) are JSON.
 _COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, kind, title, "
-            "place, people, tags, sources, summary, date_text, line, people_line")  # fmt: skip
+            "place, people, tags, sources, summary, date_text, line, people_line, file")  # fmt: skip
 _INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * len(_COLUMNS.split(', ')))})"
 
 
@@ -86,7 +88,7 @@ class _Encoder:
         return (w.start.toordinal(), w.end.toordinal(), e.id, w.precision.value, w.approximate, w.uncertain, w.text,
                 w.open_start, w.open_end, e.kind.value, e.title, e.place, f"[{people}]" if people else "",
                 self._strings(e.tags), self._strings(e.sources), e.summary, e.date_text, e.line,
-                e.participants_line)  # fmt: skip
+                e.participants_line, e.file)  # fmt: skip
 
     def _strings(self, values: tuple[str, ...]) -> str:
         found = self._texts.get(values)
@@ -109,7 +111,7 @@ class _Decoder:
 
     def event(self, row: Sequence[Any]) -> Event:
         (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, kind, title, place,
-         people, tags, sources, summary, date_text, line, people_line) = row  # fmt: skip
+         people, tags, sources, summary, date_text, line, people_line, file) = row  # fmt: skip
         key = (first, last, precision, approximate, uncertain, text, open_start, open_end)
         span = self._spans.get(key)
         if span is None:
@@ -121,7 +123,7 @@ class _Decoder:
         if who is None:
             who = self._people[people] = tuple(Participant(n, a) for n, a in json.loads(people))
         return Event(ident, span, _KINDS[kind], title, place, who, self._strings(tags), self._strings(sources), summary,
-                     date_text, line, people_line)  # fmt: skip
+                     date_text, line, people_line, file)  # fmt: skip
 
     def _strings(self, body: str) -> tuple[str, ...]:
         found = self._texts.get(body)
@@ -130,16 +132,25 @@ class _Decoder:
         return found
 
 
-def _header(log: Log) -> str:
+def declarations_json(actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> str:
+    """A file's actors and sources as JSON: its header keeps them, and a collection of files hashes
+    them all, so that a change to any declaration re-checks the events that may name it."""
+    return json.dumps(
+        [[[a.id, a.name, a.country, a.type, list(a.aliases),
+           [[r.title, _span(r.since), _span(r.until)] for r in a.roles], a.line, a.file] for a in actors.values()],
+         [[s.id, s.title, s.outlet, s.url, _span(s.published), s.line, s.file] for s in sources.values()]],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _header(log: Log, includes: Sequence[tuple[str, int]] = ()) -> str:
     return json.dumps(
         {
             "path": log.path,
             "title": log.title,
-            "actors": [[a.id, a.name, a.country, a.type, list(a.aliases),
-                        [[r.title, _span(r.since), _span(r.until)] for r in a.roles], a.line]
-                       for a in log.actors.values()],
-            "sources": [[s.id, s.title, s.outlet, s.url, _span(s.published), s.line] for s in log.sources.values()],
-            "trades": [[t.year, t.origin, t.destination, t.value_usd, dict(t.goods), list(t.sources), t.line]
+            "declarations": declarations_json(log.actors, log.sources),
+            "includes": [list(i) for i in includes],
+            "trades": [[t.year, t.origin, t.destination, t.value_usd, dict(t.goods), list(t.sources), t.line, t.file]
                        for t in log.trades],
             "warnings": [[w.file, w.line, w.message, w.column] for w in log.warnings],
         },
@@ -147,18 +158,22 @@ def _header(log: Log) -> str:
     )  # fmt: skip
 
 
-def _unheader(body: str, display: str) -> Log:
+def _unheader(body: str, display: str) -> tuple[Log, tuple[tuple[str, int], ...], str]:
+    """The header's Log (without events), the files it includes, and its declarations' JSON."""
     data = json.loads(body)
+    declared = data["declarations"]
+    actor_rows, source_rows = json.loads(declared)
     actors = {
         a[0]: Actor(
-            a[0], a[1], a[2], a[3], tuple(a[4]), tuple(Role(t, _unspan(s), _unspan(u)) for t, s, u in a[5]), a[6]
+            a[0], a[1], a[2], a[3], tuple(a[4]), tuple(Role(t, _unspan(s), _unspan(u)) for t, s, u in a[5]), a[6], a[7]
         )
-        for a in data["actors"]
+        for a in actor_rows
     }
-    sources = {s[0]: Source(s[0], s[1], s[2], s[3], _unspan(s[4]), s[5]) for s in data["sources"]}
-    trades = tuple(Trade(t[0], t[1], t[2], t[3], t[4], tuple(t[5]), t[6]) for t in data["trades"])
-    warnings = tuple(Problem(display, w[1], w[2], w[3]) for w in data["warnings"])
-    return Log(display, data["title"], actors, sources, (), trades, warnings)
+    sources = {s[0]: Source(s[0], s[1], s[2], s[3], _unspan(s[4]), s[5], s[6]) for s in source_rows}
+    trades = tuple(Trade(t[0], t[1], t[2], t[3], t[4], tuple(t[5]), t[6], t[7]) for t in data["trades"])
+    warnings = tuple(Problem(w[0] if w[0] != data["path"] else display, w[1], w[2], w[3]) for w in data["warnings"])
+    includes = tuple((name, line) for name, line in data["includes"])
+    return Log(display, data["title"], actors, sources, (), trades, warnings), includes, declared
 
 
 def _summaries(summaries: Sequence[ActorSummary]) -> str:
@@ -169,9 +184,9 @@ def _summaries(summaries: Sequence[ActorSummary]) -> str:
     )  # fmt: skip
 
 
-def _unsummaries(body: str, header: Log) -> list[ActorSummary]:
+def _unsummaries(body: str, actors: Mapping[str, Actor]) -> list[ActorSummary]:
     return [
-        ActorSummary(header.actors[i], role, events, meetings, date.fromordinal(first) if first else None,
+        ActorSummary(actors[i], role, events, meetings, date.fromordinal(first) if first else None,
                      date.fromordinal(last) if last else None, tuple((n, c) for n, c in counterparts))
         for i, role, events, meetings, first, last, counterparts in json.loads(body)
     ]  # fmt: skip
@@ -190,21 +205,27 @@ class LogStore:
         """The events that overlap the days from ``start`` to ``end`` (either may be open), in timeline order."""
         raise NotImplementedError
 
-    def summaries(self) -> list[ActorSummary]:
-        """A summary of every actor, in the order they were declared."""
+    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
+        """A summary of every actor, in the order they were declared; ``actors`` are those of the
+        whole collection when this file is one of several."""
         raise NotImplementedError
 
     def log(self, start: date | None = None, end: date | None = None) -> Log:
         """The log, with every event or with those overlapping a window."""
         return replace(self.header, events=self.events(start, end))
 
+    def ids(self) -> list[tuple[str, int, str]]:
+        """Every event's id, line and file ("" for the log's own file)."""
+        return [(e.id, e.line, e.file) for e in self.events()]
+
 
 class MemoryStore(LogStore):
     """A log parsed for this run only (stdin, --no-cache, or a cache that could not be written)."""
 
-    def __init__(self, log: Log) -> None:
+    def __init__(self, log: Log, summaries: Sequence[ActorSummary] | None = None) -> None:
         super().__init__(replace(log, events=()))
         self._log = log
+        self._summaries = summaries
 
     def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
         return tuple(
@@ -213,16 +234,29 @@ class MemoryStore(LogStore):
             if (start is None or e.when.end >= start) and (end is None or e.when.start <= end)
         )
 
-    def summaries(self) -> list[ActorSummary]:
-        return summarise(self._log)
+    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
+        return summarise(self._log) if self._summaries is None else list(self._summaries)
 
 
 class CachedStore(LogStore):
-    """A log answered from its SQLite cache."""
+    """A log file answered from its SQLite cache. ``includes`` are the files it includes;
+    ``declarations`` its actors and sources as JSON; ``context`` the hash of the declarations of the
+    whole collection its events were checked against ("" for a log of one file)."""
 
-    def __init__(self, header: Log, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        header: Log,
+        connection: sqlite3.Connection,
+        includes: tuple[tuple[str, int], ...] = (),
+        declarations: str = "",
+        context: str = "",
+    ) -> None:
         super().__init__(header)
         self._db = connection
+        self.includes, self.declarations, self.context = includes, declarations, context
+
+    def ids(self) -> list[tuple[str, int, str]]:
+        return list(self._db.execute("SELECT id, line, file FROM events"))
 
     def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
         # Only the bounds given are in the query. With a start, SQLite is told to walk the events that
@@ -237,31 +271,49 @@ class CachedStore(LogStore):
         decode = _Decoder().event
         return tuple(decode(row) for row in rows)
 
-    def summaries(self) -> list[ActorSummary]:
+    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
         (body,) = self._db.execute("SELECT value FROM meta WHERE key = 'summaries'").fetchone()
-        return _unsummaries(body, self.header)
+        return _unsummaries(body, self.header.actors if actors is None else actors)
 
 
 def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
-    """The log at ``location``, from its cache when the cache holds exactly these bytes."""
+    """The log at ``location``, from its cache when the cache holds exactly these bytes. A log that
+    includes other files is answered from each file's own cache (see collection.py)."""
     data = read_bytes(location)
     if location.path is None or not use_cache:
-        return MemoryStore(_parse(data, location.display))
+        from .collection import Member, load_collection
+
+        return MemoryStore(load_collection(Member(location.path, location.display, data)))
     check_size(data, location.display)
-    digest = _digest(data)
+    digest = digest_of(data)
     path = cache_file(location.path)
-    cached = _open_cached(path, digest, location.display) or _extend_cached(path, data, digest, location.display)
-    if cached is not None:
+    cached = open_cached(path, digest, location.display)
+    if cached is not None and not cached.includes and not cached.context:
         return cached
-    log = _parse(data, location.display)
+    if cached is None and not _INCLUDE.search(data):  # one file: no need to look for others
+        extended = _extend_cached(path, data, digest, location.display)
+        if extended is not None:
+            return extended
+        log = _parse(data, location.display)
+        return cache_log(path, digest, len(data), log) or MemoryStore(log)
+    from .collection import open_collection
+
+    return open_collection(location, data, digest)
+
+
+def cache_log(
+    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]] = (), context: str = "",
+    summaries: Sequence[ActorSummary] | None = None,
+) -> CachedStore | None:  # fmt: skip
+    """Write a log file's cache and open it; None when it cannot be written (that only costs speed)."""
     try:
         from .load import paused_gc
 
         with paused_gc():
-            _write_cache(path, digest, len(data), log)
+            _write_cache(path, digest, size, log, includes, context, summaries)
     except (OSError, sqlite3.Error):
-        return MemoryStore(log)  # a cache that cannot be written only costs speed
-    return _open_cached(path, digest, location.display) or MemoryStore(log)
+        return None
+    return open_cached(path, digest, log.path)
 
 
 def _parse(data: bytes, display: str) -> Log:
@@ -270,23 +322,29 @@ def _parse(data: bytes, display: str) -> Log:
     return parse_log(decode(data, display), display)
 
 
-def _open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
+def open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
     if not path.is_file():
         return None
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         meta = dict(
-            connection.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'version', 'digest', 'header')")
+            connection.execute(
+                "SELECT key, value FROM meta WHERE key IN ('schema', 'version', 'digest', 'header', 'context')"
+            )
         )
         if (meta.get("schema"), meta.get("version"), meta.get("digest")) != (SCHEMA, __version__, digest):
             connection.close()
             return None
-        return CachedStore(_unheader(meta["header"], display), connection)
+        header, includes, declarations = _unheader(meta["header"], display)
+        return CachedStore(header, connection, includes, declarations, meta["context"])
     except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
 
-def _write_cache(path: Path, digest: str, size: int, log: Log) -> None:
+def _write_cache(
+    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]], context: str,
+    summaries: Sequence[ActorSummary] | None,
+) -> None:  # fmt: skip
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
@@ -304,7 +362,7 @@ def _write_cache(path: Path, digest: str, size: int, log: Log) -> None:
                 "span_text TEXT NOT NULL, open_start INTEGER NOT NULL, open_end INTEGER NOT NULL, "
                 "kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, people TEXT NOT NULL, tags TEXT NOT NULL, "
                 "sources TEXT NOT NULL, summary TEXT, date_text TEXT, line INTEGER NOT NULL, "
-                "people_line INTEGER NOT NULL)"
+                "people_line INTEGER NOT NULL, file TEXT NOT NULL)"
             )
             connection.executemany(_INSERT, map(_Encoder().row, log.events))
             connection.execute("CREATE INDEX events_last ON events (last)")
@@ -314,8 +372,9 @@ def _write_cache(path: Path, digest: str, size: int, log: Log) -> None:
                 "version": __version__,
                 "digest": digest,
                 "size": str(size),
-                "header": _header(log),
-                "summaries": _summaries(summarise(log)),
+                "header": _header(log, includes),
+                "context": context,
+                "summaries": _summaries(summarise(log) if summaries is None else summaries),
             }
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
         connection.close()
@@ -335,26 +394,31 @@ def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> Cached
         connection = sqlite3.connect(path)
         meta = dict(connection.execute("SELECT key, value FROM meta"))
         size = int(meta.get("size", "0"))
-        if (meta.get("schema"), meta.get("version")) != (SCHEMA, __version__) or not 0 < size < len(data):
+        if (meta.get("schema"), meta.get("version"), meta.get("context")) != (SCHEMA, __version__, "") or not (
+            0 < size < len(data)
+        ):
             connection.close()
             return None
         prefix = data[:size]
-        if not prefix.endswith(b"\n") or _digest(prefix) != meta.get("digest"):
+        if not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
             connection.close()
             return None
-        header = _unheader(meta["header"], display)
+        header, includes, declarations = _unheader(meta["header"], display)
+        if includes:
+            connection.close()
+            return None
         events = _appended_events(prefix, data[size:], header, connection)
         if events is None:
             connection.close()
             return None
-        summaries = _with_events(_unsummaries(meta["summaries"], header), header, events)
+        summaries = _with_events(_unsummaries(meta["summaries"], header.actors), header, events)
         with connection:
             connection.executemany(_INSERT, map(_Encoder().row, events))
             connection.executemany(
                 "UPDATE meta SET value = ? WHERE key = ?",
                 [(digest, "digest"), (str(len(data)), "size"), (_summaries(summaries), "summaries")],
             )
-        return CachedStore(header, connection)
+        return CachedStore(header, connection, includes, declarations)
     except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, RwpkError):
         return None
 

@@ -65,8 +65,12 @@ def _slug(text: str) -> str:
 class Validator:
     """Builds a Log from TOML data; ``build`` raises LogError with every problem, sorted by line."""
 
-    def __init__(self, file: str, text: str, lines: LineIndex | None = None) -> None:
+    def __init__(self, file: str, text: str, lines: LineIndex | None = None, included: bool = False) -> None:
+        """``included``: the text is a file that another log includes, and its records say so."""
         self.file = file
+        self._source_text = text
+        self.tag = file if included else ""
+        self.includes: tuple[tuple[str, int], ...] = ()
         self.lines = lines if lines is not None else LineIndex(text)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -79,11 +83,20 @@ class Validator:
         self._relative: dict[tuple[object, DateSpan | None], DateSpan] = {}  # (value, reference) -> DateSpan
         self._people: dict[str, Participant | None] = {}  # participant text -> resolved; None: ambiguous
 
-    def build(self, data: Mapping[str, Any]) -> Log:
-        """Validate everything, then return the Log or raise LogError."""
-        title, actors, sources = self.declarations(data)
-        self.add_events(data, actors, sources)
-        return self.finish(title, actors, sources, self.trades(data, sources))
+    def build(
+        self,
+        data: Mapping[str, Any],
+        actors: Mapping[str, Actor] | None = None,
+        sources: Mapping[str, Source] | None = None,
+    ) -> Log:
+        """Validate everything, then return the Log or raise LogError. Events and trades may name
+        the ``actors`` and ``sources`` given (those of a whole collection of files); by default,
+        those the text declares."""
+        title, own_actors, own_sources = self.declarations(data)
+        known_actors = own_actors if actors is None else actors
+        known_sources = own_sources if sources is None else sources
+        self.add_events(data, known_actors, known_sources)
+        return self.finish(title, own_actors, own_sources, self.trades(data, known_sources))
 
     def declarations(self, data: Mapping[str, Any]) -> tuple[str, dict[str, Actor], dict[str, Source]]:
         """The log's title, actors and sources; unknown tables are warned about."""
@@ -100,7 +113,24 @@ class Validator:
         log_table = self._table_of(data, "log")
         if log_table is not None:
             title = self._text(log_table, ("log", ""), "title", "the log") or DEFAULT_TITLE
+            self.includes = self._includes(log_table)
         return title, self._actors(data), self._sources(data)
+
+    def _includes(self, table: Mapping[str, Any]) -> tuple[tuple[str, int], ...]:
+        """The files named by ``include``, each with the line to report it at."""
+        if "include" not in table:
+            return ()
+        line = self.lines.key(("log", ""), "include")
+        if line == self.lines.table(("log", "")):  # a quick index does not record this key: look for it
+            found = re.search(r"^[ \t]*include[ \t]*=", self._source_text, re.M)
+            line = self._source_text.count("\n", 0, found.start()) + 1 if found else line
+        value = table["include"]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self._problem(
+                line, f'the log: include must be a list of file paths, like include = ["2024.toml"], not {_show(value)}'
+            )
+            return ()
+        return tuple((path, line) for path in value)
 
     def finish(self, title: str, actors: dict[str, Actor], sources: dict[str, Source], trades: list[Trade]) -> Log:
         """The Log of everything added so far, or LogError with every problem, sorted by line."""
@@ -297,6 +327,7 @@ class Validator:
                 aliases=self._texts(table, where, "aliases", owner),
                 roles=self._roles(table, where, owner),
                 line=self.lines.table(where),
+                file=self.tag,
             )
         return actors
 
@@ -359,6 +390,7 @@ class Validator:
                 url=self._text(table, where, "url", owner),
                 published=self._date(table, where, "published", owner),
                 line=self.lines.table(where),
+                file=self.tag,
             )
         return sources
 
@@ -463,7 +495,7 @@ class Validator:
         except DateError:
             return None
         return Event(ident or "", when, kind, title, place, tuple(participants), tags, source_ids, summary, date_text,
-                     line, self.lines.key(where, "participants"))  # fmt: skip
+                     line, self.lines.key(where, "participants"), self.tag)  # fmt: skip
 
     def _person(self, text: str, names: NameIndex) -> Participant | None:
         """The participant a name stands for, remembered; None when it fits several actors."""
@@ -521,6 +553,7 @@ class Validator:
             date_text=date_text,
             line=self.lines.table(where),
             participants_line=self.lines.key(where, "participants"),
+            file=self.tag,
         )
 
     def _event_when(
@@ -638,7 +671,9 @@ class Validator:
             goods = self._goods(table, where, owner)
             source_ids = self._source_ids(table, where, owner, sources)
             if len(self.problems) == before and year is not None and origin and destination and value is not None:
-                trades.append(Trade(year, origin, destination, int(value), goods, source_ids, self.lines.table(where)))
+                trades.append(
+                    Trade(year, origin, destination, int(value), goods, source_ids, self.lines.table(where), self.tag)
+                )
         return trades
 
     def _goods(self, table: Mapping[str, Any], where: TableKey, owner: str) -> dict[str, int]:
