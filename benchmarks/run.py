@@ -116,7 +116,9 @@ def main() -> None:
     if spec is not None and spec.submodule_search_locations:
         package = spec.submodule_search_locations[0]
         subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, capture_output=True)
-    rwpk = [sys.executable, "-m", "rwpk_cli"]
+    # The console script, as users run it; python -m would add runpy to every start-up.
+    script = Path(sys.executable).parent / "rwpk"
+    rwpk = [str(script)] if script.exists() else [sys.executable, "-m", "rwpk_cli"]
     cache = work / "cache"
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), NO_COLOR="1")
     jrnl = None if args.no_others else jrnl_command(work)

@@ -30,7 +30,7 @@ from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
 
 SCHEMA = "3"
-_INCLUDE = re.compile(rb"^[ \t]*include[ \t]*=", re.M)  # a log that may include other files
+_INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
 
 
 def cache_dir() -> Path:
@@ -290,7 +290,7 @@ def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
     cached = open_cached(path, digest, location.display)
     if cached is not None and not cached.includes and not cached.context:
         return cached
-    if cached is None and not _INCLUDE.search(data):  # one file: no need to look for others
+    if cached is None and not _may_include(data):  # one file: no need to look for others
         extended = _extend_cached(path, data, digest, location.display)
         if extended is not None:
             return extended
@@ -299,6 +299,18 @@ def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
     from .collection import open_collection
 
     return open_collection(location, data, digest)
+
+
+def _may_include(data: bytes) -> bool:
+    """Whether a line of the log starts with an ``include =`` key. Found with bytes.find: a
+    multi-line regular expression over a 40 MB log takes a third of a second."""
+    at = data.find(b"include")
+    while at >= 0:
+        start = data.rfind(b"\n", 0, at) + 1
+        if _INCLUDE_KEY.match(data, start) and not data[start:at].strip(b" \t"):
+            return True
+        at = data.find(b"include", at + 7)
+    return False
 
 
 def cache_log(

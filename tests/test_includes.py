@@ -166,3 +166,14 @@ def test_problems_name_the_file_and_line(
         assert result.exit_code == 65, result.stderr
         assert expected in result.stderr
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "may"),
+    [(b'include = ["a.toml"]', True), (b"[log]\n  include=[]", True), (b"a = 1\n\tinclude\t= []\n", True),
+     (b'summary = "include = x"', False), (b"x\nincluded = 1", False), (b"", False)],
+)  # fmt: skip
+def test_a_log_that_may_include_others_is_told_from_one_that_cannot(data: bytes, may: bool) -> None:
+    from rwpk_cli.store import _may_include
+
+    assert _may_include(data) is may
