@@ -408,3 +408,37 @@ def test_csv_json_and_ics_round_trip_any_text(records: list[tuple[str, str, str]
 
     assert [str(v["summary"]) for v in vevents] == [expected(t) for t, _, _ in records]
     assert [str(v["location"]) for v in vevents] == [expected(p) for _, p, _ in records]
+
+
+_MAYBE = st.none() | st.text()
+
+
+@given(
+    text=st.text(),
+    maybe=_MAYBE,
+    words=st.lists(st.text(), max_size=3),
+    flags=st.tuples(st.booleans(), st.booleans()),
+    people=st.lists(
+        st.tuples(st.none() | st.text(), st.text(), st.none() | st.text(), st.none() | st.text()), max_size=3
+    ),
+)
+def test_the_fast_event_writer_writes_what_json_dumps_writes(
+    text: str,
+    maybe: str | None,
+    words: list[str],
+    flags: tuple[bool, bool],
+    people: list[tuple[str | None, str, str | None, str | None]],
+) -> None:
+    """JSON and JSONL write events without json.dumps, for speed; the bytes must be json.dumps's."""
+    from dataclasses import replace
+
+    from rwpk_cli.dates import parse_date
+    from rwpk_cli.kinds import Kind
+    from rwpk_cli.model import Event
+    from rwpk_cli.query import EventRow, PersonRow
+    from rwpk_cli.render.jsonout import event_json, event_object
+
+    when = replace(parse_date("2024-03"), approximate=flags[0], uncertain=flags[1], text=text)
+    event = Event(text, when, Kind.VISIT, text, maybe, (), tuple(words), tuple(words), maybe)
+    row = EventRow(event, tuple(PersonRow(*person) for person in people))
+    assert event_json(row) == json.dumps(event_object(row), ensure_ascii=False)

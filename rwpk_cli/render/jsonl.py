@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from .docs import EventsDoc
-from .jsonout import event_object
+from .jsonout import event_json
 
 
 def timeline(doc: EventsDoc) -> str:
     """Each event as one compact JSON object on its own line."""
-    return "".join(json.dumps(event_object(row), ensure_ascii=False) + "\n" for row in doc.rows)
+    return "".join(event_json(row) + "\n" for row in doc.rows)
 
 
 meetings = export = timeline

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
+from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from typing import Any
 
 from ..dates import DateSpan
@@ -34,6 +36,35 @@ def event_object(row: EventRow) -> dict[str, Any]:
     }
 
 
+_BOOL = {True: "true", False: "false"}
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else _quote(value)
+
+
+def _texts(values: Sequence[str]) -> str:
+    return "[" + ", ".join(map(_quote, values)) + "]"
+
+
+def event_json(row: EventRow) -> str:
+    """``json.dumps(event_object(row), ensure_ascii=False)``, written directly: several times faster,
+    for thousands of events, with the json module's own string escaping (a test holds the two equal)."""
+    event, when = row.event, row.event.when
+    people = ", ".join(
+        f'{{"id": {_text(p.id)}, "name": {_quote(p.name)}, "country": {_text(p.country)}, "title": {_text(p.title)}}}'
+        for p in row.participants
+    )
+    return (
+        f'{{"id": {_quote(event.id)}, "date": {_quote(when.canonical)}, "start": "{when.start.isoformat()}", '
+        f'"end": "{when.end.isoformat()}", "precision": "{when.precision.value}", '
+        f'"approximate": {_BOOL[when.approximate]}, "uncertain": {_BOOL[when.uncertain]}, '
+        f'"kind": "{event.kind.value}", "title": {_quote(event.title)}, "place": {_text(event.place)}, '
+        f'"participants": [{people}], "tags": {_texts(event.tags)}, "sources": {_texts(event.sources)}, '
+        f'"summary": {_text(event.summary)}}}'
+    )
+
+
 def _dump(value: object) -> str:
     """Pretty JSON; an array puts one compact object per line, which reads well and is written by
     the C encoder (indent= would fall back to the pure-Python one, ten times slower on big logs)."""
@@ -45,8 +76,10 @@ def _dump(value: object) -> str:
 
 
 def timeline(doc: EventsDoc) -> str:
-    """An array of events."""
-    return _dump([event_object(row) for row in doc.rows])
+    """An array of events, one per line."""
+    if not doc.rows:
+        return "[]\n"
+    return "[\n  " + ",\n  ".join(map(event_json, doc.rows)) + "\n]\n"
 
 
 meetings = export = timeline
