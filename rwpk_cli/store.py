@@ -450,8 +450,18 @@ def _appended_events(prefix: bytes, tail: bytes, header: Log, connection: sqlite
     lines = FastLineIndex(text, first_line=prefix.count(b"\n") + 1)
     if lines.counts.get("event", 0) != len(data["event"]):
         return None
-    existing = frozenset(ident for (ident,) in connection.execute("SELECT id FROM events"))
-    return Validator(header.path, text, lines).appended_events(data, header, existing)
+    return Validator(header.path, text, lines).appended_events(data, header, _StoredIds(connection))
+
+
+class _StoredIds:
+    """The ids of the cached events, asked one at a time: an append checks a few new ids, and reading
+    all 100,000 into a set would cost more than the rest of the append."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def __contains__(self, ident: object) -> bool:
+        return self._db.execute("SELECT 1 FROM events WHERE id = ? LIMIT 1", (ident,)).fetchone() is not None
 
 
 def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequence[Event]) -> list[ActorSummary]:

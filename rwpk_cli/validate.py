@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -75,7 +75,7 @@ class Validator:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._matches: dict[str, list[Actor]] = {}  # the same names recur across thousands of events
-        self._existing_ids: frozenset[str] = frozenset()  # ids of events already loaded (appended text)
+        self._existing_ids: Container[str] = frozenset()  # ids of events already loaded (appended text)
         self._names: tuple[Mapping[str, Actor], NameIndex] | None = None
         self._drafts: list[tuple[int, str | None, Event]] = []
         self._seen: dict[str, int] = {}  # explicit event ids, with the line of their first use
@@ -407,7 +407,7 @@ class Validator:
                 )
         return ids
 
-    def appended_events(self, data: Mapping[str, Any], log: Log, existing_ids: frozenset[str]) -> list[Event] | None:
+    def appended_events(self, data: Mapping[str, Any], log: Log, existing_ids: Container[str]) -> list[Event] | None:
         """Events of text appended to ``log``, validated against its actors and sources; None when
         the text needs a full parse instead (a problem, or an id that is already taken)."""
         self._existing_ids = existing_ids
@@ -636,13 +636,13 @@ class Validator:
 
     def _with_ids(self, drafts: list[tuple[int, str | None, Event]]) -> list[Event]:
         """Give events without an id one derived from the date and title, unique in file order."""
-        taken = {ident for _, ident, _ in drafts if ident} | self._existing_ids
+        taken = {ident for _, ident, _ in drafts if ident}
         events = []
         for _, ident, event in drafts:
             if not ident:
                 base = "-".join(p for p in (_slug(event.when.canonical), _slug(event.title)) if p) or "event"
                 ident, n = base, 1
-                while ident in taken:
+                while ident in taken or ident in self._existing_ids:
                     n += 1
                     ident = f"{base}-{n}"
                 taken.add(ident)
