@@ -30,13 +30,12 @@ class LogLocation:
 def bundled_log() -> Path:
     """The log shipped with rwpk: inside the installed package, or beside it in a source tree."""
     here = Path(__file__).resolve().parent
-    packaged = here / BUNDLED_NAME
-    if packaged.is_file():
-        return packaged
+    for candidate in (here / BUNDLED_NAME, here.parent / BUNDLED_NAME):
+        if candidate.is_file():
+            return candidate
     from importlib import resources  # a package inside a zip file or another importer
 
-    found = Path(str(resources.files("rwpk_cli").joinpath(BUNDLED_NAME)))
-    return found if found.is_file() else here.parent / BUNDLED_NAME
+    return Path(str(resources.files("rwpk_cli").joinpath(BUNDLED_NAME)))
 
 
 def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path | None = None) -> LogLocation:
