@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
@@ -29,7 +29,7 @@ from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
 
-SCHEMA = "4"
+SCHEMA = "5"
 _INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
 
 
@@ -178,20 +178,26 @@ def _unheader(body: str, display: str) -> tuple[Log, tuple[tuple[str, int], ...]
     return Log(display, data["title"], actors, sources, (), trades, warnings), includes, declared
 
 
-def _summaries(summaries: Sequence[ActorSummary]) -> str:
-    return json.dumps(
-        [[s.actor.id, s.role, s.events, s.meetings, s.first.toordinal() if s.first else None,
-          s.last.toordinal() if s.last else None, [list(c) for c in s.counterparts]] for s in summaries],
-        ensure_ascii=False,
-    )  # fmt: skip
-
-
-def _unsummaries(body: str, actors: Mapping[str, Actor]) -> list[ActorSummary]:
+def _summaries(summaries: Sequence[ActorSummary]) -> list[tuple[str, str]]:
+    """Rows of the summaries table: an actor's id and its summary as JSON, so that an append
+    rewrites only the summaries of the actors it names."""
     return [
-        ActorSummary(actors[i], role, events, meetings, date.fromordinal(first) if first else None,
-                     date.fromordinal(last) if last else None, tuple((n, c) for n, c in counterparts))
-        for i, role, events, meetings, first, last, counterparts in json.loads(body)
+        (s.actor.id, json.dumps([s.role, s.events, s.meetings, s.first.toordinal() if s.first else None,
+                                 s.last.toordinal() if s.last else None, [list(c) for c in s.counterparts]],
+                                ensure_ascii=False))
+        for s in summaries
     ]  # fmt: skip
+
+
+def _unsummaries(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> list[ActorSummary]:
+    out = []
+    for ident, body in rows:
+        role, events, meetings, first, last, counterparts = json.loads(body)
+        start = date.fromordinal(first) if first else None
+        end = date.fromordinal(last) if last else None
+        others = tuple((n, c) for n, c in counterparts)
+        out.append(ActorSummary(actors[ident], role, events, meetings, start, end, others))
+    return out
 
 
 # --- the store -------------------------------------------------------------------------------------
@@ -274,8 +280,8 @@ class CachedStore(LogStore):
         return tuple(decode(row) for row in rows)
 
     def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
-        (body,) = self._db.execute("SELECT value FROM meta WHERE key = 'summaries'").fetchone()
-        return _unsummaries(body, self.header.actors if actors is None else actors)
+        rows = self._db.execute("SELECT actor, body FROM summaries ORDER BY seq")
+        return _unsummaries(rows, self.header.actors if actors is None else actors)
 
 
 def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
@@ -388,9 +394,15 @@ def _write_cache(
                 "size": str(size),
                 "header": _header(log, includes),
                 "context": context,
-                "summaries": _summaries(summarise(log) if summaries is None else summaries),
             }
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            connection.execute(
+                "CREATE TABLE summaries (seq INTEGER PRIMARY KEY, actor TEXT UNIQUE NOT NULL, body TEXT NOT NULL)"
+            )
+            connection.executemany(
+                "INSERT INTO summaries (actor, body) VALUES (?, ?)",
+                _summaries(summarise(log) if summaries is None else summaries),
+            )
         connection.close()
         os.replace(temporary, path)
     except BaseException:
@@ -425,12 +437,19 @@ def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> Cached
         if events is None:
             connection.close()
             return None
-        summaries = _with_events(_unsummaries(meta["summaries"], header.actors), header, events)
+        named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
+        rows = connection.execute(
+            f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
+        )
+        summaries = _with_events(_unsummaries(rows, header.actors), header, events)
         with connection:
             connection.executemany(_INSERT, map(_Encoder().row, events))
             connection.executemany(
-                "UPDATE meta SET value = ? WHERE key = ?",
-                [(digest, "digest"), (str(len(data)), "size"), (_summaries(summaries), "summaries")],
+                "UPDATE meta SET value = ? WHERE key = ?", [(digest, "digest"), (str(len(data)), "size")]
+            )
+            connection.executemany(
+                "UPDATE summaries SET body = ? WHERE actor = ?",
+                [(body, ident) for ident, body in _summaries(summaries)],
             )
         return CachedStore(header, connection, includes, declarations)
     except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, RwpkError):
@@ -465,7 +484,8 @@ class _StoredIds:
 
 
 def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequence[Event]) -> list[ActorSummary]:
-    """Actor summaries updated with new events, as summarise would compute them over the whole log."""
+    """The given actors' summaries updated with new events (which name only these actors), as
+    summarise would compute them over the whole log."""
     by_id = {s.actor.id: s for s in summaries}
     counts = {s.actor.id: dict(s.counterparts) for s in summaries}
     for event in events:
@@ -485,5 +505,5 @@ def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequenc
                     counts[ident][other] = counts[ident].get(other, 0) + 1
     return [
         replace(s, counterparts=tuple(sorted(counts[s.actor.id].items(), key=lambda kv: (-kv[1], kv[0]))))
-        for s in (by_id[i] for i in header.actors)
+        for s in (by_id[old.actor.id] for old in summaries)
     ]
