@@ -7,28 +7,26 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from .kinds import MEETING_KINDS
 from .model import Actor, Event, Log, Trade
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     """How often two parties met, and when first and last."""
 
     id: str | None
     name: str
     country: str | None
-    count: int
+    times: int
     first: date
     last: date
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCard:
+class ActorCard(NamedTuple):
     """Everything about one actor: roles, events by kind, counterparts, and the events themselves."""
 
     actor: Actor
@@ -56,7 +54,7 @@ def _contacts(log: Log, events: Sequence[Event], key: str | None) -> tuple[Conta
     contacts = [
         Contact(*names[k], len(v), min(e.when.start for e in v), max(e.when.start for e in v)) for k, v in seen.items()
     ]
-    return tuple(sorted(contacts, key=lambda c: (-c.count, -c.last.toordinal(), c.name)))
+    return tuple(sorted(contacts, key=lambda c: (-c.times, -c.last.toordinal(), c.name)))
 
 
 def actor_card(log: Log, actor: Actor) -> ActorCard:
@@ -66,13 +64,12 @@ def actor_card(log: Log, actor: Actor) -> ActorCard:
     return ActorCard(actor, events, tuple(kinds.most_common()), _contacts(log, events, actor.id))
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """Two actors who took part in the same events."""
 
     a: Actor
     b: Actor
-    count: int
+    times: int
     first: date
     last: date
 
@@ -90,11 +87,10 @@ def network(log: Log, events: Sequence[Event]) -> list[Link]:
         for a, b in combinations(ids, 2):
             shared[a, b].append(event.when.start)
     links = [Link(log.actors[a], log.actors[b], len(days), min(days), max(days)) for (a, b), days in shared.items()]
-    return sorted(links, key=lambda link: (-link.count, -link.last.toordinal(), link.a.name, link.b.name))
+    return sorted(links, key=lambda link: (-link.times, -link.last.toordinal(), link.a.name, link.b.name))
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
+class Flow(NamedTuple):
     """One year's trade in one direction, with each good's share and the balance for that year."""
 
     trade: Trade
@@ -126,8 +122,7 @@ def flows(log: Log, year: int | None = None, origin: str | None = None, destinat
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """A quiet time between two events."""
 
     after: Event
@@ -139,8 +134,7 @@ class Gap:
         return max((self.before.when.start - self.after.when.end).days, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(NamedTuple):
     """Activity over time: counts per period, by kind, by country pair and by place; peaks and gaps."""
 
     by: str

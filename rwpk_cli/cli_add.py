@@ -152,7 +152,7 @@ def _ask_missing(
 
 def _needs_reference(date_: str, as_of: str | None, sources: list[str], log: Log | None) -> bool:
     """A relative date with no as_of and no first source with a published date to resolve it."""
-    from .dates import parse_date
+    from .dateparse import parse_date
     from .errors import DateError, RelativeDateError
 
     if as_of:

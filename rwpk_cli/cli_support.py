@@ -134,11 +134,11 @@ def plain(renderable: object) -> str:
 
 def parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:
     """A date option, or a usage error naming the option."""
-    from .dates import parse_date
-    from .errors import DateError, UsageError
-
     if value is None:
         return None
+    from .dateparse import parse_date  # the parser loads only when a date was given
+    from .errors import DateError, UsageError
+
     try:
         return parse_date(value, ref)
     except DateError as error:

@@ -17,7 +17,6 @@ import hashlib
 import heapq
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -242,7 +241,7 @@ def open_collection(location: LogLocation, data: bytes, digest: str) -> LogStore
                 problems += error.problems
                 continue
             assert member.path is not None
-            summaries = summarise(replace(log, actors=actors))
+            summaries = summarise(log._replace(actors=actors))
             path = cache_file(member.path)
             cached = cache_log(path, entry.digest, len(member.data), log, file.includes, context, summaries)
             stores.append(cached or MemoryStore(log, summaries))

@@ -15,10 +15,9 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomlkit
 
@@ -38,8 +37,7 @@ class ConflictError(RwpkError):
     exit_code = 75  # EX_TEMPFAIL: try again
 
 
-@dataclass(frozen=True, slots=True)
-class NewEvent:
+class NewEvent(NamedTuple):
     """An event to add, as given on the command line."""
 
     date: str
@@ -55,8 +53,7 @@ class NewEvent:
     id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class NewActor:
+class NewActor(NamedTuple):
     """An actor to add."""
 
     id: str
@@ -64,11 +61,10 @@ class NewActor:
     country: str | None = None
     type: str | None = None
     aliases: tuple[str, ...] = ()
-    roles: tuple[Mapping[str, str], ...] = field(default=())
+    roles: tuple[Mapping[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class NewSource:
+class NewSource(NamedTuple):
     """A source to add."""
 
     id: str
@@ -177,8 +173,7 @@ def appended(text: str, block: str) -> str:
     return text + separator + body
 
 
-@dataclass(frozen=True, slots=True)
-class Addition:
+class Addition(NamedTuple):
     """The outcome of an addition: the new text, the log it parses to, and the block that was added."""
 
     text: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class RwpkError(Exception):
@@ -47,8 +47,7 @@ class UnknownNameError(UsageError):
         super().__init__(f"no actor matches '{name}'.{hint} 'rwpk actors' lists them all.")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem in a log file, located by file, line and (where known) column."""
 
     file: str

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ReadError
 
@@ -18,8 +18,7 @@ BUNDLED_NAME = "events.toml"
 MAX_BYTES = 512 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class LogLocation:
+class LogLocation(NamedTuple):
     """Where a log comes from: a path, or stdin when ``path`` is None; ``display`` names it to users."""
 
     path: Path | None

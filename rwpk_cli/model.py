@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from .kinds import Kind
 
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from .errors import Problem
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A title an actor held, with its tenure; either end may be unknown."""
 
     title: str
@@ -29,8 +28,7 @@ class Role:
         return after_start and before_end
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
     """A person or organisation that takes part in events."""
 
     id: str
@@ -62,8 +60,7 @@ class Actor:
         return max(self.roles, key=_began)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A report or article that events cite."""
 
     id: str
@@ -80,16 +77,14 @@ class Source:
         return self.title or self.outlet or self.id
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
+class Participant(NamedTuple):
     """Someone who took part in an event: a known actor (``actor_id`` set) or free text."""
 
     name: str
     actor_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One dated record of the log."""
 
     id: str
@@ -112,22 +107,23 @@ class Event:
         return (self.when.start, self.when.end, self.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Trade:
+_NO_GOODS: Mapping[str, int] = MappingProxyType({})
+
+
+class Trade(NamedTuple):
     """A year's trade in one direction, with the main goods."""
 
     year: int
     origin: str
     destination: str
     value_usd: int
-    goods: Mapping[str, int] = field(default_factory=dict)
+    goods: Mapping[str, int] = _NO_GOODS
     sources: tuple[str, ...] = ()
     line: int = 0
     file: str = ""  # the included file it comes from; "" for the log's own file
 
 
-@dataclass(frozen=True, slots=True)
-class Log:
+class Log(NamedTuple):
     """A whole log, validated: events in timeline order."""
 
     path: str

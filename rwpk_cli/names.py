@@ -6,7 +6,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import AmbiguousNameError, UnknownNameError
 from .model import Actor
@@ -44,8 +44,7 @@ def _prefix_subsequence(query: tuple[str, ...], candidate: tuple[str, ...]) -> b
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     actor: Actor
     names: tuple[tuple[str, ...], ...]
 

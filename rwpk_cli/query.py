@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dates import DateSpan
 from .kinds import MEETING_KINDS, Kind
@@ -17,8 +16,7 @@ from .model import Actor, Event, Log
 from .names import NameIndex, fold
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     """What to keep: date bounds (an event matches when it overlaps them), kinds, officials and text."""
 
     since: DateSpan | None = None
@@ -92,8 +90,7 @@ def resolve_official(log: Log, name: str) -> Actor:
 # --- what views show -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRow:
+class PersonRow(NamedTuple):
     """A participant as shown: their title is the one they held on the event's date."""
 
     id: str | None
@@ -108,8 +105,7 @@ class PersonRow:
         return text + (f", {self.title}" if self.title else "")
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
+class EventRow(NamedTuple):
     """An event ready to render, with its participants' titles at the time and its sources."""
 
     event: Event
@@ -163,8 +159,7 @@ def meetings(log: Log, official: Actor, filters: Filters) -> list[EventRow]:
     return rows(log, select(log, narrowed))
 
 
-@dataclass(frozen=True, slots=True)
-class ActorSummary:
+class ActorSummary(NamedTuple):
     """One actor at a glance: latest role, how often they appear, when, and with whom."""
 
     actor: Actor
@@ -173,7 +168,7 @@ class ActorSummary:
     meetings: int
     first: date | None
     last: date | None
-    counterparts: tuple[tuple[str, int], ...] = field(default=())
+    counterparts: tuple[tuple[str, int], ...] = ()
 
 
 def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:

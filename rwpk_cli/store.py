@@ -15,7 +15,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from pathlib import Path
@@ -220,7 +219,7 @@ class LogStore:
 
     def log(self, start: date | None = None, end: date | None = None) -> Log:
         """The log, with every event or with those overlapping a window."""
-        return replace(self.header, events=self.events(start, end))
+        return self.header._replace(events=self.events(start, end))
 
     def ids(self) -> list[tuple[str, int, str]]:
         """Every event's id, line and file ("" for the log's own file)."""
@@ -231,7 +230,7 @@ class MemoryStore(LogStore):
     """A log parsed for this run only (stdin, --no-cache, or a cache that could not be written)."""
 
     def __init__(self, log: Log, summaries: Sequence[ActorSummary] | None = None) -> None:
-        super().__init__(replace(log, events=()))
+        super().__init__(log._replace(events=()))
         self._log = log
         self._summaries = summaries
 
@@ -492,8 +491,7 @@ def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequenc
         for ident in dict.fromkeys(p.actor_id for p in event.participants if p.actor_id):
             old = by_id[ident]
             start = event.when.start
-            by_id[ident] = replace(
-                old,
+            by_id[ident] = old._replace(
                 events=old.events + 1,
                 meetings=old.meetings + (event.kind in MEETING_KINDS),
                 first=min(old.first, start) if old.first else start,
@@ -504,6 +502,6 @@ def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequenc
                     other = header.actors[p.actor_id].name if p.actor_id else p.name
                     counts[ident][other] = counts[ident].get(other, 0) + 1
     return [
-        replace(s, counterparts=tuple(sorted(counts[s.actor.id].items(), key=lambda kv: (-kv[1], kv[0]))))
+        s._replace(counterparts=tuple(sorted(counts[s.actor.id].items(), key=lambda kv: (-kv[1], kv[0]))))
         for s in (by_id[old.actor.id] for old in summaries)
     ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Container, Mapping
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from .dates import DateSpan, Precision, parse_date
+from .dateparse import parse_date
+from .dates import DateSpan, Precision
 from .errors import DateError, LogError, Problem, RelativeDateError
 from .kinds import Kind
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
@@ -719,4 +719,4 @@ def _kinds() -> str:
 
 
 def _replace_id(event: Event, ident: str) -> Event:
-    return replace(event, id=ident)
+    return event._replace(id=ident)

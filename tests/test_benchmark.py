@@ -20,8 +20,8 @@ def test_generate_writes_the_same_records_for_all_three_tools(tmp_path: Path) ->
 
 def test_the_benchmark_runs_and_reports_every_target(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "60", "--runs", "1", "--no-others",
-         "--work", str(tmp_path)],
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "60", "--runs", "1",
+         "--startup-runs", "1", "--no-others", "--work", str(tmp_path)],
         capture_output=True, text=True, check=False, cwd=tmp_path, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -430,15 +430,14 @@ def test_the_fast_event_writer_writes_what_json_dumps_writes(
     people: list[tuple[str | None, str, str | None, str | None]],
 ) -> None:
     """JSON and JSONL write events without json.dumps, for speed; the bytes must be json.dumps's."""
-    from dataclasses import replace
 
-    from rwpk_cli.dates import parse_date
+    from rwpk_cli.dateparse import parse_date
     from rwpk_cli.kinds import Kind
     from rwpk_cli.model import Event
     from rwpk_cli.query import EventRow, PersonRow
     from rwpk_cli.render.jsonout import event_json, event_object
 
-    when = replace(parse_date("2024-03"), approximate=flags[0], uncertain=flags[1], text=text)
+    when = parse_date("2024-03")._replace(approximate=flags[0], uncertain=flags[1], text=text)
     event = Event(text, when, Kind.VISIT, text, maybe, (), tuple(words), tuple(words), maybe)
     row = EventRow(event, tuple(PersonRow(*person) for person in people))
     assert event_json(row) == json.dumps(event_object(row), ensure_ascii=False)

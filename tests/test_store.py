@@ -186,7 +186,7 @@ def test_an_event_comes_back_from_its_cache_row_unchanged(
     people: list[tuple[str, str | None]], tags: list[str], sources: list[str], title: str, summary: str | None
 ) -> None:
     """Rows are written with hand-joined JSON for speed; any text must read back as it was."""
-    from rwpk_cli.dates import parse_date
+    from rwpk_cli.dateparse import parse_date
     from rwpk_cli.kinds import Kind
     from rwpk_cli.model import Event, Participant
     from rwpk_cli.store import _Decoder, _Encoder

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Actor, Log
 from ..query import ActorSummary, EventRow, span_of
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
     from ..analysis import Activity, ActorCard, Flow, Link
 
 
-@dataclass(frozen=True, slots=True)
-class EventsDoc:
+class EventsDoc(NamedTuple):
     """A list of events (a timeline, an export, or one official's meetings when ``official`` is set)."""
 
     log: Log
@@ -35,40 +33,35 @@ class EventsDoc:
         return parts
 
 
-@dataclass(frozen=True, slots=True)
-class ActorsDoc:
+class ActorsDoc(NamedTuple):
     """Actor summaries."""
 
     log: Log
     summaries: Sequence[ActorSummary]
 
 
-@dataclass(frozen=True, slots=True)
-class ActorDoc:
+class ActorDoc(NamedTuple):
     """One actor's card."""
 
     log: Log
     card: ActorCard
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkDoc:
+class NetworkDoc(NamedTuple):
     """Who meets whom."""
 
     log: Log
     links: Sequence[Link]
 
 
-@dataclass(frozen=True, slots=True)
-class TradeDoc:
+class TradeDoc(NamedTuple):
     """Trade flows by year and direction."""
 
     log: Log
     flows: Sequence[Flow]
 
 
-@dataclass(frozen=True, slots=True)
-class StatsDoc:
+class StatsDoc(NamedTuple):
     """Activity over time."""
 
     log: Log

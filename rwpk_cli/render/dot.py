@@ -26,7 +26,7 @@ def network(doc: NetworkDoc) -> str:
                 lines.append(f"  {quoted(actor.id)} [label={quoted(name)}];")
     for link in doc.links:
         style = ", style=bold" if link.cross_border else ""
-        attributes = f"label={quoted(str(link.count))}, penwidth={min(1 + link.count, 6)}{style}"
+        attributes = f"label={quoted(str(link.times))}, penwidth={min(1 + link.times, 6)}{style}"
         lines.append(f"  {quoted(link.a.id)} -- {quoted(link.b.id)} [{attributes}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

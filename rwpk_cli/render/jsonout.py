@@ -145,7 +145,7 @@ def actor(doc: ActorDoc) -> str:
             "events": len(card.events),
             "by_kind": dict(card.by_kind),
             "counterparts": [
-                {"id": c.id, "name": c.name, "count": c.count, "first": _day(c.first), "last": _day(c.last)}
+                {"id": c.id, "name": c.name, "count": c.times, "first": _day(c.first), "last": _day(c.last)}
                 for c in card.counterparts
             ],
             "timeline": [e.id for e in card.events],
@@ -160,7 +160,7 @@ def network(doc: NetworkDoc) -> str:
             {
                 "a": {"id": link.a.id, "name": link.a.name, "country": link.a.country},
                 "b": {"id": link.b.id, "name": link.b.name, "country": link.b.country},
-                "events": link.count,
+                "events": link.times,
                 "first": _day(link.first),
                 "last": _day(link.last),
                 "cross_border": link.cross_border,

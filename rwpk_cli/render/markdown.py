@@ -230,7 +230,7 @@ def actor(doc: ActorDoc) -> str:
         ]
     if card.counterparts:
         rows = [
-            [escape(c.name), escape(c.country or "—"), str(c.count), c.first.isoformat(), c.last.isoformat()]
+            [escape(c.name), escape(c.country or "—"), str(c.times), c.first.isoformat(), c.last.isoformat()]
             for c in card.counterparts
         ]
         blocks += [

@@ -32,7 +32,7 @@ def graph(doc: NetworkDoc) -> str:
                 lines.append(f'  {ids[actor.id]}["{_node(actor)}"]')
     for link in doc.links:
         start, end = ("==", "===") if link.cross_border else ("--", "---")
-        lines.append(f'  {ids[link.a.id]} {start} "{link.count}" {end} {ids[link.b.id]}')
+        lines.append(f'  {ids[link.a.id]} {start} "{link.times}" {end} {ids[link.b.id]}')
     return "\n".join(lines) + "\n"
 
 

@@ -121,7 +121,7 @@ def actor(doc: ActorDoc) -> RenderableType:
         for column in ("Name", "Country", "Events", "First contact", "Last contact"):
             others.add_column(column, justify="right" if column == "Events" else "left")
         for c in card.counterparts:
-            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.count), _day(c.first), _day(c.last))
+            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.times), _day(c.first), _day(c.last))
         parts.append(others)
     if card.events:
         events = _table("Events")
@@ -141,13 +141,13 @@ def network(doc: NetworkDoc) -> RenderableType:
     table = _table(f"Who meets whom · {doc.log.title}", f"{len(doc.links)} pairs · {doc.log.path}")
     for column in ("Actor", "Counterpart", "Shared events", "", "Last contact", "Cross-border"):
         table.add_column(column, justify="right" if column == "Shared events" else "left", overflow="fold")
-    largest = doc.links[0].count if doc.links else 0
+    largest = doc.links[0].times if doc.links else 0
     for link in doc.links:
         table.add_row(
             Text(one_line(f"{link.a.name} ({link.a.country or '?'})")),
             Text(one_line(f"{link.b.name} ({link.b.country or '?'})")),
-            str(link.count),
-            Text(bar(link.count, largest, 12), style="cyan"),
+            str(link.times),
+            Text(bar(link.times, largest, 12), style="cyan"),
             _day(link.last),
             Text("✓ " + f"{link.a.country}–{link.b.country}", style="green")
             if link.cross_border

@@ -1,0 +1,382 @@
+"""Reading date expressions: text as sources write it, normalised to an inclusive interval with a precision.
+
+One parser serves event dates, tenures, source dates and every date option on the command line.
+It reads exact ISO and TOML dates, written dates (through python-dateutil), EDTF level 1, fuzzy
+forms ("early 2024", "c. 2001") and relative forms ("last week") against a reference day. It refuses
+rather than guesses: an all-numeric date that reads two ways, a date with no year, or text it cannot
+read raises :class:`DateError` quoting the text and saying what to write instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from .dates import MAX_DAY, MIN_DAY, DateSpan, Precision, day_label, day_span
+from .errors import DateError, RelativeDateError
+
+__all__ = ["HINT", "parse_date"]
+
+MAX_TEXT = 200
+HINT = "write it as e.g. 2024-01-03, 'January 3, 2024', 2024-01, 2024, 2025-W04 or 2024-Q1"
+
+
+def parse_date(value: object, ref: date | DateSpan | None = None) -> DateSpan:
+    """Normalise a date expression (a string, or a TOML date or datetime) to a :class:`DateSpan`.
+
+    ``ref`` is the reference day for relative forms ("last week"). When the reference is itself
+    imprecise (a source published "2025-01"), a relative date is resolved against both ends of it;
+    if the two readings differ, the result covers both and is marked uncertain.
+    """
+    if isinstance(value, datetime):
+        return day_span(value.date(), value.isoformat())
+    if isinstance(value, date):
+        return day_span(value)
+    if not isinstance(value, str):
+        raise DateError(f"{value!r} is not a date expression; {HINT}")
+    text = " ".join(value.split())
+    if not text:
+        raise DateError(f"the date is empty; {HINT}")
+    if len(text) > MAX_TEXT:
+        raise DateError(f"the date '{text[:40]}…' is too long to be a date; {HINT}")
+    if ref is None or isinstance(ref, date):
+        span = _parse(text, ref)
+    elif ref.start == ref.end:
+        span = _parse(text, ref.start)
+    else:
+        try:
+            span = _parse(text, None)
+        except RelativeDateError:
+            early, late = _parse(text, ref.start), _parse(text, ref.end)
+            span = early if early == late else _union(early, late, uncertain=True)
+    return span._replace(text=value)
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+_CIRCA = re.compile(r"^(?:circa|ca\.|c\.|about|approx\.|approximately)\s*(?P<rest>.+)$", re.I)
+_FUZZY = re.compile(r"^(?P<part>early|mid|late)[\s-]+(?P<rest>.+)$", re.I)
+_ISO_DAY = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_ISO_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
+_YEAR = re.compile(r"^\d{4}$")
+_WEEK = re.compile(r"^(?P<y>\d{4})-?W(?P<w>\d{2})(?:-?(?P<d>[1-7]))?$", re.I)
+_QUARTER = re.compile(r"^(?:(?P<y>\d{4})-?Q(?P<q>[1-4])|Q(?P<q2>[1-4])\s*(?P<y2>\d{4}))$", re.I)
+_UNSPEC_YEAR = re.compile(r"^(?P<digits>\d{2,3})(?P<xs>X{1,2})$", re.I)
+_UNSPEC_MONTH = re.compile(r"^(?P<y>\d{4})-XX(?:-XX)?$", re.I)
+_UNSPEC_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-XX$", re.I)
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})$")
+_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[./](?P<y>\d{4})$")
+_MONTH_NAMES = ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+                "sep sept september", "oct october", "nov november", "dec december")  # fmt: skip
+_MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_WRITTEN_DAY = re.compile(
+    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]+)\.?,?)\s+(?P<y>[1-9]\d{3})$", re.I
+)
+_WRITTEN_MONTH = re.compile(r"^(?P<m>[a-z]+)\.?,?\s+(?P<y>[1-9]\d{3})$", re.I)
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(
+    r"^(?P<which>last|next|this|on)\s+(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|sday|nesday|rsday|urday)?$",
+    re.I,
+)
+_SHIFT = re.compile(r"^(?P<which>this|last|next)\s+(?P<unit>week|month|quarter|year)$", re.I)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_AGO = re.compile(r"^(?P<n>\d{1,4}|[a-z]+)\s+(?P<unit>day|week|month|quarter|year)s?\s+ago$", re.I)
+_SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # EDTF: spring, summer, autumn, winter
+
+
+def _parse(text: str, ref: date | None) -> DateSpan:
+    circa = _CIRCA.match(text)
+    if circa:
+        return _parse(circa["rest"], ref)._replace(approximate=True)
+    if text[-1] in "?~%" and len(text) > 1:
+        inner = _parse(text[:-1].rstrip(), ref)
+        return inner._replace(
+            approximate=inner.approximate or text[-1] in "~%",
+            uncertain=inner.uncertain or text[-1] in "?%",
+        )
+    if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text):
+        left, _, right = text.partition("/")
+        return _interval(text, left.strip(), right.strip(), ref)
+    if ".." in text:
+        left, _, right = text.partition("..")
+        if left.strip() and right.strip():
+            return _interval(text, left.strip(), right.strip(), ref)
+    return _single(text, ref)
+
+
+def _interval(text: str, left: str, right: str, ref: date | None) -> DateSpan:
+    open_start = left in ("", "..")
+    open_end = right in ("", "..")
+    if open_start and open_end:
+        raise DateError(f"the interval '{text}' has no start and no end; give at least one of them")
+    if "/" in right or ".." in left.strip(".") or ".." in right.strip("."):
+        raise DateError(f"'{text}' nests one interval inside another; write a single START/END")
+    a = None if open_start else _parse(left, ref)
+    b = None if open_end else _parse(right, ref)
+    start = MIN_DAY if a is None else a.start
+    end = MAX_DAY if b is None else b.end
+    if end < start:
+        raise DateError(f"the interval '{text}' ends before it starts; put the earlier date first")
+    return DateSpan(
+        start,
+        end,
+        Precision.RANGE,
+        approximate=any(s.approximate for s in (a, b) if s),
+        uncertain=any(s.uncertain for s in (a, b) if s),
+        open_start=open_start,
+        open_end=open_end,
+    )
+
+
+def _single(text: str, ref: date | None) -> DateSpan:
+    for parse in (_exact, _unspecified, _numeric, _relative, _fuzzy, _written):
+        span = parse(text, ref)
+        if span is not None:
+            return span
+    raise DateError(f"cannot read '{text}' as a date; {HINT}")
+
+
+def _exact(text: str, ref: date | None) -> DateSpan | None:
+    if m := _ISO_DAY.match(text):
+        return day_span(_day(int(m["y"]), int(m["m"]), int(m["d"]), text))
+    if m := _ISO_MONTH.match(text):
+        year, month = int(m["y"]), int(m["m"])
+        if month in _SEASONS:
+            first, last = _SEASONS[month]
+            return DateSpan(_month_start(year, first, text), _month_end(year, last, text), Precision.RANGE)
+        return _month(year, month, text)
+    if _YEAR.match(text):
+        return _year(int(text), text)
+    if m := _WEEK.match(text):
+        year, week = int(m["y"]), int(m["w"])
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise DateError(f"'{text}': {year} has no ISO week {week}; weeks run from W01 to W52 or W53") from None
+        if m["d"]:
+            return day_span(monday + timedelta(days=int(m["d"]) - 1))
+        return DateSpan(monday, monday + timedelta(days=6), Precision.WEEK)
+    if m := _QUARTER.match(text):
+        year, quarter = int(m["y"] or m["y2"]), int(m["q"] or m["q2"])
+        return _quarter(year, quarter, text)
+    return None
+
+
+def _unspecified(text: str, ref: date | None) -> DateSpan | None:
+    if m := _UNSPEC_YEAR.match(text):
+        width = 10 ** len(m["xs"])
+        first = int(m["digits"]) * width
+        if len(m["digits"]) + len(m["xs"]) != 4:
+            return None
+        return DateSpan(_year(max(first, 1), text).start, date(first + width - 1, 12, 31), Precision.RANGE)
+    if m := _UNSPEC_MONTH.match(text):
+        return _year(int(m["y"]), text)
+    if m := _UNSPEC_DAY.match(text):
+        return _month(int(m["y"]), int(m["m"]), text)
+    return None
+
+
+def _numeric(text: str, ref: date | None) -> DateSpan | None:
+    if m := _MONTH_YEAR.match(text):
+        return _month(int(m["y"]), int(m["m"]), text)
+    m = _NUMERIC.match(text)
+    if not m:
+        return None
+    a, b, c = m["a"], m["b"], m["c"]
+    if len(a) == 4:
+        return day_span(_day(int(a), int(b), int(c), text))
+    if len(c) != 4:
+        raise DateError(f"'{text}' has a two-digit year, which could be any century; write it as 2024-01-03")
+    readings = {}
+    for order, day_, month_ in (("day first", a, b), ("month first", b, a)):
+        try:
+            readings[order] = date(int(c), int(month_), int(day_))
+        except ValueError:
+            continue
+    if not readings:
+        raise DateError(f"'{text}' is not a day of the calendar; {HINT}")
+    found = sorted(set(readings.values()))
+    if len(found) > 1:
+        both = " or ".join(f"{day_label(d)} ({order})" for order, d in readings.items())
+        iso = " or ".join(d.isoformat() for d in found)
+        raise DateError(f"'{text}' reads two ways: {both}; write {iso} instead")
+    return day_span(found[0])
+
+
+def _relative(text: str, ref: date | None) -> DateSpan | None:
+    low = text.lower()
+    if low in ("today", "yesterday", "tomorrow"):
+        today = _need(ref, text)
+        return day_span(today + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[low]))
+    if m := _SHIFT.match(text):
+        step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+        return _unit_span(_need(ref, text), m["unit"].lower(), step, text)
+    if m := _AGO.match(text):
+        raw = m["n"].lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+        if count is None:
+            return None
+        return _unit_span(_need(ref, text), m["unit"].lower(), -count, text)
+    if m := _WEEKDAY.match(text):
+        today = _need(ref, text)
+        target = _WEEKDAYS.index(m["day"][:3].lower())
+        which = m["which"].lower()
+        back = (today.weekday() - target) % 7
+        if which == "last":
+            day = today - timedelta(days=back or 7)
+        elif which == "next":
+            day = today + timedelta(days=(target - today.weekday()) % 7 or 7)
+        elif which == "this":
+            day = today + timedelta(days=target - today.weekday())
+        else:
+            day = today - timedelta(days=back)
+        return day_span(day)
+    return None
+
+
+def _fuzzy(text: str, ref: date | None) -> DateSpan | None:
+    m = _FUZZY.match(text)
+    if not m:
+        return None
+    inner = _parse(m["rest"], ref)
+    third = ("early", "mid", "late").index(m["part"].lower())
+    if inner.precision is Precision.YEAR:
+        year = inner.start.year
+        start = date(year, 1 + 4 * third, 1)
+        end = _month_end(year, 4 + 4 * third, text)
+    elif inner.precision is Precision.MONTH:
+        start = inner.start + timedelta(days=10 * third)
+        end = inner.end if third == 2 else start + timedelta(days=9)
+    else:
+        raise DateError(f"'{text}': early, mid and late apply to a year or a month, such as 'early 2024'")
+    return DateSpan(start, end, Precision.RANGE, approximate=True, uncertain=inner.uncertain)
+
+
+def _written(text: str, ref: date | None) -> DateSpan | None:
+    if not _MONTH_WORD.search(text):
+        return None
+    common = _common_written(text)
+    if common is not None:
+        return common
+    from dateutil import parser as dateutil_parser  # imported here: most dates never need it
+
+    try:
+        first = dateutil_parser.parse(text, default=datetime(4, 1, 1))
+        second = dateutil_parser.parse(text, default=datetime(8, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year:
+        raise DateError(f"'{text}' has no year; add one, e.g. '{text} 2024'")
+    if first.month != second.month:
+        return _year(first.year, text)
+    if first.day != second.day:
+        return _month(first.year, first.month, text)
+    return day_span(first.date())
+
+
+def _common_written(text: str) -> DateSpan | None:
+    """ "July 7, 2017", "7 July 2017" and "July 2017" read directly, as dateutil reads them; anything
+    else (or an impossible day) is left to dateutil."""
+    if m := _WRITTEN_DAY.match(text):
+        month = _MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())
+        if month is not None:
+            try:
+                return day_span(date(int(m["y"]), month, int(m["d1"] or m["d2"])))
+            except ValueError:
+                return None
+    elif m := _WRITTEN_MONTH.match(text):
+        month = _MONTH_NUMBERS.get(m["m"].lower())
+        if month is not None:
+            return _month(int(m["y"]), month, text)
+    return None
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _need(ref: date | None, text: str) -> date:
+    if ref is None:
+        raise RelativeDateError(
+            f"'{text}' is relative and there is no reference day to resolve it against; write the date "
+            "itself, or (for an event) give it an as_of day or a first source with a published date"
+        )
+    return ref
+
+
+def _unit_span(ref: date, unit: str, step: int, text: str) -> DateSpan:
+    try:
+        if unit == "day":
+            return day_span(ref + timedelta(days=step))
+        if unit == "week":
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+            return DateSpan(monday, monday + timedelta(days=6), Precision.WEEK)
+    except OverflowError:
+        raise DateError(f"'{text}' falls outside the years 1 to 9999") from None
+    if unit == "year":
+        return _year(ref.year + step, text)
+    size = 3 if unit == "quarter" else 1
+    index = ref.year * 12 + (ref.month - 1) // size * size + step * size
+    year, month0 = divmod(index, 12)
+    if unit == "quarter":
+        return _quarter(year, month0 // 3 + 1, text)
+    return _month(year, month0 + 1, text)
+
+
+def _check_year(year: int, text: str) -> None:
+    if not 1 <= year <= 9999:
+        raise DateError(f"'{text}' falls outside the years 1 to 9999")
+
+
+def _day(year: int, month: int, day: int, text: str) -> date:
+    _check_year(year, text)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{text}' is not a day of the calendar; {HINT}") from None
+
+
+def _month_start(year: int, month: int, text: str) -> date:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    _check_year(year, text)
+    return date(year, month, 1)
+
+
+def _month_end(year: int, month: int, text: str) -> date:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    _check_year(year, text)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(year: int, month: int, text: str) -> DateSpan:
+    if not 1 <= month <= 12:
+        raise DateError(f"'{text}': there is no month {month}; months run from 01 to 12")
+    return DateSpan(_month_start(year, month, text), _month_end(year, month, text), Precision.MONTH)
+
+
+def _quarter(year: int, quarter: int, text: str) -> DateSpan:
+    first = 3 * quarter - 2
+    return DateSpan(_month_start(year, first, text), _month_end(year, first + 2, text), Precision.QUARTER)
+
+
+def _year(year: int, text: str) -> DateSpan:
+    _check_year(year, text)
+    return DateSpan(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+
+
+def _union(a: DateSpan, b: DateSpan, *, uncertain: bool) -> DateSpan:
+    return DateSpan(
+        min(a.start, b.start),
+        max(a.end, b.end),
+        Precision.RANGE,
+        approximate=a.approximate or b.approximate,
+        uncertain=uncertain or a.uncertain or b.uncertain,
+    )
