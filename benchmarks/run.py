@@ -1,10 +1,11 @@
 """Time rwpk beside jrnl and hledger on the same records, and print the targets as a Markdown table.
 
     python benchmarks/run.py                      # 1k, 10k and 100k events, 5 runs each
-    python benchmarks/run.py --sizes 1000 --runs 3 --no-others
+    python benchmarks/run.py --sizes 1000 --runs 3 --startup-runs 5 --no-others
 
 Every time is a whole process, started and reaped here with os.wait4, which also gives its peak
-resident memory; each figure is the median of the runs. jrnl is installed from PyPI into its own
+resident memory; each figure is the median of the runs. The commands compared are run in rounds,
+each once in turn, so that the machine's slow spells fall on all of them alike. jrnl is installed from PyPI into its own
 virtual environment under the work folder; hledger is Debian's package, skipped (and said so)
 when it is not installed. Ratios are taken within one run of this script, on one machine.
 """
@@ -24,6 +25,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 JRNL_CONFIG = """\
 colors: {{body: none, date: none, tags: none, title: none}}
@@ -52,11 +54,20 @@ class Measure:
     megabytes: float
 
 
-def run_once(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+class Step(NamedTuple):
+    """One command to time; ``before`` runs (untimed) ahead of each timed run."""
+
+    name: str
+    command: Sequence[str]
+    before: Sequence[str] | None = None
+    env: dict[str, str] | None = None  # in place of the run's environment
+
+
+def run_once(command: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall time and peak RSS of one whole process; its output is discarded."""
     with open(os.devnull, "wb") as sink:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
+        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -65,16 +76,23 @@ def run_once(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(command: Sequence[str], env: dict[str, str], runs: int, before: Sequence[str] | None = None) -> Measure:
-    """Median time over ``runs``; ``before`` runs (untimed) ahead of each timed run."""
-    times, peaks = [], []
+def measure(steps: Sequence[Step], env: dict[str, str], runs: int, cwd: Path | None = None) -> dict[str, Measure]:
+    """Each step's median time and largest peak RSS over ``runs`` rounds.
+
+    A round runs every step once, in turn, so a slow spell on a shared machine slows the commands
+    being compared alike, instead of landing on whichever one happened to be running.
+    """
+    times: dict[str, list[float]] = {step.name: [] for step in steps}
+    peaks: dict[str, list[float]] = {step.name: [] for step in steps}
     for _ in range(runs):
-        if before is not None:
-            subprocess.run(before, env=env, check=True, capture_output=True)
-        elapsed, peak = run_once(command, env)
-        times.append(elapsed)
-        peaks.append(peak)
-    return Measure(statistics.median(times), max(peaks))
+        for step in steps:
+            step_env = step.env or env
+            if step.before is not None:
+                subprocess.run(step.before, env=step_env, check=True, capture_output=True, cwd=cwd)
+            elapsed, peak = run_once(step.command, step_env, cwd)
+            times[step.name].append(elapsed)
+            peaks[step.name].append(peak)
+    return {name: Measure(statistics.median(times[name]), max(peaks[name])) for name in times}
 
 
 def jrnl_command(work: Path) -> list[str] | None:
@@ -103,7 +121,8 @@ def ratio(slow: float, fast: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="rounds for the log sizes (default 5)")
+    parser.add_argument("--startup-runs", type=int, default=21, help="rounds for the start-up times (default 21)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rwpk-bench")
     parser.add_argument("--no-others", action="store_true", help="time rwpk only (no jrnl, no hledger)")
     args = parser.parse_args()
@@ -128,7 +147,8 @@ def main() -> None:
     clear_cache = [sys.executable, "-c", f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)"]
 
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{args.runs} runs per figure (median; memory is the largest peak RSS).", ""]  # fmt: skip
+             f"{args.runs} runs per figure ({args.startup_runs} for start-up), taken in rounds that run every "
+             "command once in turn (median; memory is the largest peak RSS).", ""]  # fmt: skip
     growth = ["| events | log size | cold | cold peak RSS | warm timeline | warm peak RSS | warm actors |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     comparison: list[str] = []
@@ -141,32 +161,36 @@ def main() -> None:
                                 work / f"ledger-{size}.journal")  # fmt: skip
         query = [*rwpk, "--file", str(log), "timeline", "--since", "2024-01", "--format", "json"]
         actors = [*rwpk, "--file", str(log), "actors", "--format", "json"]
-        cold = measure(query, env, args.runs, before=clear_cache)
-        subprocess.run(query, env=env, check=True, capture_output=True)
-        warm = measure(query, env, args.runs)
-        warm_actors = measure(actors, env, args.runs)
+        steps = [Step("rwpk, cold (first run)", query, before=clear_cache), Step("rwpk, warm", query),
+                 Step("rwpk actors, warm", actors)]  # fmt: skip
+        largest = size == max(args.sizes)
+        if largest:
+            copy = work / f"added-{size}.toml"
+            shutil.copyfile(log, copy)
+            # The appended copy keeps its cache apart, so that the cold runs' clearing leaves it alone.
+            add = [*rwpk, "--file", str(copy), "add", "--date", "2025-06-01", "--kind", "call", "--title", "Appended"]
+            after_query = [*rwpk, "--file", str(copy), "timeline", "--since", "2024-01", "--format", "json"]
+            after_env = dict(env, XDG_CACHE_HOME=str(work / "cache-added"))
+            steps.append(Step("rwpk, right after `rwpk add`", after_query, before=add, env=after_env))
+            subprocess.run(after_query, env=after_env, check=True, capture_output=True)
+            if jrnl is not None:
+                config = work / "jrnl.yaml"
+                config.write_text(JRNL_CONFIG.format(journal=journal), encoding="utf-8")
+                jrnl_cmd = [*jrnl, "--config-file", str(config), "-from", "2024-01", "--format", "json"]
+                steps.append(Step("jrnl 4.x `-from 2024-01 --format json`", jrnl_cmd))
+            if hledger is not None:
+                steps.append(Step("hledger `reg -b 2024-01 -O csv`", [hledger, "-f", str(ledger), "reg", "-b",
+                                                                       "2024-01", "-O", "csv"]))  # fmt: skip
+        timed = measure(steps, env, args.runs)
+        cold, warm, warm_actors = (timed[step.name] for step in steps[:3])
         growth.append(
             f"| {size:,} | {log.stat().st_size / 1e6:.1f} MB | {cold.seconds:.2f} s | {cold.megabytes:.0f} MB "
             f"| {warm.seconds:.2f} s | {warm.megabytes:.0f} MB | {warm_actors.seconds:.2f} s |"
         )
-        if size != max(args.sizes):
+        if not largest:
             continue
-        copy = work / f"added-{size}.toml"
-        shutil.copyfile(log, copy)
-        add = [*rwpk, "--file", str(copy), "add", "--date", "2025-06-01", "--kind", "call", "--title", "Appended"]
-        after_query = [*rwpk, "--file", str(copy), "timeline", "--since", "2024-01", "--format", "json"]
-        subprocess.run(after_query, env=env, check=True, capture_output=True)
-        after_add = measure(after_query, env, args.runs, before=add)
-        rows = [("rwpk, cold (first run)", cold), ("rwpk, warm", warm), ("rwpk actors, warm", warm_actors),
-                ("rwpk, right after `rwpk add`", after_add)]  # fmt: skip
-        if jrnl is not None:
-            config = work / "jrnl.yaml"
-            config.write_text(JRNL_CONFIG.format(journal=journal), encoding="utf-8")
-            jrnl_cmd = [*jrnl, "--config-file", str(config), "-from", "2024-01", "--format", "json"]
-            rows.append(("jrnl 4.x `-from 2024-01 --format json`", measure(jrnl_cmd, env, args.runs)))
-        if hledger is not None:
-            hledger_cmd = [hledger, "-f", str(ledger), "reg", "-b", "2024-01", "-O", "csv"]
-            rows.append(("hledger `reg -b 2024-01 -O csv`", measure(hledger_cmd, env, args.runs)))
+        after_add = timed["rwpk, right after `rwpk add`"]
+        rows = list(timed.items())
         others = {name.split()[0]: m for name, m in rows[4:]}
         comparison = [f"Equivalent data, {size:,} events:", "",
                       "| command | time | peak RSS | jrnl ÷ this | hledger ÷ this |",
@@ -189,10 +213,11 @@ def main() -> None:
         ("`rwpk timeline` (bundled log, warm)", bundled),
     ]  # fmt: skip
     subprocess.run(bundled, env=env, check=True, capture_output=True, cwd=work)
-    timed = [(name, measure(command, env, max(args.runs, 5))) for name, command in startup]
+    startup_times = measure([Step(name, command) for name, command in startup], env, args.startup_runs, cwd=work)
+    timed_startup = list(startup_times.items())
     start_lines = ["| start-up | time | ratio |", "| --- | ---: | ---: |"]
-    for index, (name, m) in enumerate(timed):
-        base = timed[0][1] if index < 3 else timed[3][1]
+    for index, (name, m) in enumerate(timed_startup):
+        base = timed_startup[0][1] if index < 3 else timed_startup[3][1]
         start_lines.append(f"| {name} | {m.seconds * 1000:.0f} ms | {m.seconds / base.seconds:.2f}× |")
     print("\n".join([*lines, *comparison, "", *growth, "", *start_lines]))
 
