@@ -107,7 +107,7 @@ class Event(NamedTuple):
         return (self.when.start, self.when.end, self.id)
 
 
-_NO_GOODS: Mapping[str, int] = MappingProxyType({})
+_NO_GOODS: Mapping[str, int] = MappingProxyType({})  # one read-only empty mapping, shared as the default
 
 
 class Trade(NamedTuple):

@@ -28,7 +28,7 @@ from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
 from .query import ActorSummary, summarise
 
-SCHEMA = "5"
+SCHEMA = "6"
 _INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
 
 
@@ -386,6 +386,8 @@ def _write_cache(
             connection.executemany(_INSERT, map(_Encoder().row, log.events))
             connection.execute("CREATE INDEX events_last ON events (last)")
             connection.execute("CREATE INDEX events_first ON events (first)")
+            # An append checks its new ids against these; without the index each check reads every row.
+            connection.execute("CREATE INDEX events_id ON events (id)")
             meta = {
                 "schema": SCHEMA,
                 "version": __version__,

@@ -114,6 +114,15 @@ def test_after_an_add_the_cache_sees_the_new_event(run: Run, small_log: Path) ->
     assert "Added later" in run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json").stdout
 
 
+def test_an_appended_id_is_looked_up_through_an_index(run: Run, small_log: Path) -> None:
+    """An append checks each new id against the cached ones; reading every row for each would make
+    adding to a large log slow, and more so when titles repeat (each clash tries another suffix)."""
+    run("--file", str(small_log), "timeline")
+    with sqlite3.connect(cache_file(small_log)) as connection:
+        plan = connection.execute("EXPLAIN QUERY PLAN SELECT 1 FROM events WHERE id = ? LIMIT 1", ("x",)).fetchall()
+    assert "USING COVERING INDEX events_id" in " ".join(str(row[-1]) for row in plan)
+
+
 def test_appended_events_are_added_without_parsing_the_log_again(
     run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
