@@ -13,7 +13,6 @@ files are answered from their caches without being read past their bytes.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -256,4 +255,4 @@ def open_collection(location: LogLocation, data: bytes, digest: str) -> LogStore
 
 def _context(declarations: Sequence[str]) -> str:
     """The hash of every file's declarations, in order: what a file's events were checked against."""
-    return hashlib.blake2b("\n".join(declarations).encode("utf-8"), digest_size=20).hexdigest()
+    return digest_of("\n".join(declarations).encode("utf-8"))

@@ -147,6 +147,48 @@ def test_appended_events_are_added_without_parsing_the_log_again(
         assert (result.exit_code, result.stdout, result.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), query
 
 
+def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
+    run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log under LARGE_LOG bytes is keyed on BLAKE2b and a larger one on SHA-256; an append across
+    the line must still find the old cache, since the old bytes are hashed as they were."""
+    from rwpk_cli import store
+
+    note = "x" * 400
+    block = '\n[[event]]\nid = "pad-{:05d}"\ndate = 2019-01-01\nkind = "other"\ntitle = "Padding"\nsummary = "{}"\n'
+    text = small_log.read_text(encoding="utf-8")
+    count = (store.LARGE_LOG - len(text) - 1000) // len(block.format(0, note))
+    text += "".join(block.format(n, note) for n in range(count))
+    text += "# " + "-" * (store.LARGE_LOG - 100 - len(text.encode()) - 3) + "\n"  # a comment, to 100 bytes short
+    small_log.write_text(text, encoding="utf-8")
+    assert small_log.stat().st_size == store.LARGE_LOG - 100
+    run("--file", str(small_log), "timeline")  # builds the cache, keyed on BLAKE2b
+    added = run("--file", str(small_log), "add", "--date", "2023-05-05", "--kind", "call", "--title", note)
+    assert added.exit_code == 0, added.stderr
+    assert small_log.stat().st_size >= store.LARGE_LOG
+
+    def no_full_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole log was parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "_parse", no_full_parse)
+        cached = run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
+    fresh = run("--no-cache", "--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
+    assert (cached.exit_code, cached.stdout) == (0, fresh.stdout)
+    assert note in cached.stdout
+
+
+def test_the_digest_depends_on_the_bytes_alone() -> None:
+    from rwpk_cli.store import LARGE_LOG, digest_of
+
+    for size in (0, 1, LARGE_LOG - 1, LARGE_LOG, LARGE_LOG + 1):
+        data = b"a" * size
+        assert digest_of(data) == digest_of(bytes(data))
+        assert digest_of(data) != digest_of(data[:-1] + b"b" if size else b"b")
+    assert digest_of(b"a" * (LARGE_LOG - 1)).startswith("blake2b:")
+    assert digest_of(b"a" * LARGE_LOG).startswith("sha256:")
+
+
 @pytest.mark.parametrize(
     "appended",
     [
