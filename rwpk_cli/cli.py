@@ -1,7 +1,7 @@
 """The rwpk command line: parse options, call the core, pick a renderer, print, map errors to exit codes."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads each command's annotations as it builds
+# the command, and string annotations would be compiled and evaluated again on every run.
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -282,7 +282,7 @@ def export(
 REPORT_SECTIONS = ("actors", "network", "trade", "stats")
 
 
-def _section(name: str, log: Log, events: list[Event]) -> Section:
+def _section(name: str, log: "Log", events: "list[Event]") -> "Section":
     from .analysis import activity, flows, network
     from .query import summarise
     from .render.docs import ActorsDoc, NetworkDoc, StatsDoc, TradeDoc
