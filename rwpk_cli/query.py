@@ -5,10 +5,9 @@ Every function returns new values; the log is never changed.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .dates import DateSpan
 from .kinds import MEETING_KINDS, Kind
@@ -173,36 +172,75 @@ class ActorSummary(NamedTuple):
 
 def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:
     """A summary of every actor (of one country, if given), in the order they were declared."""
-    label = {ident: actor.name for ident, actor in log.actors.items()}
-    tally: dict[str, list[Any]] = {ident: [0, 0, None, None, Counter()] for ident in log.actors}
+    tally = Tally(log.actors)
     for event in log.events:
+        tally.add(event)
+    return tally.summaries(country)
+
+
+class Tally:
+    """Actor summaries, counted one event at a time: ``summarise`` over a whole log, or the events
+    appended to a cached log, starting from the cached summaries of the actors they name."""
+
+    def __init__(self, actors: Mapping[str, Actor], start: Iterable[ActorSummary] = ()) -> None:
+        self._actors = actors
+        self._label = {ident: actor.name for ident, actor in actors.items()}
+        self._events = dict.fromkeys(actors, 0)
+        self._meetings = dict.fromkeys(actors, 0)
+        self._first: dict[str, date] = {}
+        self._last: dict[str, date] = {}
+        self._others: dict[str, dict[str, int]] = {ident: {} for ident in actors}
+        for summary in start:
+            ident = summary.actor.id
+            self._events[ident], self._meetings[ident] = summary.events, summary.meetings
+            if summary.first is not None and summary.last is not None:
+                self._first[ident], self._last[ident] = summary.first, summary.last
+            self._others[ident] = dict(summary.counterparts)
+
+    def add(self, event: Event) -> None:
+        """Count one event for each actor who took part in it."""
         people = event.participants
-        ids = {p.actor_id for p in people if p.actor_id}
+        ids = list(dict.fromkeys(p.actor_id for p in people if p.actor_id))
         if not ids:
-            continue
+            return
+        label, first, last = self._label, self._first, self._last
         names = [(p.actor_id, label[p.actor_id] if p.actor_id else p.name) for p in people]
         meeting, start = event.kind in MEETING_KINDS, event.when.start
         for ident in ids:
-            counts = tally[ident]
-            counts[0] += 1
-            counts[1] += meeting
-            if counts[2] is None or start < counts[2]:
-                counts[2] = start
-            if counts[3] is None or start > counts[3]:
-                counts[3] = start
-            others = counts[4]
+            self._events[ident] += 1
+            if meeting:
+                self._meetings[ident] += 1
+            if ident not in first or start < first[ident]:
+                first[ident] = start
+            if ident not in last or start > last[ident]:
+                last[ident] = start
+            mine = self._others[ident]
             for other, name in names:
                 if other != ident:
-                    others[name] += 1
-    out = []
-    for ident, actor in log.actors.items():
-        if country is not None and actor.country != country:
-            continue
-        events, meetings, first, last, others = tally[ident]
-        latest = actor.latest_role
-        counterparts = tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
-        out.append(ActorSummary(actor, latest.title if latest else None, events, meetings, first, last, counterparts))
-    return out
+                    mine[name] = mine.get(name, 0) + 1
+
+    def summaries(self, country: str | None = None, ids: Iterable[str] | None = None) -> list[ActorSummary]:
+        """The summaries so far, in the order the actors were declared: every actor's (of one
+        country, if given), or only those of ``ids``."""
+        wanted = None if ids is None else set(ids)
+        out = []
+        for ident, actor in self._actors.items():
+            if (country is not None and actor.country != country) or (wanted is not None and ident not in wanted):
+                continue
+            latest = actor.latest_role
+            counterparts = tuple(sorted(self._others[ident].items(), key=lambda kv: (-kv[1], kv[0])))
+            out.append(
+                ActorSummary(
+                    actor,
+                    latest.title if latest else None,
+                    self._events[ident],
+                    self._meetings[ident],
+                    self._first.get(ident),
+                    self._last.get(ident),
+                    counterparts,
+                )
+            )
+        return out
 
 
 def span_of(events: Sequence[Event]) -> tuple[DateSpan, DateSpan] | None:

@@ -22,10 +22,10 @@ from typing import Any
 from . import __version__
 from .dates import DateSpan, Precision
 from .errors import Problem, RwpkError
-from .kinds import MEETING_KINDS, Kind
+from .kinds import Kind
 from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
-from .query import ActorSummary, summarise
+from .query import ActorSummary, Tally, summarise
 
 try:  # the BLAKE2 that hashlib itself wraps; importing hashlib loads OpenSSL, 5 ms of every run
     from _blake2 import blake2b
@@ -454,7 +454,10 @@ def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> Cached
         rows = connection.execute(
             f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
         )
-        summaries = _with_events(_unsummaries(rows, header.actors), header, events)
+        tally = Tally(header.actors, _unsummaries(rows, header.actors))
+        for event in events:
+            tally.add(event)
+        summaries = tally.summaries(ids=named)
         with connection:
             connection.executemany(_INSERT, map(_Encoder().row, events))
             connection.executemany(
@@ -494,28 +497,3 @@ class _StoredIds:
 
     def __contains__(self, ident: object) -> bool:
         return self._db.execute("SELECT 1 FROM events WHERE id = ? LIMIT 1", (ident,)).fetchone() is not None
-
-
-def _with_events(summaries: Sequence[ActorSummary], header: Log, events: Sequence[Event]) -> list[ActorSummary]:
-    """The given actors' summaries updated with new events (which name only these actors), as
-    summarise would compute them over the whole log."""
-    by_id = {s.actor.id: s for s in summaries}
-    counts = {s.actor.id: dict(s.counterparts) for s in summaries}
-    for event in events:
-        for ident in dict.fromkeys(p.actor_id for p in event.participants if p.actor_id):
-            old = by_id[ident]
-            start = event.when.start
-            by_id[ident] = old._replace(
-                events=old.events + 1,
-                meetings=old.meetings + (event.kind in MEETING_KINDS),
-                first=min(old.first, start) if old.first else start,
-                last=max(old.last, start) if old.last else start,
-            )
-            for p in event.participants:
-                if p.actor_id != ident:
-                    other = header.actors[p.actor_id].name if p.actor_id else p.name
-                    counts[ident][other] = counts[ident].get(other, 0) + 1
-    return [
-        s._replace(counterparts=tuple(sorted(counts[s.actor.id].items(), key=lambda kv: (-kv[1], kv[0]))))
-        for s in (by_id[old.actor.id] for old in summaries)
-    ]
