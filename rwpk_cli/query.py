@@ -142,19 +142,7 @@ def meetings(log: Log, official: Actor, filters: Filters) -> list[EventRow]:
     """The official's meetings, visits, consultations, calls and agreements that pass the filters."""
     kinds = filters.kinds & MEETING_KINDS if filters.kinds else MEETING_KINDS
     officials = tuple(dict.fromkeys((official.id, *filters.officials)))
-    narrowed = Filters(
-        since=filters.since,
-        until=filters.until,
-        on=filters.on,
-        strict=filters.strict,
-        kinds=frozenset(kinds),
-        officials=officials,
-        country=filters.country,
-        tags=filters.tags,
-        search=filters.search,
-        limit=filters.limit,
-        reverse=filters.reverse,
-    )
+    narrowed = filters._replace(kinds=frozenset(kinds), officials=officials)
     return rows(log, select(log, narrowed))
 
 
