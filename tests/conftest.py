@@ -9,7 +9,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from rwpk_cli.cli import app
+from rwpk_cli.cli.app import app
 
 SMALL_LOG = """\
 [log]

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rwpk_cli import cli_add, edit
-from rwpk_cli.edit import ConflictError, NewEvent, appended, commit, event_block, plan
+from rwpk_cli.cli import add as cli_add
 from rwpk_cli.errors import LogError, UsageError
-from rwpk_cli.load import parse_log
-from rwpk_cli.logfile import bundled_log
+from rwpk_cli.log.files import bundled_log
+from rwpk_cli.log.parse import parse_log
+from rwpk_cli.write import append as edit
+from rwpk_cli.write.append import ConflictError, appended, commit, plan
+from rwpk_cli.write.blocks import NewEvent, event_block
 from tests.conftest import SMALL_LOG, Run
 
 

@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from rwpk_cli.cli import app
+from rwpk_cli.cli.app import app
 from rwpk_cli.render.panels import compressed
 from rwpk_cli.render.safe import money
 from tests.conftest import Run

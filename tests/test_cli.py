@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from rwpk_cli import __version__
-from rwpk_cli.logfile import bundled_log
+from rwpk_cli.log.files import bundled_log
 from tests.conftest import Run
 
 # What the bundled log must say, from the seed article checked against FACTS.md.

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from rwpk_cli.dateparse import parse_date
-from rwpk_cli.dates import DateSpan, Precision
+from rwpk_cli.dates.parse import parse_date
+from rwpk_cli.dates.span import DateSpan, Precision
 from rwpk_cli.errors import DateError, RelativeDateError
 
 REF = date(2025, 1, 24)  # a Friday, in ISO week 2025-W04

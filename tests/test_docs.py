@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rwpk_cli.cli_lazy import COMMANDS as REGISTERED
+from rwpk_cli.cli.lazy import COMMANDS as REGISTERED
 from rwpk_cli.render import FORMATS
 from tests.conftest import Run
 
@@ -71,7 +71,7 @@ def test_the_root_help_describes_each_command_as_its_own_help_does(name: str, ru
     """``rwpk --help`` lists commands without building them; what it shows must be what they say."""
     import typer
 
-    from rwpk_cli.cli_lazy import help_text
+    from rwpk_cli.cli.lazy import help_text
 
     built = typer.main.get_command(REGISTERED[name])
     assert help_text(REGISTERED[name]) == built.help

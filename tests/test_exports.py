@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rwpk_cli import render
-from rwpk_cli.load import parse_log
-from rwpk_cli.query import rows
+from rwpk_cli.log.parse import parse_log
 from rwpk_cli.render.csvout import COLUMNS, defuse, undefuse
 from rwpk_cli.render.docs import EventsDoc
 from rwpk_cli.render.html import script_json
+from rwpk_cli.views.rows import rows
 from tests.conftest import Run
 
 HOSTILE_TEXTS = [
@@ -228,7 +228,7 @@ def test_ics_uid_is_stable_across_runs_and_filters(run: Run) -> None:
 
 
 def _bundled_copy() -> Path:
-    from rwpk_cli.logfile import bundled_log
+    from rwpk_cli.log.files import bundled_log
 
     return bundled_log()
 
@@ -431,11 +431,11 @@ def test_the_fast_event_writer_writes_what_json_dumps_writes(
 ) -> None:
     """JSON and JSONL write events without json.dumps, for speed; the bytes must be json.dumps's."""
 
-    from rwpk_cli.dateparse import parse_date
-    from rwpk_cli.kinds import Kind
-    from rwpk_cli.model import Event
-    from rwpk_cli.query import EventRow, PersonRow
+    from rwpk_cli.dates.parse import parse_date
+    from rwpk_cli.log.kinds import Kind
+    from rwpk_cli.log.model import Event
     from rwpk_cli.render.jsonout import event_json, event_object
+    from rwpk_cli.views.rows import EventRow, PersonRow
 
     when = parse_date("2024-03")._replace(approximate=flags[0], uncertain=flags[1], text=text)
     event = Event(text, when, Kind.VISIT, text, maybe, (), tuple(words), tuple(words), maybe)

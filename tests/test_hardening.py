@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rwpk_cli import cli, entry
+from rwpk_cli.cli import app as cli_app
+from rwpk_cli.cli import entry
 from tests.conftest import Run
 
 
@@ -42,7 +43,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "app", interrupted)
+    monkeypatch.setattr(cli_app, "app", interrupted)
     with pytest.raises(SystemExit) as caught:
         entry.main()
     assert caught.value.code == 130

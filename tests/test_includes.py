@@ -107,7 +107,7 @@ def test_warnings_name_the_included_file(run: Run, split_log: Path) -> None:
 
 
 def test_editing_one_file_reparses_only_that_file(run: Run, split_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rwpk_cli import collection
+    from rwpk_cli.log import includes as collection
 
     run("--file", str(split_log), "timeline")  # builds every file's cache
     parsed: list[str] = []
@@ -174,6 +174,6 @@ def test_problems_name_the_file_and_line(
      (b'summary = "include = x"', False), (b"x\nincluded = 1", False), (b"", False)],
 )  # fmt: skip
 def test_a_log_that_may_include_others_is_told_from_one_that_cannot(data: bytes, may: bool) -> None:
-    from rwpk_cli.store import _may_include
+    from rwpk_cli.log.open import _may_include
 
     assert _may_include(data) is may

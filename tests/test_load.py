@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rwpk_cli.errors import LogError, Problem, ReadError
-from rwpk_cli.load import load_log, parse_log
-from rwpk_cli.logfile import LogLocation, bundled_log, locate, read_text
-from rwpk_cli.model import Log
-from rwpk_cli.tomllines import LineIndex
+from rwpk_cli.log.files import LogLocation, bundled_log, locate, read_text
+from rwpk_cli.log.lines import LineIndex
+from rwpk_cli.log.model import Log
+from rwpk_cli.log.open import load_log
+from rwpk_cli.log.parse import parse_log
 
 
 def test_locate_precedence(tmp_path: Path) -> None:
@@ -143,7 +144,7 @@ def test_bundled_log_facts() -> None:
 
 def test_the_fast_line_index_agrees_with_the_exact_scanner(tmp_path: Path) -> None:
     from benchmarks.generate import generate
-    from rwpk_cli.tomllines import FastLineIndex, LineIndex
+    from rwpk_cli.log.lines import FastLineIndex, LineIndex
 
     generated, _, _ = generate(300, tmp_path)
     for text in (bundled_log().read_text(encoding="utf-8"), generated.read_text(encoding="utf-8")):
@@ -213,7 +214,7 @@ def _outcome(text: str) -> object:
 @pytest.mark.parametrize("layout", sorted(_LAYOUTS))
 def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunked parsing (for memory) must give exactly the log, or exactly the problems, of one parse."""
-    from rwpk_cli import load
+    from rwpk_cli.log import parse as load
 
     text = _LAYOUTS[layout]
     monkeypatch.setattr(load, "CHUNK_EVENTS", 10**9)
@@ -244,6 +245,6 @@ def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypat
     ],
 )
 def test_event_headers_are_found_at_the_start_of_their_line(text: str, starts: list[int]) -> None:
-    from rwpk_cli.load import _event_headers
+    from rwpk_cli.log.parse import _event_headers
 
     assert _event_headers(text) == starts

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rwpk_cli.errors import AmbiguousNameError, UnknownNameError
-from rwpk_cli.model import Actor
-from rwpk_cli.names import NameIndex, name_tokens
+from rwpk_cli.log.model import Actor
+from rwpk_cli.log.names import NameIndex, name_tokens
 
 ACTORS = [
     Actor("nduhungirehe", "Olivier Nduhungirehe", "RW", aliases=("Nduhungirehe",)),

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rwpk_cli.store import SCHEMA, cache_dir, cache_file
+from rwpk_cli.log.cache import SCHEMA, cache_dir, cache_file
 from tests.conftest import Run
 
 QUERIES = [
@@ -126,7 +126,7 @@ def test_an_appended_id_is_looked_up_through_an_index(run: Run, small_log: Path)
 def test_appended_events_are_added_without_parsing_the_log_again(
     run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rwpk_cli import store
+    from rwpk_cli.log import open as opening
 
     run("--file", str(small_log), "timeline")  # builds the cache
     for title, people in (("First added", "alpha"), ("Second added", "Bruno"), ("Third added", "Someone New")):
@@ -140,7 +140,7 @@ def test_appended_events_are_added_without_parsing_the_log_again(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(store, "_parse", no_full_parse)
+        patched.setattr(opening, "_parse", no_full_parse)
         cached = {q: run("--file", str(small_log), *q) for q in QUERIES}
     for query, result in cached.items():
         fresh = run("--no-cache", "--file", str(small_log), *query)
@@ -152,26 +152,27 @@ def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
 ) -> None:
     """A log under LARGE_LOG bytes is keyed on BLAKE2b and a larger one on SHA-256; an append across
     the line must still find the old cache, since the old bytes are hashed as they were."""
-    from rwpk_cli import store
+    from rwpk_cli.log import cache
+    from rwpk_cli.log import open as opening
 
     note = "x" * 400
     block = '\n[[event]]\nid = "pad-{:05d}"\ndate = 2019-01-01\nkind = "other"\ntitle = "Padding"\nsummary = "{}"\n'
     text = small_log.read_text(encoding="utf-8")
-    count = (store.LARGE_LOG - len(text) - 1000) // len(block.format(0, note))
+    count = (cache.LARGE_LOG - len(text) - 1000) // len(block.format(0, note))
     text += "".join(block.format(n, note) for n in range(count))
-    text += "# " + "-" * (store.LARGE_LOG - 100 - len(text.encode()) - 3) + "\n"  # a comment, to 100 bytes short
+    text += "# " + "-" * (cache.LARGE_LOG - 100 - len(text.encode()) - 3) + "\n"  # a comment, to 100 bytes short
     small_log.write_text(text, encoding="utf-8")
-    assert small_log.stat().st_size == store.LARGE_LOG - 100
+    assert small_log.stat().st_size == cache.LARGE_LOG - 100
     run("--file", str(small_log), "timeline")  # builds the cache, keyed on BLAKE2b
     added = run("--file", str(small_log), "add", "--date", "2023-05-05", "--kind", "call", "--title", note)
     assert added.exit_code == 0, added.stderr
-    assert small_log.stat().st_size >= store.LARGE_LOG
+    assert small_log.stat().st_size >= cache.LARGE_LOG
 
     def no_full_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(store, "_parse", no_full_parse)
+        patched.setattr(opening, "_parse", no_full_parse)
         cached = run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     fresh = run("--no-cache", "--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     assert (cached.exit_code, cached.stdout) == (0, fresh.stdout)
@@ -179,7 +180,7 @@ def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
 
 
 def test_the_digest_depends_on_the_bytes_alone() -> None:
-    from rwpk_cli.store import LARGE_LOG, digest_of
+    from rwpk_cli.log.cache import LARGE_LOG, digest_of
 
     for size in (0, 1, LARGE_LOG - 1, LARGE_LOG, LARGE_LOG + 1):
         data = b"a" * size
@@ -212,7 +213,7 @@ def test_other_appended_text_falls_back_to_a_full_parse(run: Run, small_log: Pat
 def test_a_cache_folder_with_uri_characters_is_used(
     run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rwpk_cli import store
+    from rwpk_cli.log import open as opening
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "odd #name ?100% sure"))
     run("--file", str(small_log), "timeline")  # builds the cache
@@ -220,7 +221,7 @@ def test_a_cache_folder_with_uri_characters_is_used(
     def no_full_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cache was not used")
 
-    monkeypatch.setattr(store, "_parse", no_full_parse)
+    monkeypatch.setattr(opening, "_parse", no_full_parse)
     result = run("--file", str(small_log), "timeline", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"id": "first"' in result.stdout
@@ -237,10 +238,10 @@ def test_an_event_comes_back_from_its_cache_row_unchanged(
     people: list[tuple[str, str | None]], tags: list[str], sources: list[str], title: str, summary: str | None
 ) -> None:
     """Rows are written with hand-joined JSON for speed; any text must read back as it was."""
-    from rwpk_cli.dateparse import parse_date
-    from rwpk_cli.kinds import Kind
-    from rwpk_cli.model import Event, Participant
-    from rwpk_cli.store import _Decoder, _Encoder
+    from rwpk_cli.dates.parse import parse_date
+    from rwpk_cli.log.cache import _Decoder, _Encoder
+    from rwpk_cli.log.kinds import Kind
+    from rwpk_cli.log.model import Event, Participant
 
     event = Event("x", parse_date("2024-Q1~"), Kind.CALL, title, None, tuple(Participant(n, a) for n, a in people),
                   tuple(tags), tuple(sources), summary, "early 2024", 3, 5)  # fmt: skip

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..model import Actor, Log
-from ..query import ActorSummary, EventRow, span_of
+from ..log.model import Actor, Log
+from ..views.rows import EventRow, span_of
+from ..views.summaries import ActorSummary
 
 if TYPE_CHECKING:
-    from ..analysis import Activity, ActorCard, Flow, Link
+    from ..views.analysis import Activity, ActorCard, Flow, Link
 
 
 class EventsDoc(NamedTuple):

@@ -16,10 +16,10 @@ from html import escape
 from importlib import resources
 from itertools import groupby
 
-from ..kinds import Kind
-from ..model import Log
-from ..names import fold
-from ..query import EventRow
+from ..log.kinds import Kind
+from ..log.model import Log
+from ..log.names import fold
+from ..views.rows import EventRow
 from .docs import EventsDoc
 from .jsonout import event_object
 from .safe import is_web_url, one_line

@@ -18,9 +18,9 @@ from icalendar import Event as VEvent
 from icalendar.prop import vText
 
 from .. import __version__
-from ..dates import MAX_DAY
-from ..model import Log
-from ..query import EventRow
+from ..dates.span import MAX_DAY
+from ..log.model import Log
+from ..views.rows import EventRow
 from .docs import EventsDoc
 
 # Controls have no place in a calendar; tab and newline are kept (newline is escaped as \n).

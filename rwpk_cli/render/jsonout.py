@@ -8,8 +8,8 @@ from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from typing import Any
 
-from ..dates import DateSpan
-from ..query import EventRow
+from ..dates.span import DateSpan
+from ..views.rows import EventRow
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 
 

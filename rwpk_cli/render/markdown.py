@@ -9,9 +9,9 @@ from datetime import date
 from itertools import groupby
 from urllib.parse import quote
 
-from ..model import Event, Log, Role
-from ..query import EventRow, PersonRow
-from ..query import rows as rows_of
+from ..log.model import Event, Log, Role
+from ..views.rows import EventRow, PersonRow
+from ..views.rows import rows as rows_of
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import is_web_url, money, one_line
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Actor
+from ..log.model import Actor
 from .docs import NetworkDoc
 from .safe import one_line
 

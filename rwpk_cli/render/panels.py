@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Role
+from ..log.model import Role
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import money, one_line
 

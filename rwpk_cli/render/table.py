@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..dates import DateSpan
-from ..query import PersonRow
+from ..dates.span import DateSpan
+from ..views.rows import PersonRow
 from .docs import ActorsDoc, EventsDoc
 from .safe import one_line
 

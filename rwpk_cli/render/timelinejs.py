@@ -10,8 +10,8 @@ import json
 from html import escape
 from typing import Any
 
-from ..model import Log
-from ..query import EventRow
+from ..log.model import Log
+from ..views.rows import EventRow
 from .docs import EventsDoc
 from .safe import is_web_url
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import ReadError
+from ..errors import ReadError
 
 BUNDLED_NAME = "events.toml"
 MAX_BYTES = 512 * 1024 * 1024
@@ -28,8 +28,8 @@ class LogLocation(NamedTuple):
 
 def bundled_log() -> Path:
     """The log shipped with rwpk: inside the installed package, or beside it in a source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / BUNDLED_NAME, here.parent / BUNDLED_NAME):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / BUNDLED_NAME, package.parent / BUNDLED_NAME):
         if candidate.is_file():
             return candidate
     from importlib import resources  # a package inside a zip file or another importer

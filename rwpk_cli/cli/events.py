@@ -1,4 +1,4 @@
-"""The rwpk command line: parse options, call the core, pick a renderer, print, map errors to exit codes."""
+"""The event views: ``timeline``, ``meetings`` and ``export``, each a filtered list of events in any format."""
 
 # No `from __future__ import annotations` here: Typer reads each command's annotations as it builds
 # the command, and string annotations would be compiled and evaluated again on every run.
@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__
-from .cli_lazy import LazyGroup, command, group
-from .cli_options import (
+from .lazy import command
+from .options import (
     AsOf,
     Country,
     FilterArgs,
@@ -29,64 +28,11 @@ from .cli_options import (
     pick_format,
     render_view,
 )  # fmt: skip
-from .cli_support import State, emit, load, parse_option, reference_day, reports_errors, say_error, store
+from .support import emit, reports_errors, store
 
 if TYPE_CHECKING:
-    from .model import Event, Log
-    from .render.docs import Section
-
-app = typer.Typer(
-    name="rwpk",
-    cls=LazyGroup,
-    help=(
-        "A diplomatic timeline from a plain-text TOML log of meetings, visits, consultations, "
-        "agreements, statements and trade figures.\n\n"
-        "The log is --file PATH (- for stdin), else $RWPK_FILE, else ./events.toml, else the "
-        "Rwanda–Pakistan log bundled with rwpk.\n\n"
-        "Examples:\n\n"
-        "  rwpk timeline --since 2024-01\n\n"
-        "  rwpk meetings Nduhungirehe\n\n"
-        "  rwpk export --format md -o briefing.md\n\n"
-        "  rwpk dates 'last week' --as-of 2025-01-24"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"rwpk {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    file: Annotated[
-        str | None,
-        typer.Option(
-            "--file",
-            "-f",
-            metavar="PATH",
-            help="The log to read; - reads stdin. Default: $RWPK_FILE, ./events.toml, the bundled log.",
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Parse the log afresh and leave the cache ($XDG_CACHE_HOME/rwpk) alone."),
-    ] = False,
-    version: Annotated[
-        bool, typer.Option("--version", is_eager=True, callback=_version, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """Global options."""
-    ctx.obj = State(file=file, no_cache=no_cache)
-
-
-# --- commands ------------------------------------------------------------------------------------
+    from ..log.model import Event, Log
+    from ..render.docs import Section
 
 
 @command()
@@ -121,8 +67,9 @@ def timeline(
 
       rwpk timeline --kind agreement -o agreements.csv
     """
-    from .query import rows, select
-    from .render.docs import EventsDoc
+    from ..render.docs import EventsDoc
+    from ..views.filters import select
+    from ..views.rows import rows
 
     chosen = pick_format("timeline", fmt, output, "table")
     opened = store(ctx)
@@ -172,9 +119,9 @@ def meetings(
 
       rwpk meetings Muganga -o muganga.ics
     """
-    from .query import meetings as select_meetings
-    from .query import resolve_official
-    from .render.docs import EventsDoc
+    from ..render.docs import EventsDoc
+    from ..views.filters import resolve_official
+    from ..views.rows import meetings as select_meetings
 
     chosen = pick_format("meetings", fmt, output, "table")
     opened = store(ctx)
@@ -184,30 +131,6 @@ def meetings(
     log = opened.log(*filters.date_window())
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
     emit(render_view("meetings", chosen, doc), output)
-
-
-@command()
-@reports_errors
-def actors(
-    ctx: typer.Context,
-    country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
-    fmt: str | None = format_option("actors", "table"),
-) -> None:
-    """Summarise every actor: latest role, events, meetings, first and last seen, counterparts.
-
-    Examples:
-
-      rwpk actors
-
-      rwpk actors --country RW --format md
-    """
-    from .render.docs import ActorsDoc
-
-    opened = store(ctx)
-    wanted = country.upper() if country else None
-    summaries = [s for s in opened.summaries() if wanted is None or s.actor.country == wanted]
-    doc = ActorsDoc(opened.header, summaries)
-    emit(render_view("actors", fmt or "table", doc))
 
 
 @command()
@@ -257,9 +180,10 @@ def export(
 
       rwpk export --with actors,network,trade,stats -o briefing.md
     """
-    from .errors import UsageError
-    from .query import rows, select
-    from .render.docs import EventsDoc
+    from ..errors import UsageError
+    from ..render.docs import EventsDoc
+    from ..views.filters import select
+    from ..views.rows import rows
 
     chosen = pick_format("export", fmt, output, "md")
     wanted = [s.strip() for s in (sections or "").split(",") if s.strip()]
@@ -283,9 +207,9 @@ REPORT_SECTIONS = ("actors", "network", "trade", "stats")
 
 
 def _section(name: str, log: "Log", events: "list[Event]") -> "Section":
-    from .analysis import activity, flows, network
-    from .query import summarise
-    from .render.docs import ActorsDoc, NetworkDoc, StatsDoc, TradeDoc
+    from ..render.docs import ActorsDoc, NetworkDoc, StatsDoc, TradeDoc
+    from ..views.analysis import activity, flows, network
+    from ..views.summaries import summarise
 
     if name == "actors":
         return ActorsDoc(log, summarise(log))
@@ -294,65 +218,3 @@ def _section(name: str, log: "Log", events: "list[Event]") -> "Section":
     if name == "trade":
         return TradeDoc(log, flows(log))
     return StatsDoc(log, activity(log, events))
-
-
-@command()
-@reports_errors
-def check(
-    ctx: typer.Context,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 65) on warnings too.")] = False,
-    as_of: AsOf = None,
-) -> None:
-    """Validate the log. Prints nothing and exits 0 when it is clean. Otherwise lists every problem
-    as FILE:LINE: message and exits 65; warnings (a participant who is no declared actor, an event
-    with no source, an official outside their recorded tenures, a likely duplicate, an unused actor
-    or source, an event after today, goods over a trade total) are listed without failing, unless
-    --strict.
-
-    Examples:
-
-      rwpk check
-
-      rwpk check --strict
-
-      rwpk --file notes/2024.toml check
-    """
-    from .lint import warnings
-
-    log = load(ctx)
-    found = warnings(log, reference_day(as_of))
-    for warning in found:
-        say_error(warning.as_warning())
-    if strict and (found or log.warnings):
-        count = len(found) + len(log.warnings)
-        say_error(f"rwpk: {count} warning{'' if count == 1 else 's'} with --strict")
-        raise typer.Exit(65)
-
-
-@command()
-@reports_errors
-def dates(
-    expression: Annotated[str, typer.Argument(metavar="EXPR", help="A date expression, e.g. 'last week' or 2024-Q1.")],
-    as_of: AsOf = None,
-    fmt: str | None = format_option("dates", "table"),
-) -> None:
-    """Show how a date expression normalises: interval, precision, flags, canonical and readable forms.
-
-    Examples:
-
-      rwpk dates "January 3, 2024"
-
-      rwpk dates "last week" --as-of 2025-01-24
-
-      rwpk dates "2024-01~/2024-03" --format json
-    """
-    span = parse_option("EXPR", expression, reference_day(as_of))
-    assert span is not None
-    emit(render_view("dates", fmt or "table", span))
-
-
-from .cli_add import add_app  # noqa: E402  (the other modules' commands follow these in the help)
-from .cli_analysis import register as register_analysis  # noqa: E402
-
-group("add", add_app)
-register_analysis()

@@ -8,22 +8,22 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from . import render
-from .cli_support import parse_option, reference_day
-from .kinds import Kind
+from .. import render
+from ..log.kinds import Kind
+from .support import parse_option, reference_day
 
 if TYPE_CHECKING:
-    from .model import Log
-    from .query import Filters
+    from ..log.model import Log
+    from ..views.filters import Filters
 
 # --- completion from the log in use --------------------------------------------------------------
 
 
 def _log_for_completion(ctx: typer.Context) -> Log | None:
     """The log the command line names (--file, $RWPK_FILE, ./events.toml, bundled), or None if unreadable."""
-    from .errors import RwpkError
-    from .load import load_log
-    from .logfile import locate
+    from ..errors import RwpkError
+    from ..log.files import locate
+    from ..log.open import load_log
 
     try:
         file = ctx.find_root().params.get("file")
@@ -196,8 +196,8 @@ class FilterArgs(NamedTuple):
 
     def resolve(self, log: Log) -> Filters:
         """Filters with dates normalised and official names matched to actor ids."""
-        from .names import fold
-        from .query import Filters, resolve_official
+        from ..log.names import fold
+        from ..views.filters import Filters, resolve_official
 
         ref = reference_day(self.as_of)
         return Filters(

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from .cli_options import complete_actor, complete_source
-from .cli_support import emit, location, reports_errors, say_error
-from .kinds import Kind
+from ..log.kinds import Kind
+from .options import complete_actor, complete_source
+from .support import emit, location, reports_errors, say_error
 
 if TYPE_CHECKING:
-    from .logfile import LogLocation
-    from .model import Log
-    from .names import NameIndex
+    from ..log.files import LogLocation
+    from ..log.model import Log
+    from ..log.names import NameIndex
 
 add_app = typer.Typer(
     help=(
@@ -45,7 +45,7 @@ def _interactive() -> bool:
 
 
 def _target(where: LogLocation) -> Path:
-    from .errors import UsageError
+    from ..errors import UsageError
 
     if where.path is None:
         raise UsageError("cannot add to a log read from stdin; give the file with --file PATH")
@@ -69,8 +69,8 @@ class _Current(NamedTuple):
 
 
 def _current(ctx: typer.Context) -> _Current:
-    from .edit import read_for_edit
-    from .load import parse_log
+    from ..log.parse import parse_log
+    from ..write.append import read_for_edit
 
     where = location(ctx)
     path = _target(where)
@@ -80,7 +80,7 @@ def _current(ctx: typer.Context) -> _Current:
 
 
 def _write(current: _Current, block: str, dry_run: bool, what: str | None = None) -> None:
-    from .edit import commit, plan
+    from ..write.append import commit, plan
 
     display = current.where.display
     addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
@@ -95,7 +95,7 @@ def _write(current: _Current, block: str, dry_run: bool, what: str | None = None
 
 
 def _refuse_taken(current: _Current, table: str, ident: str) -> None:
-    from .errors import UsageError
+    from ..errors import UsageError
 
     log = current.log
     taken = (log.actors if table == "actor" else log.sources) if log else {}
@@ -105,7 +105,7 @@ def _refuse_taken(current: _Current, table: str, ident: str) -> None:
 
 
 def _participant(names: NameIndex, text: str) -> str:
-    from .errors import AmbiguousNameError, UsageError
+    from ..errors import AmbiguousNameError, UsageError
 
     found = names.candidates(text)
     if len(found) > 1:
@@ -124,7 +124,7 @@ def _participant(names: NameIndex, text: str) -> str:
 def _ask_missing(
     log: Log | None, date_: str | None, kind: str | None, title: str | None
 ) -> tuple[str, str, str, list[str]]:
-    from .errors import UsageError
+    from ..errors import UsageError
 
     missing = [name for name, value in (("--date", date_), ("--kind", kind), ("--title", title)) if not value]
     if not missing:
@@ -152,8 +152,8 @@ def _ask_missing(
 
 def _needs_reference(date_: str, as_of: str | None, sources: list[str], log: Log | None) -> bool:
     """A relative date with no as_of and no first source with a published date to resolve it."""
-    from .dateparse import parse_date
-    from .errors import DateError, RelativeDateError
+    from ..dates.parse import parse_date
+    from ..errors import DateError, RelativeDateError
 
     if as_of:
         return False
@@ -207,8 +207,8 @@ def add(
     """Add an event to the log."""
     if ctx.invoked_subcommand is not None:
         return
-    from .edit import NewEvent, event_block
-    from .names import NameIndex
+    from ..log.names import NameIndex
+    from ..write.blocks import NewEvent, event_block
 
     current = _current(ctx)
     log = current.log
@@ -256,8 +256,8 @@ def add_actor(
 
       rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11
     """
-    from .edit import NewActor, actor_block
-    from .errors import UsageError
+    from ..errors import UsageError
+    from ..write.blocks import NewActor, actor_block
 
     if (since or until) and not role:
         raise UsageError("--since and --until describe a role; give the role's title with --role")
@@ -285,7 +285,7 @@ def add_source(
 
       rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22 --outlet Dawn
     """
-    from .edit import NewSource, source_block
+    from ..write.blocks import NewSource, source_block
 
     new = NewSource(source_id, title, outlet, url, published)
     current = _current(ctx)

@@ -11,8 +11,8 @@ from datetime import date
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
-from .kinds import MEETING_KINDS
-from .model import Actor, Event, Log, Trade
+from ..log.kinds import MEETING_KINDS
+from ..log.model import Actor, Event, Log, Trade
 
 
 class Contact(NamedTuple):

@@ -13,8 +13,8 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from .dates import MAX_DAY, MIN_DAY, DateSpan, Precision, day_label, day_span
-from .errors import DateError, RelativeDateError
+from ..errors import DateError, RelativeDateError
+from .span import MAX_DAY, MIN_DAY, DateSpan, Precision, day_label, day_span
 
 __all__ = ["HINT", "parse_date"]
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .errors import AmbiguousNameError, UnknownNameError
+from ..errors import AmbiguousNameError, UnknownNameError
 from .model import Actor
 
 #: Words that come before a name but are not part of it; a query may include or omit them.

@@ -1,19 +1,19 @@
-"""From a TOML file to a validated :class:`~rwpk_cli.model.Log`, or every problem with its FILE:LINE."""
+"""From the text of one log file to a validated :class:`~rwpk_cli.log.model.Log`, or every problem
+with its FILE:LINE; and the events of text appended to a log whose cache holds the rest."""
 
 from __future__ import annotations
 
 import gc
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from .errors import LogError, Problem
-from .logfile import LogLocation, read_bytes
-from .model import Actor, Log, Source
-from .tomllines import EventLines, FastLineIndex
-from .validate import Validator
+from ..errors import LogError, Problem
+from .check.log import Validator
+from .lines import EventLines, FastLineIndex
+from .model import Actor, Event, Log, Source
 
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
 _HEADER_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|$)")
@@ -177,8 +177,15 @@ def parse_toml(text: str) -> dict[str, Any]:
     return data
 
 
-def load_log(location: LogLocation) -> Log:
-    """Read and validate the log at ``location``, with the files it includes."""
-    from .collection import Member, load_collection
-
-    return load_collection(Member(location.path, location.display, read_bytes(location)))
+def appended_events(prefix: bytes, tail: bytes, header: Log, existing_ids: Container[str]) -> list[Event] | None:
+    """The validated events of ``tail``, text appended to a log of ``prefix`` bytes whose declarations
+    are ``header``'s, with their lines in the whole file; None when the tail holds anything but new
+    events (or a problem), which changes what older events mean: the caller parses it all."""
+    text = tail.decode("utf-8")
+    data = parse_toml(text)
+    if set(data) != {"event"} or not isinstance(data["event"], list):
+        return None
+    lines = FastLineIndex(text, first_line=prefix.count(b"\n") + 1)
+    if lines.counts.get("event", 0) != len(data["event"]):
+        return None
+    return Validator(header.path, text, lines).appended_events(data, header, existing_ids)

@@ -1,13 +1,14 @@
-"""Analysis commands: one actor's card, the counterpart network, trade flows and activity over time."""
+"""Analysis commands: actor summaries, one actor's card, the counterpart network, trade flows and
+activity over time."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads each command's annotations as it builds
+# the command, and string annotations would be compiled and evaluated again on every run.
 from typing import Annotated
 
 import typer
 
-from .cli_lazy import command
-from .cli_options import (
+from .lazy import command
+from .options import (
     AsOf,
     Country,
     FilterArgs,
@@ -25,7 +26,7 @@ from .cli_options import (
     format_option,
     render_view,
 )  # fmt: skip
-from .cli_support import emit, load, reports_errors, say_error
+from .support import emit, load, reports_errors, say_error, store
 
 Name = Annotated[
     str,
@@ -35,10 +36,34 @@ Name = Annotated[
 
 def register() -> None:
     """Add the analysis commands to rwpk's root command."""
+    command("actors")(reports_errors(actors))
     command("actor")(reports_errors(actor))
     command("network")(reports_errors(network_command))
     command("trade")(reports_errors(trade))
     command("stats")(reports_errors(stats))
+
+
+def actors(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
+    fmt: str | None = format_option("actors", "table"),
+) -> None:
+    """Summarise every actor: latest role, events, meetings, first and last seen, counterparts.
+
+    Examples:
+
+      rwpk actors
+
+      rwpk actors --country RW --format md
+    """
+    from ..render.docs import ActorsDoc
+    from ..views.summaries import summaries_of
+
+    opened = store(ctx)
+    wanted = country.upper() if country else None
+    summaries = [s for s in summaries_of(opened) if wanted is None or s.actor.country == wanted]
+    doc = ActorsDoc(opened.header, summaries)
+    emit(render_view("actors", fmt or "table", doc))
 
 
 def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table")) -> None:
@@ -53,9 +78,9 @@ def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor
 
       rwpk actor nduhungirehe --format json
     """
-    from .analysis import actor_card
-    from .query import resolve_official
-    from .render.docs import ActorDoc
+    from ..render.docs import ActorDoc
+    from ..views.analysis import actor_card
+    from ..views.filters import resolve_official
 
     log = load(ctx)
     emit(render_view("actor", fmt or "table", ActorDoc(log, actor_card(log, resolve_official(log, name)))))
@@ -88,9 +113,9 @@ def network_command(
 
       rwpk network --format dot | dot -Tsvg > network.svg
     """
-    from .analysis import network
-    from .query import select
-    from .render.docs import NetworkDoc
+    from ..render.docs import NetworkDoc
+    from ..views.analysis import network
+    from ..views.filters import select
 
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
@@ -118,8 +143,8 @@ def trade(
 
       rwpk trade --format csv > trade.csv
     """
-    from .analysis import flows
-    from .render.docs import TradeDoc
+    from ..render.docs import TradeDoc
+    from ..views.analysis import flows
 
     log = load(ctx)
     found = flows(log, year, origin, destination)
@@ -161,9 +186,9 @@ def stats(
     """
     if by not in ("year", "month"):
         raise typer.BadParameter(f"'{by}' is not one of year, month.", param_hint="'--by'")
-    from .analysis import activity
-    from .query import select
-    from .render.docs import StatsDoc
+    from ..render.docs import StatsDoc
+    from ..views.analysis import activity
+    from ..views.filters import select
 
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)

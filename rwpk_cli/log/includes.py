@@ -14,20 +14,21 @@ files are answered from their caches without being read past their bytes.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
-from .errors import LogError, Problem, ReadError
-from .load import LogFile, paused_gc
+from ..errors import LogError, Problem, ReadError
+from . import cache
+from .cache import CachedFile, cache_file, declarations_json, digest_of, open_cached
+from .check.ids import check_across_files
+from .files import LogLocation, decode, read_bytes
+from .model import Actor, Event, Log, Source
+from .parse import LogFile, paused_gc
+from .store import Keeper, LogStore, MemoryStore, Rows
 
 __all__ = ["CollectionStore", "LogFile", "Member", "load_collection", "open_collection"]
-from .logfile import LogLocation, decode, read_bytes
-from .model import Actor, Event, Log, Source
-from .query import ActorSummary, summarise
-from .store import CachedStore, LogStore, MemoryStore, cache_file, cache_log, declarations_json, digest_of, open_cached
 
 R = TypeVar("R", Actor, Source)
 
@@ -105,20 +106,6 @@ def pooled(declared: Sequence[tuple[str, Mapping[str, R]]], kind: str) -> dict[s
     return pool
 
 
-def check_event_ids(ids: Sequence[tuple[str, int, str]]) -> None:
-    """Every event's (id, line, file) in the collection: an id used in two files is a problem (within
-    one file, the file's own check finds it)."""
-    first: dict[str, tuple[int, str]] = {}
-    problems = []
-    for ident, line, file in ids:
-        seen = first.setdefault(ident, (line, file))
-        if seen != (line, file):
-            message = f"event id '{ident}' is also used at {seen[1]}:{seen[0]}; give each event its own id = \"…\""
-            problems.append(Problem(file, line, message))
-    if problems:
-        raise LogError(sorted(problems, key=lambda p: (p.file, p.line)))
-
-
 def load_collection(root: Member) -> Log:
     """The whole log of a file and the files it includes, validated; LogError lists the problems of
     every file."""
@@ -142,7 +129,7 @@ def load_collection(root: Member) -> Log:
                 problems += error.problems
         if problems:
             raise LogError(problems)
-        check_event_ids([(e.id, e.line, e.file or root.display) for log in logs for e in log.events])
+        check_across_files([(e.id, e.line, e.file or root.display) for log in logs for e in log.events])
         events = sorted((e for log in logs for e in log.events), key=lambda e: e.sort_key)
         return _whole(logs, actors, sources, tuple(events))
 
@@ -161,7 +148,7 @@ def _whole(
 
 class CollectionStore(LogStore):
     """A log of several files, each answered from its own store: events are merged in timeline
-    order and actor summaries added up."""
+    order, and each file's kept rows are handed on for the keeper's layer to add up."""
 
     def __init__(self, header: Log, stores: Sequence[LogStore]) -> None:
         super().__init__(header)
@@ -170,31 +157,14 @@ class CollectionStore(LogStore):
     def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
         return tuple(heapq.merge(*(s.events(start, end) for s in self._stores), key=lambda e: e.sort_key))
 
-    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
-        tallies: dict[str, list[Any]] = {ident: [0, 0, [], [], Counter()] for ident in self.header.actors}
-        for store in self._stores:
-            for s in store.summaries(self.header.actors):
-                tally = tallies[s.actor.id]
-                tally[0] += s.events
-                tally[1] += s.meetings
-                tally[2] += [s.first] if s.first else []
-                tally[3] += [s.last] if s.last else []
-                tally[4].update(dict(s.counterparts))
-        out = []
-        for ident, actor in self.header.actors.items():
-            events, meetings, firsts, lasts, others = tallies[ident]
-            latest = actor.latest_role
-            counterparts = tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
-            first, last = min(firsts, default=None), max(lasts, default=None)
-            role = latest.title if latest else None
-            out.append(ActorSummary(actor, role, events, meetings, first, last, counterparts))
-        return out
+    def kept(self) -> list[Rows]:
+        return [rows for store in self._stores for rows in store.kept()]
 
 
 class _Entry(NamedTuple):
     member: Member
     digest: str
-    cached: CachedStore | None
+    cached: CachedFile | None
     file: LogFile | None
 
     def declared(self) -> tuple[str, Mapping[str, Actor], Mapping[str, Source]]:
@@ -204,7 +174,7 @@ class _Entry(NamedTuple):
         return self.member.display, self.file.actors, self.file.sources
 
 
-def open_collection(location: LogLocation, data: bytes, digest: str) -> LogStore:
+def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Keeper) -> LogStore:
     """The log at ``location`` and the files it includes, from each file's cache where it holds."""
     with paused_gc():
         entries: list[_Entry] = []
@@ -240,15 +210,15 @@ def open_collection(location: LogLocation, data: bytes, digest: str) -> LogStore
                 problems += error.problems
                 continue
             assert member.path is not None
-            summaries = summarise(log._replace(actors=actors))
+            rows = keeper.rows(log._replace(actors=actors))
             path = cache_file(member.path)
-            cached = cache_log(path, entry.digest, len(member.data), log, file.includes, context, summaries)
-            stores.append(cached or MemoryStore(log, summaries))
+            cached = cache.write(path, entry.digest, len(member.data), log, rows, file.includes, context)
+            stores.append(cached or MemoryStore(log, keeper, rows))
         if problems:
             raise LogError(problems)
         if not many:
             return stores[0]
-        check_event_ids([(i, line, file or location.display) for s in stores for i, line, file in s.ids()])
+        check_across_files([(i, line, file or location.display) for s in stores for i, line, file in s.ids()])
         header = _whole([s.header for s in stores], actors, sources, ())
         return CollectionStore(header, stores)
 

@@ -1,31 +1,31 @@
-"""Answering from a cache, so that an unchanged log is not parsed again.
+"""One log file's cache, so that an unchanged file is not parsed again.
 
-The TOML file stays the only source of truth. The cache is a SQLite file per log under
+The TOML file stays the only source of truth. The cache is a SQLite file per log file under
 ``$XDG_CACHE_HOME/rwpk/``, keyed on a hash of the file's bytes (and rwpk's version and the
 cache's schema), so it can never answer for other content. A corrupt, foreign or outdated cache
-is ignored and rebuilt. When the log only grew by appended events (``rwpk add``), only the new
-text is parsed. Values are stored as JSON and SQLite columns; nothing is ever unpickled.
+is ignored and rebuilt. When the file only grew by appended events (``rwpk add``), ``extend`` adds
+the new events, parsed by the caller's function, to the cache. Values are stored as JSON and SQLite
+columns; nothing is ever unpickled. This module knows one file: ``open.py`` and ``includes.py``
+decide which files to cache and what their events were checked against.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .dates import DateSpan, Precision
-from .errors import Problem, RwpkError
+from .. import __version__
+from ..dates.span import DateSpan, Precision
+from ..errors import Problem, RwpkError
 from .kinds import Kind
-from .logfile import LogLocation, check_size, decode, read_bytes
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
-from .query import ActorSummary, Tally, summarise
+from .store import Keeper, LogStore, Rows
 
 try:  # the BLAKE2 that hashlib itself wraps; importing hashlib loads OpenSSL, 5 ms of every run
     from _blake2 import blake2b
@@ -33,7 +33,6 @@ except ImportError:  # pragma: no cover - an interpreter without the module
     from hashlib import blake2b
 
 SCHEMA = "6"
-_INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -189,78 +188,14 @@ def _unheader(body: str, display: str) -> tuple[Log, tuple[tuple[str, int], ...]
     return Log(display, data["title"], actors, sources, (), trades, warnings), includes, declared
 
 
-def _summaries(summaries: Sequence[ActorSummary]) -> list[tuple[str, str]]:
-    """Rows of the summaries table: an actor's id and its summary as JSON, so that an append
-    rewrites only the summaries of the actors it names."""
-    return [
-        (s.actor.id, json.dumps([s.role, s.events, s.meetings, s.first.toordinal() if s.first else None,
-                                 s.last.toordinal() if s.last else None, [list(c) for c in s.counterparts]],
-                                ensure_ascii=False))
-        for s in summaries
-    ]  # fmt: skip
+# --- one file's cache ----------------------------------------------------------------------------
 
 
-def _unsummaries(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> list[ActorSummary]:
-    out = []
-    for ident, body in rows:
-        role, events, meetings, first, last, counterparts = json.loads(body)
-        start = date.fromordinal(first) if first else None
-        end = date.fromordinal(last) if last else None
-        others = tuple((n, c) for n, c in counterparts)
-        out.append(ActorSummary(actors[ident], role, events, meetings, start, end, others))
-    return out
-
-
-# --- the store -------------------------------------------------------------------------------------
-
-
-class LogStore:
-    """A log to query: its header (actors, sources, trades), its events, and actor summaries."""
-
-    def __init__(self, header: Log) -> None:
-        self.header = header
-
-    def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
-        """The events that overlap the days from ``start`` to ``end`` (either may be open), in timeline order."""
-        raise NotImplementedError
-
-    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
-        """A summary of every actor, in the order they were declared; ``actors`` are those of the
-        whole collection when this file is one of several."""
-        raise NotImplementedError
-
-    def log(self, start: date | None = None, end: date | None = None) -> Log:
-        """The log, with every event or with those overlapping a window."""
-        return self.header._replace(events=self.events(start, end))
-
-    def ids(self) -> list[tuple[str, int, str]]:
-        """Every event's id, line and file ("" for the log's own file)."""
-        return [(e.id, e.line, e.file) for e in self.events()]
-
-
-class MemoryStore(LogStore):
-    """A log parsed for this run only (stdin, --no-cache, or a cache that could not be written)."""
-
-    def __init__(self, log: Log, summaries: Sequence[ActorSummary] | None = None) -> None:
-        super().__init__(log._replace(events=()))
-        self._log = log
-        self._summaries = summaries
-
-    def events(self, start: date | None = None, end: date | None = None) -> tuple[Event, ...]:
-        return tuple(
-            e
-            for e in self._log.events
-            if (start is None or e.when.end >= start) and (end is None or e.when.start <= end)
-        )
-
-    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
-        return summarise(self._log) if self._summaries is None else list(self._summaries)
-
-
-class CachedStore(LogStore):
-    """A log file answered from its SQLite cache. ``includes`` are the files it includes;
-    ``declarations`` its actors and sources as JSON; ``context`` the hash of the declarations of the
-    whole collection its events were checked against ("" for a log of one file)."""
+class CachedFile(LogStore):
+    """A log file answered from its SQLite cache. ``includes`` are the files it names in
+    ``[log] include`` (stored, not followed); ``declarations`` its actors and sources as JSON;
+    ``context`` what its events were checked against, as the caller named it ("" for the file's own
+    declarations)."""
 
     def __init__(
         self,
@@ -290,70 +225,25 @@ class CachedStore(LogStore):
         decode = _Decoder().event
         return tuple(decode(row) for row in rows)
 
-    def summaries(self, actors: Mapping[str, Actor] | None = None) -> list[ActorSummary]:
-        rows = self._db.execute("SELECT actor, body FROM summaries ORDER BY seq")
-        return _unsummaries(rows, self.header.actors if actors is None else actors)
+    def kept(self) -> list[Rows]:
+        return [self._db.execute("SELECT actor, body FROM summaries ORDER BY seq").fetchall()]
 
 
-def open_store(location: LogLocation, use_cache: bool = True) -> LogStore:
-    """The log at ``location``, from its cache when the cache holds exactly these bytes. A log that
-    includes other files is answered from each file's own cache (see collection.py)."""
-    data = read_bytes(location)
-    if location.path is None or not use_cache:
-        from .collection import Member, load_collection
-
-        return MemoryStore(load_collection(Member(location.path, location.display, data)))
-    check_size(data, location.display)
-    digest = digest_of(data)
-    path = cache_file(location.path)
-    cached = open_cached(path, digest, location.display)
-    if cached is not None and not cached.includes and not cached.context:
-        return cached
-    if cached is None and not _may_include(data):  # one file: no need to look for others
-        extended = _extend_cached(path, data, digest, location.display)
-        if extended is not None:
-            return extended
-        log = _parse(data, location.display)
-        return cache_log(path, digest, len(data), log) or MemoryStore(log)
-    from .collection import open_collection
-
-    return open_collection(location, data, digest)
-
-
-def _may_include(data: bytes) -> bool:
-    """Whether a line of the log starts with an ``include =`` key. Found with bytes.find: a
-    multi-line regular expression over a 40 MB log takes a third of a second."""
-    at = data.find(b"include")
-    while at >= 0:
-        start = data.rfind(b"\n", 0, at) + 1
-        if _INCLUDE_KEY.match(data, start) and not data[start:at].strip(b" \t"):
-            return True
-        at = data.find(b"include", at + 7)
-    return False
-
-
-def cache_log(
-    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]] = (), context: str = "",
-    summaries: Sequence[ActorSummary] | None = None,
-) -> CachedStore | None:  # fmt: skip
-    """Write a log file's cache and open it; None when it cannot be written (that only costs speed)."""
+def write(
+    path: Path, digest: str, size: int, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    context: str = "",
+) -> CachedFile | None:  # fmt: skip
+    """Write a log file's cache, with the ``rows`` kept per actor, and open it; None when it cannot
+    be written (that only costs speed)."""
     try:
-        from .load import paused_gc
-
-        with paused_gc():
-            _write_cache(path, digest, size, log, includes, context, summaries)
+        _write_cache(path, digest, size, log, includes, context, rows)
     except (OSError, sqlite3.Error):
         return None
     return open_cached(path, digest, log.path)
 
 
-def _parse(data: bytes, display: str) -> Log:
-    from .load import parse_log  # the parser is loaded only when the cache cannot answer
-
-    return parse_log(decode(data, display), display)
-
-
-def open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
+def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
+    """The cache at ``path`` when it holds a file of exactly ``digest``; None otherwise."""
     if not path.is_file():
         return None
     try:
@@ -367,15 +257,14 @@ def open_cached(path: Path, digest: str, display: str) -> CachedStore | None:
             connection.close()
             return None
         header, includes, declarations = _unheader(meta["header"], display)
-        return CachedStore(header, connection, includes, declarations, meta["context"])
+        return CachedFile(header, connection, includes, declarations, meta["context"])
     except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
 
 def _write_cache(
-    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]], context: str,
-    summaries: Sequence[ActorSummary] | None,
-) -> None:  # fmt: skip
+    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
+) -> None:
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
@@ -412,10 +301,7 @@ def _write_cache(
             connection.execute(
                 "CREATE TABLE summaries (seq INTEGER PRIMARY KEY, actor TEXT UNIQUE NOT NULL, body TEXT NOT NULL)"
             )
-            connection.executemany(
-                "INSERT INTO summaries (actor, body) VALUES (?, ?)",
-                _summaries(summarise(log) if summaries is None else summaries),
-            )
+            connection.executemany("INSERT INTO summaries (actor, body) VALUES (?, ?)", rows)
         connection.close()
         os.replace(temporary, path)
     except BaseException:
@@ -423,10 +309,16 @@ def _write_cache(
         raise
 
 
-def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> CachedStore | None:
-    """When the log only grew by appended events (as ``rwpk add`` does), parse just the new text
-    and add it to the cache in one transaction. None when that does not apply or anything is off,
-    so the caller parses the whole log instead."""
+#: Reads text appended to a cached file: (the cached bytes, the appended bytes, the cached header,
+#: the ids already taken) to the new events, or None when the text needs a full parse.
+Appended = Callable[[bytes, bytes, Log, Container[str]], "list[Event] | None"]
+
+
+def extend(path: Path, data: bytes, digest: str, display: str, appended: Appended, keeper: Keeper) -> CachedFile | None:
+    """When the file only grew by appended events (as ``rwpk add`` does), read just the new text
+    with ``appended`` and add its events, and the kept rows they change, to the cache in one
+    transaction. Only a cache whose events were checked against the file's own declarations is
+    extended. None when that does not apply or anything is off, so the caller parses the whole file."""
     if not path.is_file():
         return None
     try:
@@ -443,49 +335,24 @@ def _extend_cached(path: Path, data: bytes, digest: str, display: str) -> Cached
             connection.close()
             return None
         header, includes, declarations = _unheader(meta["header"], display)
-        if includes:
-            connection.close()
-            return None
-        events = _appended_events(prefix, data[size:], header, connection)
+        events = appended(prefix, data[size:], header, _StoredIds(connection))
         if events is None:
             connection.close()
             return None
         named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
         rows = connection.execute(
             f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
-        )
-        tally = Tally(header.actors, _unsummaries(rows, header.actors))
-        for event in events:
-            tally.add(event)
-        summaries = tally.summaries(ids=named)
+        ).fetchall()
+        changed = keeper.updated(header.actors, rows, events)
         with connection:
             connection.executemany(_INSERT, map(_Encoder().row, events))
             connection.executemany(
                 "UPDATE meta SET value = ? WHERE key = ?", [(digest, "digest"), (str(len(data)), "size")]
             )
-            connection.executemany(
-                "UPDATE summaries SET body = ? WHERE actor = ?",
-                [(body, ident) for ident, body in _summaries(summaries)],
-            )
-        return CachedStore(header, connection, includes, declarations)
+            connection.executemany("UPDATE summaries SET body = ? WHERE actor = ?", [(b, i) for i, b in changed])
+        return CachedFile(header, connection, includes, declarations)
     except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, RwpkError):
         return None
-
-
-def _appended_events(prefix: bytes, tail: bytes, header: Log, connection: sqlite3.Connection) -> list[Event] | None:
-    """The validated events of the appended text, with their lines in the whole file."""
-    from .load import parse_toml
-    from .tomllines import FastLineIndex
-    from .validate import Validator
-
-    text = tail.decode("utf-8")
-    data = parse_toml(text)
-    if set(data) != {"event"} or not isinstance(data["event"], list):
-        return None  # anything but appended events changes what older events mean: parse it all
-    lines = FastLineIndex(text, first_line=prefix.count(b"\n") + 1)
-    if lines.counts.get("event", 0) != len(data["event"]):
-        return None
-    return Validator(header.path, text, lines).appended_events(data, header, _StoredIds(connection))
 
 
 class _StoredIds:

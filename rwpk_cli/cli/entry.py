@@ -10,7 +10,7 @@ import sys
 def main() -> None:
     """Run rwpk; Ctrl-C exits 130 and a closed pipe (``rwpk … | head``) exits quietly."""
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"rwpk {__version__}\n")
         return
@@ -18,7 +18,7 @@ def main() -> None:
     # only rescan the log's objects, over and over as a large log is read.
     gc.disable()
     try:
-        from .cli import app
+        from .app import app
 
         app()
     except KeyboardInterrupt:

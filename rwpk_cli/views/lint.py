@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from .errors import Problem
-from .model import Actor, Event, Log, Role, Source, Trade
+from ..errors import Problem
+from ..log.model import Actor, Event, Log, Role, Source, Trade
 
 
 def warnings(log: Log, today: date) -> list[Problem]:

@@ -1,5 +1,5 @@
 """Dates as rwpk holds them: an inclusive interval of days with a precision, EDTF flags and the
-text the source wrote, and the readable and canonical forms of each. ``dateparse`` reads text into them.
+text the source wrote, and the readable and canonical forms of each. ``parse`` reads text into them.
 """
 
 from __future__ import annotations

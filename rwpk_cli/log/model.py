@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from .kinds import Kind
 
 if TYPE_CHECKING:
-    from .dates import DateSpan
-    from .errors import Problem
+    from ..dates.span import DateSpan
+    from ..errors import Problem
 
 
 class Role(NamedTuple):

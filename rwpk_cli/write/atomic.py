@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import RwpkError
+from ..errors import RwpkError
 
 
 class WriteError(RwpkError):

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from .dates import DateSpan
-    from .logfile import LogLocation
-    from .model import Log
-    from .query import Filters
-    from .store import LogStore
+    from ..dates.span import DateSpan
+    from ..log.files import LogLocation
+    from ..log.model import Log
+    from ..log.store import LogStore
+    from ..views.filters import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,7 +45,7 @@ def say_error(message: str) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from .render.safe import visible
+    from ..render.safe import visible
 
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(Text(visible(message)), soft_wrap=True)
 
@@ -55,7 +55,7 @@ def reports_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import LogError, RwpkError
+        from ..errors import LogError, RwpkError
 
         try:
             return command(*args, **kwargs)
@@ -75,7 +75,7 @@ def reports_errors(command: F) -> F:
 
 def location(ctx: typer.Context) -> LogLocation:
     """Where the log comes from, as the global options and the environment choose."""
-    from .logfile import locate
+    from ..log.files import locate
 
     state = ctx.find_object(State) or State()
     return locate(state.file)
@@ -83,10 +83,11 @@ def location(ctx: typer.Context) -> LogLocation:
 
 def store(ctx: typer.Context) -> LogStore:
     """The log to query, from its cache when it has not changed; its warnings go to stderr."""
-    from .store import open_store
+    from ..log.open import open_store
+    from ..views.summaries import SUMMARIES
 
     state = ctx.find_object(State) or State()
-    opened = open_store(location(ctx), use_cache=not state.no_cache)
+    opened = open_store(location(ctx), SUMMARIES, use_cache=not state.no_cache)
     for warning in opened.header.warnings:
         say_error(warning.as_warning())
     return opened
@@ -106,7 +107,7 @@ def window(ctx: typer.Context, filters: Filters) -> tuple[LogStore, Log]:
 def emit(result: object, output: Path | None = None) -> None:
     """Print a rendered view, or write it atomically to ``output``."""
     if output is not None and str(output) != "-":
-        from .atomic import write_atomic
+        from ..write.atomic import write_atomic
 
         text = result if isinstance(result, str) else plain(result)
         write_atomic(output, text.encode("utf-8"))
@@ -136,8 +137,8 @@ def parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:
     """A date option, or a usage error naming the option."""
     if value is None:
         return None
-    from .dateparse import parse_date  # the parser loads only when a date was given
-    from .errors import DateError, UsageError
+    from ..dates.parse import parse_date  # the parser loads only when a date was given
+    from ..errors import DateError, UsageError
 
     try:
         return parse_date(value, ref)

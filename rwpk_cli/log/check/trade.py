@@ -1,0 +1,52 @@
+"""Checking ``[[trade]]`` figures: a year's trade in one direction, with its main goods."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..lines import TableKey
+from ..model import Source, Trade
+from .fields import FieldReader, show
+from .sources import cited
+
+
+def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Source]) -> list[Trade]:
+    """The valid [[trade]] figures of ``data``."""
+    out = []
+    lines = reader.lines
+    for where, table in reader.records(data, "trade"):
+        owner = f"trade #{int(where[1]) + 1}"
+        before = len(reader.problems)
+        for key in ("year", "from", "to", "value_usd"):
+            if key not in table:
+                reader.problem(lines.table(where), f"{owner}: {key} is missing; add {key} = …")
+        year = reader.field(table, where, "year", owner, int, "a year such as 2022")
+        origin = reader.country(table, where, "from", owner)
+        destination = reader.country(table, where, "to", owner)
+        value = reader.field(table, where, "value_usd", owner, (int, float), "an amount in US dollars")
+        if value is not None and value < 0:
+            reader.problem(
+                lines.key(where, "value_usd"), f"{owner}: value_usd {value} is negative; give the amount traded"
+            )
+        goods = _goods(reader, table, where, owner)
+        source_ids = cited(reader, table, where, owner, known)
+        if len(reader.problems) == before and year is not None and origin and destination and value is not None:
+            out.append(Trade(year, origin, destination, int(value), goods, source_ids, lines.table(where), reader.tag))
+    return out
+
+
+def _goods(reader: FieldReader, table: Mapping[str, Any], where: TableKey, owner: str) -> dict[str, int]:
+    value = table.get("goods")
+    if value is None:
+        return {}
+    valid = isinstance(value, dict) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in value.values()
+    )
+    if not valid:
+        reader.problem(
+            reader.lines.key(where, "goods"),
+            f"{owner}: goods must be a table of amounts, like goods = {{ tea = 31_400_000 }}, not {show(value)}",
+        )
+        return {}
+    return {k: int(v) for k, v in value.items()}

@@ -1,0 +1,75 @@
+"""Events as views show them: each participant with their name, country and title at the time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..dates.span import DateSpan
+from ..log.kinds import MEETING_KINDS
+from ..log.model import Actor, Event, Log
+from .filters import Filters, select
+
+
+class PersonRow(NamedTuple):
+    """A participant as shown: their title is the one they held on the event's date."""
+
+    id: str | None
+    name: str
+    country: str | None
+    title: str | None
+
+    @property
+    def label(self) -> str:
+        """Plain text: "Name (CC), Title", leaving out what is unknown."""
+        text = self.name + (f" ({self.country})" if self.country else "")
+        return text + (f", {self.title}" if self.title else "")
+
+
+class EventRow(NamedTuple):
+    """An event ready to render, with its participants' titles at the time and its sources."""
+
+    event: Event
+    participants: tuple[PersonRow, ...]
+
+    def others(self, actor_id: str) -> tuple[PersonRow, ...]:
+        """The participants other than ``actor_id``: an official's counterparts."""
+        return tuple(p for p in self.participants if p.id != actor_id)
+
+    def person(self, actor_id: str) -> PersonRow | None:
+        """The row of one participant, if they took part."""
+        return next((p for p in self.participants if p.id == actor_id), None)
+
+
+def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
+    """Each event with every participant's name, country and title on that date."""
+    out = []
+    for event in events:
+        people = []
+        for p in event.participants:
+            actor = log.actors.get(p.actor_id) if p.actor_id else None
+            people.append(
+                PersonRow(
+                    id=p.actor_id,
+                    name=actor.name if actor else p.name,
+                    country=actor.country if actor else None,
+                    title=actor.title_on(event.when) if actor else None,
+                )
+            )
+        out.append(EventRow(event, tuple(people)))
+    return out
+
+
+def meetings(log: Log, official: Actor, filters: Filters) -> list[EventRow]:
+    """The official's meetings, visits, consultations, calls and agreements that pass the filters."""
+    kinds = filters.kinds & MEETING_KINDS if filters.kinds else MEETING_KINDS
+    officials = tuple(dict.fromkeys((official.id, *filters.officials)))
+    narrowed = filters._replace(kinds=frozenset(kinds), officials=officials)
+    return rows(log, select(log, narrowed))
+
+
+def span_of(events: Sequence[Event]) -> tuple[DateSpan, DateSpan] | None:
+    """The first and last dates of a list of events in timeline order."""
+    if not events:
+        return None
+    return events[0].when, max(events, key=lambda e: (e.when.end, e.when.start)).when

@@ -1,0 +1,125 @@
+"""Adding to a log without losing a byte of it.
+
+A new record (a TOML block, see ``blocks``) is *appended*: every byte already in the file stays
+exactly as it was. The whole resulting text is parsed again before anything is written; the write is
+atomic (temporary file, fsync, rename, fsync of the folder) and happens under an exclusive lock,
+after checking that nobody changed the file since it was read.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import LogError, RwpkError, UsageError
+from ..log.files import LogLocation, decode, read_bytes
+from ..log.model import Log
+from ..log.parse import parse_log
+from .atomic import write_atomic
+
+LOCK_WAIT_SECONDS = 5.0
+
+
+class ConflictError(RwpkError):
+    """The log changed, or is being written, while rwpk was adding to it; nothing was written."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again
+
+
+def appended(text: str, block: str) -> str:
+    """``text`` followed by ``block`` after a blank line, in the file's own line endings.
+
+    ``text`` is kept as an exact prefix of the result.
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    body = block.strip("\n").replace("\n", newline) + newline
+    if not text.strip():
+        return text + body
+    if text.endswith(newline + newline) or text.endswith("\n\n"):
+        separator = ""
+    elif text.endswith("\n"):
+        separator = newline
+    else:
+        separator = newline + newline
+    return text + separator + body
+
+
+class Addition(NamedTuple):
+    """The outcome of an addition: the new text, the log it parses to, and the block that was added."""
+
+    text: str
+    log: Log
+    block: str
+    first_line: int
+
+
+def plan(original: str, block: str, display: str, checked: bool = False) -> Addition:
+    """Check ``original`` is valid (unless the caller has just ``checked`` it), append ``block``
+    and check the whole result parses.
+
+    Problems in the existing log raise LogError (nothing is touched); problems in the new block
+    raise UsageError with the loader's own message.
+    """
+    if not checked and original.strip("\ufeff \t\r\n"):
+        parse_log(original, display)  # refuse to touch a log that is invalid now
+    text = appended(original, block)
+    first_line = text.count("\n") - block.strip("\n").count("\n")
+    try:
+        log = parse_log(text, display)
+    except LogError as error:
+        messages = [p.message for p in error.problems]
+        raise UsageError("the new entry is not valid: " + "; ".join(messages)) from None
+    return Addition(text, log, block, first_line)
+
+
+def read_for_edit(path: Path) -> tuple[bytes, str]:
+    """The file's bytes and text, exactly as on disk (a BOM included, so it is kept); a missing
+    file reads as empty, so a first add creates the log."""
+    if not path.exists():
+        return b"", ""
+    location = LogLocation(path, str(path))
+    data = read_bytes(location)
+    decode(data, location.display)  # refuses text that is not UTF-8, naming the line
+    return data, data.decode("utf-8")
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the log (on a lock taken on the file itself, or on its folder when new)."""
+    target = path if path.exists() else (path.parent if str(path.parent) else Path("."))
+    descriptor = os.open(target, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ConflictError(
+                        f"{path}: another rwpk is writing this log; try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def commit(path: Path, original: bytes, new_text: str) -> None:
+    """Write ``new_text`` over ``path`` atomically, if the file still holds ``original``."""
+    with locked(path):
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = b""
+        if hashlib.sha256(current).digest() != hashlib.sha256(original).digest():
+            raise ConflictError(
+                f"{path}: the file changed while rwpk was adding to it; nothing was written, run the command again"
+            )
+        write_atomic(path, new_text.encode("utf-8"))
