@@ -1,8 +1,9 @@
-"""The quick and full paths of event checking read one description of the fields, and agree."""
+"""Checking records: the quick and full paths of event checking agree, and unknown keys are warned about."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from rwpk_cli.log.check.fields import FieldReader
 from rwpk_cli.log.check.ids import EventIds
 from rwpk_cli.log.model import Actor, Event, Source
 from rwpk_cli.log.names import NameIndex
+from tests.conftest import Run
 
 ACTORS = {"akram": Actor("akram", "Munir Akram", "PK"), "mukeka": Actor("mukeka", "Clementine Mukeka", "RW")}
 SOURCES = {"s1": Source("s1", published=parse_date("2025-01-24"))}
@@ -100,3 +102,44 @@ def test_keys_the_quick_path_does_not_read_send_the_event_down_the_full_path() -
     assert problems == []
     assert event is not None
     assert (event.when.start, event.when.end) == (date(2024, 1, 3), date(2024, 1, 5))
+
+
+def test_unknown_keys_fail_check_strict(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "log.toml"
+    text = '[[event]]\ndate = 2024-01-03\nkind = "call"\ntitle = "A call"\nplcae = "Kigali"\n'
+    log.write_text(text, encoding="utf-8")
+    plain = run("--file", str(log), "check")
+    assert plain.exit_code == 0
+    assert f"{log}:5: warning: unknown key 'plcae' in event; did you mean 'place'?\n" in plain.stderr
+    strict = run("--file", str(log), "check", "--strict")
+    assert strict.exit_code == 65
+    assert f"{log}:5: warning: unknown key 'plcae' in event; did you mean 'place'?\n" in strict.stderr
+
+
+def test_an_unknown_key_in_a_large_log_is_warned_at_its_own_line(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large log is read in chunks with a quick index of headers only; the key's line is still exact."""
+    from rwpk_cli.log import parse
+
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 3)
+    block = '[[event]]\nid = "e{n}"\ndate = 2024-01-03\nkind = "call"\ntitle = "Call {n}"\n\n'
+    text = "".join(block.format(n=n) for n in range(10))
+    text += '[[event]]\nid = "odd"\ndate = 2024-01-04\nkind = "call"\n"notes" = "x"\ntitle = "Odd"\n'
+    log = tmp_path / "large.toml"
+    log.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('"notes" = "x"') + 1
+    result = run("--no-cache", "--file", str(log), "check")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"{log}:{line}: warning: unknown key 'notes' in event; rwpk reads id, title,")
+
+
+def test_an_unknown_key_appended_to_a_cached_log_is_warned_about(run: Run, small_log: Path) -> None:
+    run("--file", str(small_log), "timeline")  # builds the cache
+    with small_log.open("a", encoding="utf-8") as handle:
+        handle.write('\n[[event]]\ndate = 2024-02-02\nkind = "call"\ntitle = "Appended"\nsumary = "x"\n')
+    lines = small_log.read_text(encoding="utf-8").count("\n")
+    cached = run("--file", str(small_log), "timeline", "--format", "json")
+    fresh = run("--no-cache", "--file", str(small_log), "timeline", "--format", "json")
+    assert (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)
+    assert f"{small_log}:{lines}: warning: unknown key 'sumary' in event; did you mean 'summary'?" in cached.stderr

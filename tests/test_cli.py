@@ -91,6 +91,18 @@ def test_meetings_by_any_form_of_the_name(run: Run, name: str, expected: set[str
     assert {e["id"] for e in _json(run("meetings", name, "--format", "json"))} == expected
 
 
+@pytest.mark.parametrize("kinds", [["statement"], ["statement", "meeting"], ["other"]])
+def test_meetings_refuse_a_kind_they_never_show(run: Run, kinds: list[str]) -> None:
+    result = run("meetings", "Nduhungirehe", *(a for k in kinds for a in ("--kind", k)))
+    assert result.exit_code == 2
+    outside = ", ".join(sorted(k for k in kinds if k != "meeting"))
+    assert result.stderr == (
+        f"rwpk: --kind {outside}: meetings shows only meeting, visit, consultation, agreement, call; "
+        f"for other kinds use rwpk timeline --official nduhungirehe --kind {outside.split(', ')[0]}\n"
+    )
+    assert result.stdout == ""
+
+
 def test_meetings_exclude_statements(run: Run) -> None:
     ids = {e["id"] for e in _json(run("meetings", "nduhungirehe", "--format", "json"))}
     assert "unsc-counterterrorism-debate-2025-01-21" not in ids

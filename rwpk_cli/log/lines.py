@@ -177,3 +177,25 @@ class EventLines(LineIndex):
                     break
                 found = text.find("\nparticipants", found + 1, stop)
         self.counts = Counter({"event": len(starts)})
+
+
+class KeyFinder:
+    """Finds the line of a key below a table's header in text that a quick index recorded only the
+    headers of; used for warnings, which do not send a log to the exact scanner."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def line(self, header: int, key: str, reach: int = 200) -> int:
+        """The line of ``key`` in the table whose header is on line ``header``, or ``header``."""
+        name = re.escape(key)
+        pattern = re.compile(rf"""[ \t]*(?:{name}|"{name}"|'{name}')[ \t]*[=.]""")
+        text, starts = self._text, self._starts
+        for number in range(header, min(header + reach, len(starts)) + 1):
+            offset = starts[number - 1]
+            if number > header and text.startswith("[", offset):
+                break
+            if pattern.match(text, offset):
+                return number
+        return header

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..dates.span import DateSpan
-from ..log.kinds import MEETING_KINDS
+from ..errors import UsageError
+from ..log.kinds import MEETING_KINDS, Kind
 from ..log.model import Actor, Event, Log
 from .filters import Filters, select
 
@@ -61,8 +62,16 @@ def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
 
 
 def meetings(log: Log, official: Actor, filters: Filters) -> list[EventRow]:
-    """The official's meetings, visits, consultations, calls and agreements that pass the filters."""
-    kinds = filters.kinds & MEETING_KINDS if filters.kinds else MEETING_KINDS
+    """The official's meetings, visits, consultations, calls and agreements that pass the filters.
+    A ``--kind`` outside those is a usage error: an empty set of kinds would mean no filter at all."""
+    outside = sorted(k.value for k in filters.kinds - MEETING_KINDS)
+    if outside:
+        shown = ", ".join(k.value for k in Kind if k in MEETING_KINDS)
+        raise UsageError(
+            f"--kind {', '.join(outside)}: meetings shows only {shown}; "
+            f"for other kinds use rwpk timeline --official {official.id} --kind {outside[0]}"
+        )
+    kinds = filters.kinds or MEETING_KINDS
     officials = tuple(dict.fromkeys((official.id, *filters.officials)))
     narrowed = filters._replace(kinds=frozenset(kinds), officials=officials)
     return rows(log, select(log, narrowed))

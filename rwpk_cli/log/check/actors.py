@@ -13,6 +13,9 @@ from ..lines import TableKey
 from ..model import Actor, Role
 from .fields import FieldReader, date_hint, show, type_name
 
+ACTOR_KEYS = ("name", "country", "type", "aliases", "roles")
+ROLE_KEYS = ("title", "since", "until")
+
 
 def actors(reader: FieldReader, data: Mapping[str, Any]) -> dict[str, Actor]:
     """The file's actors, by id, in the order they are declared."""
@@ -21,6 +24,7 @@ def actors(reader: FieldReader, data: Mapping[str, Any]) -> dict[str, Actor]:
     for where, table in reader.records(data, "actor"):
         ident = reader.record_id(where, "actor")
         owner = f"actor '{ident}'"
+        reader.unknown_keys(table, where, ACTOR_KEYS, f"actor '{ident}'")
         name = reader.text(table, where, "name", owner, required=True)
         kind = reader.text(table, where, "type", owner) or "person"
         if kind == "organisation":
@@ -54,6 +58,9 @@ def _roles(reader: FieldReader, table: Mapping[str, Any], where: TableKey, owner
             reader.problem(line, f'{owner}: role #{index + 1} must be {{ title = "…", since = …, until = … }}')
             continue
         role_owner = f"{owner}, role #{index + 1}"
+        if not item.keys() <= set(ROLE_KEYS):  # a quick index has no line for the role: find the roles key
+            found = line if (where, "roles") in reader.lines.items else reader.key_line(where, "roles")
+            reader.unknown_keys(item, where, ROLE_KEYS, role_owner, found)
         before = len(reader.problems)
         title = _role_title(reader, item, line, role_owner)
         since, until = (_role_date(reader, item, key, line, role_owner) for key in ("since", "until"))

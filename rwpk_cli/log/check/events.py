@@ -194,6 +194,7 @@ class EventChecker:
     ) -> Event | None:
         """The event of a table, every problem reported; None when it has any."""
         reader, lines = self.reader, self.reader.lines
+        reader.unknown_keys(table, where, _SHAPE, "event")
         ident = reader.text(table, where, "id", f"event #{int(where[1]) + 1}")
         title = reader.text(table, where, "title", _owner(where, ident, None))
         owner = _owner(where, ident, title)

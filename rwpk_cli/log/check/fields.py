@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from ...dates.parse import parse_date
 from ...dates.span import DateSpan
 from ...errors import DateError, Problem, RelativeDateError
-from ..lines import LineIndex, TableKey
+from ..lines import KeyFinder, LineIndex, TableKey
 
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2,6}$")
@@ -223,3 +225,25 @@ class FieldReader:
             )
             return None
         return value
+
+    @cached_property
+    def keys_in_text(self) -> KeyFinder:
+        return KeyFinder(self.source_text)
+
+    def key_line(self, where: TableKey, key: str) -> int:
+        """The line of ``key`` in a table, also where the index recorded only the table's header."""
+        found = self.lines.keys.get((where, key))
+        return found if found is not None else self.keys_in_text.line(self.lines.table(where), key)
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], where: TableKey, known: Collection[str], what: str, line: int | None = None
+    ) -> None:
+        """Warn about each key of ``table`` that rwpk does not read, suggesting the nearest known one;
+        ``line`` is where an inline table (a role) is, whose keys the index does not record."""
+        for key in table:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"rwpk reads {', '.join(known)}; it is ignored"
+            at = line if line is not None else self.key_line(where, key)
+            self.warnings.append(Problem(self.file, at, f"unknown key '{key}' in {what}; {hint}"))

@@ -18,6 +18,7 @@ from .trade import trades as check_trades
 
 KNOWN_TABLES = ("log", "actor", "source", "event", "trade")
 DEFAULT_TITLE = "Event log"
+LOG_KEYS = ("title", "include")
 
 
 class Validator:
@@ -72,6 +73,7 @@ class Validator:
         title = DEFAULT_TITLE
         log_table = reader.table_of(data, "log")
         if log_table is not None:
+            reader.unknown_keys(log_table, ("log", ""), LOG_KEYS, "[log]")
             title = reader.text(log_table, ("log", ""), "title", "the log") or DEFAULT_TITLE
             self.includes = self._includes(log_table)
         return title, check_actors(reader, data), check_sources(reader, data)
@@ -113,7 +115,7 @@ class Validator:
             sources=sources,
             events=tuple(sorted(events, key=lambda e: e.sort_key)),
             trades=tuple(sorted(trades, key=lambda t: (t.year, t.origin, t.destination))),
-            warnings=tuple(self.reader.warnings),
+            warnings=tuple(sorted(self.reader.warnings, key=lambda p: p.line)),
         )
 
     def appended_events(self, data: Mapping[str, Any], log: Log, existing_ids: Container[str]) -> list[Event] | None:
@@ -123,6 +125,6 @@ class Validator:
         self.add_events(data, log.actors, log.sources)
         events = self._ids.with_ids(self._events.drafts)
         explicit = [e.id for e in events]
-        if self.problems or len(set(explicit)) != len(explicit):
+        if self.problems or self.reader.warnings or len(set(explicit)) != len(explicit):
             return None
         return sorted(events, key=lambda e: e.sort_key)

@@ -9,6 +9,8 @@ from ..lines import TableKey
 from ..model import Source
 from .fields import FieldReader
 
+SOURCE_KEYS = ("title", "outlet", "url", "published")
+
 
 def sources(reader: FieldReader, data: Mapping[str, Any]) -> dict[str, Source]:
     """The file's sources, by id, in the order they are declared."""
@@ -16,6 +18,7 @@ def sources(reader: FieldReader, data: Mapping[str, Any]) -> dict[str, Source]:
     for where, table in reader.records(data, "source"):
         ident = reader.record_id(where, "source")
         owner = f"source '{ident}'"
+        reader.unknown_keys(table, where, SOURCE_KEYS, owner)
         out[ident] = Source(
             id=ident,
             title=reader.text(table, where, "title", owner),

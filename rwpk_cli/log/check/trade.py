@@ -10,6 +10,8 @@ from ..model import Source, Trade
 from .fields import FieldReader, show
 from .sources import cited
 
+TRADE_KEYS = ("year", "from", "to", "value_usd", "goods", "sources")
+
 
 def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Source]) -> list[Trade]:
     """The valid [[trade]] figures of ``data``."""
@@ -18,6 +20,7 @@ def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Sou
     for where, table in reader.records(data, "trade"):
         owner = f"trade #{int(where[1]) + 1}"
         before = len(reader.problems)
+        reader.unknown_keys(table, where, TRADE_KEYS, owner)
         for key in ("year", "from", "to", "value_usd"):
             if key not in table:
                 reader.problem(lines.table(where), f"{owner}: {key} is missing; add {key} = …")
