@@ -53,8 +53,11 @@ def test_actor_card_json_on_the_bundled_log(run: Run) -> None:
                 "count": 1,
                 "first": "2025-01-20",
                 "last": "2025-01-20",
+                "first_date": "2025-W04",
+                "last_date": "2025-W04",
             }
         ],
+        "companions": [],
         "timeline": ["nduhungirehe-akram-2025-01"],
     }
 
@@ -64,8 +67,24 @@ def test_actor_card_with_a_tenure_that_ended_before_an_event(run: Run, small_log
     assert card["roles"] == [{"title": "Envoy", "since": "2019", "until": "2020"}]
     assert card["by_kind"] == {"meeting": 1, "visit": 1}
     assert card["counterparts"] == [
-        {"id": "alpha", "name": "Ada Alpha", "count": 2, "first": "2020-05-04", "last": "2021-08-01"},
-        {"id": None, "name": "A Stranger", "count": 1, "first": "2021-08-01", "last": "2021-08-01"},
+        {
+            "id": "alpha",
+            "name": "Ada Alpha",
+            "count": 2,
+            "first": "2020-05-04",
+            "last": "2021-08-01",
+            "first_date": "2020-05-04",
+            "last_date": "2021-08",
+        },
+        {
+            "id": None,
+            "name": "A Stranger",
+            "count": 1,
+            "first": "2021-08-01",
+            "last": "2021-08-01",
+            "first_date": "2021-08",
+            "last_date": "2021-08",
+        },
     ]
     table = run("--file", str(small_log), "actor", "beta").stdout
     assert "Envoy" in table
@@ -110,10 +129,10 @@ def test_network_json_strongest_first(run: Run) -> None:
     pairs = [(link["a"]["id"], link["b"]["id"], link["events"], link["last"], link["cross_border"]) for link in links]
     assert pairs == [
         ("hamid-asghar-khan", "mukeka", 2, "2025-01-20", True),
+        ("akram", "nduhungirehe", 1, "2025-01-20", True),  # the week of 20 Jan ends last: the most recent
         ("marizamunda", "muneer-ud-din", 1, "2025-01-20", True),
         ("marizamunda", "nyakarundi", 1, "2025-01-20", False),
         ("muneer-ud-din", "nyakarundi", 1, "2025-01-20", True),
-        ("akram", "nduhungirehe", 1, "2025-01-20", True),
         ("jilani", "muganga", 1, "2024-01-03", True),
         ("mirza", "muganga", 1, "2024-01-03", True),
     ]
@@ -144,7 +163,7 @@ def test_network_mermaid_syntax(run: Run, tmp_path: Path) -> None:
     _check_mermaid_graph(text)
     assert '  n0["Hamid Asghar Khan (PK)"]' in text
     assert '  n0 == "2" === n1' in text  # cross-border: thick
-    assert '  n2 -- "1" --- n4' in text  # same country: plain
+    assert '  n4 -- "1" --- n6' in text  # same country: plain
     hostile = tmp_path / "hostile.toml"
     hostile.write_text(
         '[actor.a]\nname = "A \\"quoted\\" ]] --> #x <b>"\n[actor.b]\nname = "B|`c`"\n'

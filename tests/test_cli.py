@@ -119,6 +119,8 @@ def test_actors_json_on_the_bundled_log(run: Run) -> None:
         "meetings": 2,
         "first": "2024-01-03",
         "last": "2024-01-03",
+        "first_date": "2024-01-03",
+        "last_date": "2024-01-03",
         "counterparts": ["Jalil Abbas Jilani", "Sahir Shamshad Mirza"],
     }
     assert actors["hamid-asghar-khan"]["counterparts"] == ["Clementine Mukeka"]

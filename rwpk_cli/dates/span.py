@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-__all__ = ["MAX_DAY", "MIN_DAY", "DateSpan", "Precision", "day_label", "day_span"]
+__all__ = ["MAX_DAY", "MIN_DAY", "DateSpan", "Precision", "day_label", "day_span", "span_fields", "span_of_fields"]
 
 MIN_DAY = date(1, 1, 1)
 MAX_DAY = date(9999, 12, 31)
@@ -106,6 +106,23 @@ class DateSpan(NamedTuple):
     def within(self, other: DateSpan) -> bool:
         """True when this interval lies wholly inside the other."""
         return other.start <= self.start and self.end <= other.end
+
+
+def span_fields(span: DateSpan | None) -> list[Any] | None:
+    """A span as plain JSON values (days as ordinals), for a cache; ``span_of_fields`` reads it back."""
+    if span is None:
+        return None
+    return [span.start.toordinal(), span.end.toordinal(), span.precision.value, span.approximate, span.uncertain,
+            span.text, span.open_start, span.open_end]  # fmt: skip
+
+
+def span_of_fields(value: list[Any] | None) -> DateSpan | None:
+    """The span that ``span_fields`` wrote."""
+    if value is None:
+        return None
+    start, end, precision, approximate, uncertain, text, open_start, open_end = value
+    return DateSpan(date.fromordinal(start), date.fromordinal(end), Precision(precision), approximate, uncertain, text,
+                    open_start, open_end)  # fmt: skip
 
 
 def day_span(day: date, text: str = "") -> DateSpan:

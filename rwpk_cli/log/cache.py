@@ -22,6 +22,8 @@ from typing import Any
 
 from .. import __version__
 from ..dates.span import DateSpan, Precision
+from ..dates.span import span_fields as _span
+from ..dates.span import span_of_fields as _unspan
 from ..errors import Problem, RwpkError
 from .kinds import Kind
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
@@ -32,7 +34,7 @@ try:  # the BLAKE2 that hashlib itself wraps; importing hashlib loads OpenSSL, 5
 except ImportError:  # pragma: no cover - an interpreter without the module
     from hashlib import blake2b
 
-SCHEMA = "7"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "8"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -62,21 +64,6 @@ def digest_of(data: bytes) -> str:
 
 
 # --- encoding --------------------------------------------------------------------------------------
-
-
-def _span(span: DateSpan | None) -> list[Any] | None:
-    if span is None:
-        return None
-    return [span.start.toordinal(), span.end.toordinal(), span.precision.value, span.approximate, span.uncertain,
-            span.text, span.open_start, span.open_end]  # fmt: skip
-
-
-def _unspan(value: list[Any] | None) -> DateSpan | None:
-    if value is None:
-        return None
-    start, end, precision, approximate, uncertain, text, open_start, open_end = value
-    return DateSpan(date.fromordinal(start), date.fromordinal(end), Precision(precision), approximate, uncertain, text,
-                    open_start, open_end)  # fmt: skip
 
 
 # An event is a row of plain columns; only its lists (participants, tags, sources) are JSON.
@@ -177,7 +164,14 @@ def _unheader(body: str, display: str) -> tuple[Log, tuple[tuple[str, int], ...]
     actor_rows, source_rows = json.loads(declared)
     actors = {
         a[0]: Actor(
-            a[0], a[1], a[2], a[3], tuple(a[4]), tuple(Role(t, _unspan(s), _unspan(u)) for t, s, u in a[5]), a[6], a[7]
+            a[0],
+            a[1],
+            a[2],
+            a[3],
+            tuple(a[4]),
+            tuple(Role(t, _unspan(s), _unspan(u)) for t, s, u in a[5]),
+            a[6],
+            a[7],
         )
         for a in actor_rows
     }

@@ -9,6 +9,7 @@ from json.encoder import encode_basestring as _quote  # a JSON string literal, a
 from typing import Any
 
 from ..dates.span import DateSpan
+from ..views.analysis import Contact
 from ..views.rows import EventRow
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 
@@ -96,9 +97,11 @@ def actors(doc: ActorsDoc) -> str:
                 "role": s.role,
                 "events": s.events,
                 "meetings": s.meetings,
-                "first": s.first.isoformat() if s.first else None,
-                "last": s.last.isoformat() if s.last else None,
-                "counterparts": [name for name, _ in s.counterparts],
+                "first": s.first.start.isoformat() if s.first else None,
+                "last": s.last.start.isoformat() if s.last else None,
+                "first_date": s.first.canonical if s.first else None,
+                "last_date": s.last.canonical if s.last else None,
+                "counterparts": [c.name for c in s.counterparts],
             }
             for s in doc.summaries
         ]
@@ -125,6 +128,12 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _contact(c: Contact) -> dict[str, object]:
+    first, last = c.first, c.last
+    return {"id": c.id, "name": c.name, "count": c.times, "first": first.start.isoformat(),
+            "last": last.start.isoformat(), "first_date": first.canonical, "last_date": last.canonical}  # fmt: skip
+
+
 def actor(doc: ActorDoc) -> str:
     """One actor's card."""
     card, who = doc.card, doc.card.actor
@@ -144,10 +153,8 @@ def actor(doc: ActorDoc) -> str:
             ],
             "events": len(card.events),
             "by_kind": dict(card.by_kind),
-            "counterparts": [
-                {"id": c.id, "name": c.name, "count": c.times, "first": _day(c.first), "last": _day(c.last)}
-                for c in card.counterparts
-            ],
+            "counterparts": [_contact(c) for c in card.counterparts],
+            "companions": [_contact(c) for c in card.companions],
             "timeline": [e.id for e in card.events],
         }
     )
@@ -161,8 +168,10 @@ def network(doc: NetworkDoc) -> str:
                 "a": {"id": link.a.id, "name": link.a.name, "country": link.a.country},
                 "b": {"id": link.b.id, "name": link.b.name, "country": link.b.country},
                 "events": link.times,
-                "first": _day(link.first),
-                "last": _day(link.last),
+                "first": link.first.start.isoformat(),
+                "last": link.last.start.isoformat(),
+                "first_date": link.first.canonical,
+                "last_date": link.last.canonical,
                 "cross_border": link.cross_border,
             }
             for link in doc.links

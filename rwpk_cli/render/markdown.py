@@ -13,7 +13,7 @@ from ..log.model import Event, Log, Role
 from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import is_web_url, money, one_line
+from .safe import COUNTERPARTS_SHOWN, is_web_url, money, one_line
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
@@ -46,8 +46,12 @@ def _sources(log: Log, ids: Iterable[str]) -> str:
     return ", ".join(link(log.sources[i].label, log.sources[i].url) for i in ids if i in log.sources)
 
 
-def event_bullet(log: Log, row: EventRow, people: Sequence[PersonRow] | None = None, lead: str = "") -> str:
-    """One event as one list item: bold date, kind, title, people, place, sources; the summary below."""
+def event_bullet(
+    log: Log, row: EventRow, people: Sequence[PersonRow] | None = None, lead: str = "",
+    companions: Sequence[PersonRow] = (),
+) -> str:  # fmt: skip
+    """One event as one list item: bold date, kind, title, people (an official's counterparts, then
+    those of their own country who accompanied them), place, sources; the summary below."""
     event = row.event
     parts = [f"**{escape(event.when.label)}**", escape(event.kind.value), escape(event.title)]
     shown = row.participants if people is None else people
@@ -55,6 +59,8 @@ def event_bullet(log: Log, row: EventRow, people: Sequence[PersonRow] | None = N
         parts.append(lead)
     if shown:
         parts.append(("with " if people is not None else "") + "; ".join(_person(p) for p in shown))
+    if companions:
+        parts.append("accompanied by " + "; ".join(_person(p) for p in companions))
     if event.place:
         parts.append(escape(event.place))
     if event.sources:
@@ -87,7 +93,8 @@ def _grouped(doc: EventsDoc) -> list[str]:
             else:
                 me = row.person(official.id)
                 lead = f"as *{escape(me.title)}*" if me and me.title else ""
-                out.append(event_bullet(doc.log, row, row.others(official.id), lead))
+                people, companions = row.counterparts(official.id), row.companions(official.id)
+                out.append(event_bullet(doc.log, row, people, lead, companions))
     return out
 
 
@@ -228,22 +235,22 @@ def actor(doc: ActorDoc) -> str:
             "## Events by kind",
             _table_md(["Kind", "Events"], [[k, str(n)] for k, n in card.by_kind], right=[1]),
         ]
-    if card.counterparts:
+    for heading, contacts in (("Counterparts", card.counterparts), ("With (same country)", card.companions)):
+        if not contacts:
+            continue
         rows = [
-            [escape(c.name), escape(c.country or "—"), str(c.times), c.first.isoformat(), c.last.isoformat()]
-            for c in card.counterparts
+            [escape(c.name), escape(c.country or "—"), str(c.times), escape(c.first.label), escape(c.last.label)]
+            for c in contacts
         ]
-        blocks += [
-            "## Counterparts",
-            _table_md(["Name", "Country", "Events", "First contact", "Last contact"], rows, [2]),
-        ]
+        columns = ["Name", "Country", "Events", "First contact", "Last contact"]
+        blocks += [f"## {heading}", _table_md(columns, rows, [2])]
     if card.events:
         event_rows = rows_of(doc.log, card.events)
         bullets = []
         for row in event_rows:
             me = row.person(who.id)
             lead = f"as *{escape(me.title)}*" if me and me.title else ""
-            bullets.append(event_bullet(doc.log, row, row.others(who.id), lead))
+            bullets.append(event_bullet(doc.log, row, row.counterparts(who.id), lead, row.companions(who.id)))
         blocks += ["## Events", "\n\n".join(bullets)]
     blocks.append(_footer(doc.log))
     return "\n\n".join(blocks) + "\n"
@@ -325,11 +332,13 @@ def actors_table(doc: ActorsDoc) -> str:
     """The actor summaries as a GFM table (the body of the actors view)."""
     rows = []
     for s in doc.summaries:
-        counterparts = "; ".join(f"{escape(n)} ({c})" for n, c in s.counterparts[:3]) or "—"
+        shown = [f"{escape(c.name)} ({c.times})" for c in s.counterparts[:COUNTERPARTS_SHOWN]]
+        more = len(s.counterparts) - len(shown)
+        counterparts = "; ".join([*shown, f"+{more} more"] if more else shown) or "—"
         rows.append(
             [
                 escape(s.actor.name), escape(s.actor.country or "—"), escape(s.role or "—"), str(s.events),
-                str(s.meetings), s.first.isoformat() if s.first else "—", s.last.isoformat() if s.last else "—",
+                str(s.meetings), escape(s.first.label) if s.first else "—", escape(s.last.label) if s.last else "—",
                 counterparts,
             ]
         )  # fmt: skip

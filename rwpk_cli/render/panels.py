@@ -116,12 +116,14 @@ def actor(doc: ActorDoc) -> RenderableType:
         for kind, count in card.by_kind:
             kinds.add_row(kind, str(count), Text(bar(count, largest, 20), style="cyan"))
         parts.append(kinds)
-    if card.counterparts:
-        others = _table("Counterparts")
+    for name, contacts in (("Counterparts", card.counterparts), ("With (same country)", card.companions)):
+        if not contacts:
+            continue
+        others = _table(name)
         for column in ("Name", "Country", "Events", "First contact", "Last contact"):
             others.add_column(column, justify="right" if column == "Events" else "left")
-        for c in card.counterparts:
-            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.times), _day(c.first), _day(c.last))
+        for c in contacts:
+            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.times), c.first.label, c.last.label)
         parts.append(others)
     if card.events:
         events = _table("Events")
@@ -148,7 +150,7 @@ def network(doc: NetworkDoc) -> RenderableType:
             Text(one_line(f"{link.b.name} ({link.b.country or '?'})")),
             str(link.times),
             Text(bar(link.times, largest, 12), style="cyan"),
-            _day(link.last),
+            link.last.label,
             Text("✓ " + f"{link.a.country}–{link.b.country}", style="green")
             if link.cross_border
             else Text("—", style="dim"),

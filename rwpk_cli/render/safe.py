@@ -47,3 +47,7 @@ def money(amount: float) -> str:
             text = f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.1f}".rstrip("0").rstrip(".")
             return f"{'-' if amount < 0 else ''}${text.lstrip('-')}{suffix}"
     return f"{'-' if amount < 0 else ''}${abs(amount):,.0f}"
+
+
+#: How many of an actor's counterparts a summary names before "+N more".
+COUNTERPARTS_SHOWN = 3

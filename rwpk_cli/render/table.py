@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..dates.span import DateSpan
-from ..views.rows import PersonRow
+from ..views.rows import EventRow, PersonRow
 from .docs import ActorsDoc, EventsDoc
-from .safe import one_line
+from .safe import COUNTERPARTS_SHOWN, one_line
 
 KIND_STYLES = {
     "meeting": "cyan",
@@ -46,6 +44,15 @@ def _people(people: tuple[PersonRow, ...], with_title: bool = False) -> Text:
     if not people:
         return Text("—", style="dim")
     return Text("\n").join(_person(p, with_title) for p in people)
+
+
+def _sides(row: EventRow, official: str) -> Text:
+    """An official's counterparts, then those of their own country who accompanied them ("with")."""
+    cell = _people(row.counterparts(official), with_title=True)
+    for person in row.companions(official):
+        cell.append("\n")
+        cell.append_text(Text("with ", style="dim") + _person(person, True))
+    return cell
 
 
 def _new_table(title: str, caption: Text) -> Table:
@@ -100,7 +107,7 @@ def meetings(doc: EventsDoc) -> RenderableType:
             Text(row.event.kind.value, style=KIND_STYLES.get(row.event.kind.value, "")),
             _text(row.event.title),
             _text(me.title if me else None, "italic"),
-            _people(row.others(official.id) if official else row.participants, with_title=True),
+            _sides(row, official.id) if official else _people(row.participants, with_title=True),
             _text(row.event.place),
         )
     return table
@@ -119,7 +126,10 @@ def actors(doc: ActorsDoc) -> RenderableType:
         name = Text(one_line(s.actor.name), style="bold")
         if s.actor.country:
             name.append(f" ({one_line(s.actor.country)})", style="dim")
-        counterparts = Text("\n").join(Text(f"{one_line(n)} ×{count}") for n, count in s.counterparts[:3])
+        shown = s.counterparts[:COUNTERPARTS_SHOWN]
+        counterparts = Text("\n").join(Text(f"{one_line(c.name)} ×{c.times}") for c in shown)
+        if len(s.counterparts) > COUNTERPARTS_SHOWN:
+            counterparts.append(f"\n+{len(s.counterparts) - COUNTERPARTS_SHOWN} more", style="dim")
         table.add_row(
             name,
             _text(s.role),
@@ -131,15 +141,11 @@ def actors(doc: ActorsDoc) -> RenderableType:
     return table
 
 
-def _seen(first: date | None, last: date | None) -> Text:
+def _seen(first: DateSpan | None, last: DateSpan | None) -> Text:
+    """From the earliest event's date to that of the one that ended last, each as the log gives it."""
     if first is None or last is None:
         return Text("never", style="dim")
-    label = _day(first) if first == last else f"{_day(first)} – {_day(last)}"
-    return Text(label)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return Text(first.label if first == last else f"{first.label} – {last.label}")
 
 
 def dates(span: DateSpan) -> RenderableType:

@@ -11,8 +11,10 @@ from datetime import date
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
+from ..dates.span import DateSpan
 from ..log.kinds import MEETING_KINDS
 from ..log.model import Actor, Event, Log, Trade
+from .summaries import earliest, latest, on_the_same_side
 
 
 class Contact(NamedTuple):
@@ -22,17 +24,19 @@ class Contact(NamedTuple):
     name: str
     country: str | None
     times: int
-    first: date
-    last: date
+    first: DateSpan  # the date of the earliest shared event
+    last: DateSpan  # the date of the shared event that ended last
 
 
 class ActorCard(NamedTuple):
-    """Everything about one actor: roles, events by kind, counterparts, and the events themselves."""
+    """Everything about one actor: roles, events by kind, counterparts (the other side), companions
+    (participants of the actor's own country), and the events themselves."""
 
     actor: Actor
     events: tuple[Event, ...]
     by_kind: tuple[tuple[str, int], ...]
     counterparts: tuple[Contact, ...]
+    companions: tuple[Contact, ...] = ()
 
     @property
     def meetings(self) -> int:
@@ -40,7 +44,7 @@ class ActorCard(NamedTuple):
         return sum(1 for e in self.events if e.kind in MEETING_KINDS)
 
 
-def _contacts(log: Log, events: Sequence[Event], key: str | None) -> tuple[Contact, ...]:
+def _contacts(log: Log, events: Sequence[Event], key: str | None) -> list[Contact]:
     seen: dict[str, list[Event]] = defaultdict(list)
     names: dict[str, tuple[str | None, str, str | None]] = {}
     for event in events:
@@ -51,17 +55,28 @@ def _contacts(log: Log, events: Sequence[Event], key: str | None) -> tuple[Conta
             seen[other].append(event)
             actor = log.actors.get(p.actor_id) if p.actor_id else None
             names[other] = (p.actor_id, actor.name if actor else p.name, actor.country if actor else None)
-    contacts = [
-        Contact(*names[k], len(v), min(e.when.start for e in v), max(e.when.start for e in v)) for k, v in seen.items()
-    ]
-    return tuple(sorted(contacts, key=lambda c: (-c.times, -c.last.toordinal(), c.name)))
+    contacts = [Contact(*names[k], len(v), *_first_and_last(v)) for k, v in seen.items()]
+    return sorted(contacts, key=lambda c: (-c.times, -c.last.end.toordinal(), c.name))
+
+
+def _first_and_last(events: Sequence[Event]) -> tuple[DateSpan, DateSpan]:
+    first: DateSpan | None = None
+    last: DateSpan | None = None
+    for event in events:
+        first, last = earliest(first, event.when), latest(last, event.when)
+    assert first is not None
+    assert last is not None
+    return first, last
 
 
 def actor_card(log: Log, actor: Actor) -> ActorCard:
     """The card of one actor."""
     events = tuple(e for e in log.events if any(p.actor_id == actor.id for p in e.participants))
     kinds = Counter(e.kind.value for e in events)
-    return ActorCard(actor, events, tuple(kinds.most_common()), _contacts(log, events, actor.id))
+    contacts = _contacts(log, events, actor.id)
+    companions = tuple(c for c in contacts if on_the_same_side(actor.country, c.country))
+    others = tuple(c for c in contacts if not on_the_same_side(actor.country, c.country))
+    return ActorCard(actor, events, tuple(kinds.most_common()), others, companions)
 
 
 class Link(NamedTuple):
@@ -70,8 +85,8 @@ class Link(NamedTuple):
     a: Actor
     b: Actor
     times: int
-    first: date
-    last: date
+    first: DateSpan  # the date of the earliest shared event
+    last: DateSpan  # the date of the shared event that ended last
 
     @property
     def cross_border(self) -> bool:
@@ -81,13 +96,13 @@ class Link(NamedTuple):
 
 def network(log: Log, events: Sequence[Event]) -> list[Link]:
     """Pairs of actors with their shared events, strongest first (then most recent, then by name)."""
-    shared: dict[tuple[str, str], list[date]] = defaultdict(list)
+    shared: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         ids = sorted({p.actor_id for p in event.participants if p.actor_id})
         for a, b in combinations(ids, 2):
-            shared[a, b].append(event.when.start)
-    links = [Link(log.actors[a], log.actors[b], len(days), min(days), max(days)) for (a, b), days in shared.items()]
-    return sorted(links, key=lambda link: (-link.times, -link.last.toordinal(), link.a.name, link.b.name))
+            shared[a, b].append(event)
+    links = [Link(log.actors[a], log.actors[b], len(v), *_first_and_last(v)) for (a, b), v in shared.items()]
+    return sorted(links, key=lambda link: (-link.times, -link.last.end.toordinal(), link.a.name, link.b.name))
 
 
 class Flow(NamedTuple):

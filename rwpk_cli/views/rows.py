@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..log.kinds import MEETING_KINDS, Kind
 from ..log.model import Actor, Event, Log
 from .filters import Filters, select
+from .summaries import on_the_same_side
 
 
 class PersonRow(NamedTuple):
@@ -34,8 +35,19 @@ class EventRow(NamedTuple):
     participants: tuple[PersonRow, ...]
 
     def others(self, actor_id: str) -> tuple[PersonRow, ...]:
-        """The participants other than ``actor_id``: an official's counterparts."""
+        """The participants other than ``actor_id``."""
         return tuple(p for p in self.participants if p.id != actor_id)
+
+    def counterparts(self, actor_id: str) -> tuple[PersonRow, ...]:
+        """The participants on the other side from ``actor_id``: those whose country is not known to
+        be the official's own."""
+        me = self.person(actor_id)
+        return tuple(p for p in self.others(actor_id) if not on_the_same_side(me.country if me else None, p.country))
+
+    def companions(self, actor_id: str) -> tuple[PersonRow, ...]:
+        """The participants of the official's own country, who accompany them rather than meet them."""
+        me = self.person(actor_id)
+        return tuple(p for p in self.others(actor_id) if on_the_same_side(me.country if me else None, p.country))
 
     def person(self, actor_id: str) -> PersonRow | None:
         """The row of one participant, if they took part."""

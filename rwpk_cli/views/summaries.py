@@ -8,26 +8,64 @@ need not read every event: ``SUMMARIES`` is the keeper that the store is opened 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from ..dates.span import DateSpan
+from ..dates.span import span_fields as _span
+from ..dates.span import span_of_fields as _unspan
 from ..log.kinds import MEETING_KINDS
 from ..log.model import Actor, Event, Log
 from ..log.store import LogStore, Rows
 
 
+class Counterpart(NamedTuple):
+    """Someone an actor took part in events with, from the other side: how often, and the latest
+    day of their latest shared event."""
+
+    name: str
+    times: int
+    last: date
+
+
 class ActorSummary(NamedTuple):
-    """One actor at a glance: latest role, how often they appear, when, and with whom."""
+    """One actor at a glance: latest role, how often they appear, when, and with whom.
+
+    ``first`` is the date of the earliest event, ``last`` that of the event that ends last, each
+    as the event gives it (a week stays a week). Counterparts are the other side's participants
+    (a participant of the actor's own country is a companion, not a counterpart), most often first,
+    then most recent."""
 
     actor: Actor
     role: str | None
     events: int
     meetings: int
-    first: date | None
-    last: date | None
-    counterparts: tuple[tuple[str, int], ...] = ()
+    first: DateSpan | None
+    last: DateSpan | None
+    counterparts: tuple[Counterpart, ...] = ()
+
+
+def earliest(a: DateSpan | None, b: DateSpan) -> DateSpan:
+    """Of two event dates, the one that starts first (then ends first)."""
+    return b if a is None or (b.start, b.end) < (a.start, a.end) else a
+
+
+def latest(a: DateSpan | None, b: DateSpan) -> DateSpan:
+    """Of two event dates, the one that ends last (then starts last)."""
+    return b if a is None or (b.end, b.start) > (a.end, a.start) else a
+
+
+def ranked(counts: Mapping[str, tuple[int, date]]) -> tuple[Counterpart, ...]:
+    """Counterparts most often first, then most recent, then by name."""
+    found = [Counterpart(name, times, last) for name, (times, last) in counts.items()]
+    return tuple(sorted(found, key=lambda c: (-c.times, -c.last.toordinal(), c.name)))
+
+
+def on_the_same_side(a: str | None, b: str | None) -> bool:
+    """Whether two participants' countries are both known and equal; an unknown country counts as
+    the other side, since it cannot be told."""
+    return a is not None and a == b
 
 
 def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:
@@ -45,17 +83,18 @@ class Tally:
     def __init__(self, actors: Mapping[str, Actor], start: Iterable[ActorSummary] = ()) -> None:
         self._actors = actors
         self._label = {ident: actor.name for ident, actor in actors.items()}
+        self._country = {ident: actor.country for ident, actor in actors.items()}
         self._events = dict.fromkeys(actors, 0)
         self._meetings = dict.fromkeys(actors, 0)
-        self._first: dict[str, date] = {}
-        self._last: dict[str, date] = {}
-        self._others: dict[str, dict[str, int]] = {ident: {} for ident in actors}
+        self._first: dict[str, DateSpan] = {}
+        self._last: dict[str, DateSpan] = {}
+        self._others: dict[str, dict[str, tuple[int, date]]] = {ident: {} for ident in actors}
         for summary in start:
             ident = summary.actor.id
             self._events[ident], self._meetings[ident] = summary.events, summary.meetings
             if summary.first is not None and summary.last is not None:
                 self._first[ident], self._last[ident] = summary.first, summary.last
-            self._others[ident] = dict(summary.counterparts)
+            self._others[ident] = {c.name: (c.times, c.last) for c in summary.counterparts}
 
     def add(self, event: Event) -> None:
         """Count one event for each actor who took part in it."""
@@ -63,21 +102,24 @@ class Tally:
         ids = list(dict.fromkeys(p.actor_id for p in people if p.actor_id))
         if not ids:
             return
-        label, first, last = self._label, self._first, self._last
-        names = [(p.actor_id, label[p.actor_id] if p.actor_id else p.name) for p in people]
-        meeting, start = event.kind in MEETING_KINDS, event.when.start
+        label, country, first, last = self._label, self._country, self._first, self._last
+        names = [
+            (p.actor_id, label[p.actor_id] if p.actor_id else p.name, country[p.actor_id] if p.actor_id else None)
+            for p in people
+        ]
+        when = event.when
+        meeting, end = event.kind in MEETING_KINDS, when.end
         for ident in ids:
             self._events[ident] += 1
             if meeting:
                 self._meetings[ident] += 1
-            if ident not in first or start < first[ident]:
-                first[ident] = start
-            if ident not in last or start > last[ident]:
-                last[ident] = start
-            mine = self._others[ident]
-            for other, name in names:
-                if other != ident:
-                    mine[name] = mine.get(name, 0) + 1
+            first[ident] = earliest(first.get(ident), when)
+            last[ident] = latest(last.get(ident), when)
+            mine, side = self._others[ident], country[ident]
+            for other, name, other_side in names:
+                if other != ident and not on_the_same_side(side, other_side):
+                    times, recent = mine.get(name, (0, end))
+                    mine[name] = (times + 1, max(recent, end))
 
     def summaries(self, country: str | None = None, ids: Iterable[str] | None = None) -> list[ActorSummary]:
         """The summaries so far, in the order the actors were declared: every actor's (of one
@@ -87,17 +129,16 @@ class Tally:
         for ident, actor in self._actors.items():
             if (country is not None and actor.country != country) or (wanted is not None and ident not in wanted):
                 continue
-            latest = actor.latest_role
-            counterparts = tuple(sorted(self._others[ident].items(), key=lambda kv: (-kv[1], kv[0])))
+            role = actor.latest_role
             out.append(
                 ActorSummary(
                     actor,
-                    latest.title if latest else None,
+                    role.title if role else None,
                     self._events[ident],
                     self._meetings[ident],
                     self._first.get(ident),
                     self._last.get(ident),
-                    counterparts,
+                    ranked(self._others[ident]),
                 )
             )
         return out
@@ -110,8 +151,8 @@ def _encode(summaries: Iterable[ActorSummary]) -> list[tuple[str, str]]:
     """Rows of an actor's id and its summary as JSON, so that an append rewrites only the summaries
     of the actors it names."""
     return [
-        (s.actor.id, json.dumps([s.role, s.events, s.meetings, s.first.toordinal() if s.first else None,
-                                 s.last.toordinal() if s.last else None, [list(c) for c in s.counterparts]],
+        (s.actor.id, json.dumps([s.role, s.events, s.meetings, _span(s.first), _span(s.last),
+                                 [[c.name, c.times, c.last.toordinal()] for c in s.counterparts]],
                                 ensure_ascii=False))
         for s in summaries
     ]  # fmt: skip
@@ -121,10 +162,8 @@ def _decode(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> lis
     out = []
     for ident, body in rows:
         role, events, meetings, first, last, counterparts = json.loads(body)
-        start = date.fromordinal(first) if first else None
-        end = date.fromordinal(last) if last else None
-        others = tuple((n, c) for n, c in counterparts)
-        out.append(ActorSummary(actors[ident], role, events, meetings, start, end, others))
+        others = tuple(Counterpart(n, t, date.fromordinal(d)) for n, t, d in counterparts)
+        out.append(ActorSummary(actors[ident], role, events, meetings, _unspan(first), _unspan(last), others))
     return out
 
 
@@ -154,21 +193,21 @@ def summaries_of(store: LogStore) -> list[ActorSummary]:
     files = store.kept()
     if len(files) == 1:
         return _decode(files[0], actors)
-    tallies: dict[str, list[Any]] = {ident: [0, 0, [], [], Counter()] for ident in actors}
+    merged = {ident: ActorSummary(actor, None, 0, 0, None, None) for ident, actor in actors.items()}
+    others: dict[str, dict[str, tuple[int, date]]] = {ident: {} for ident in actors}
     for rows in files:
         for s in _decode(rows, actors):
-            tally = tallies[s.actor.id]
-            tally[0] += s.events
-            tally[1] += s.meetings
-            tally[2] += [s.first] if s.first else []
-            tally[3] += [s.last] if s.last else []
-            tally[4].update(dict(s.counterparts))
+            m = merged[s.actor.id]
+            first = earliest(m.first, s.first) if s.first else m.first
+            last = latest(m.last, s.last) if s.last else m.last
+            merged[s.actor.id] = m._replace(events=m.events + s.events, meetings=m.meetings + s.meetings,
+                                            first=first, last=last)  # fmt: skip
+            mine = others[s.actor.id]
+            for c in s.counterparts:
+                times, recent = mine.get(c.name, (0, c.last))
+                mine[c.name] = (times + c.times, max(recent, c.last))
     out = []
     for ident, actor in actors.items():
-        events, meetings, firsts, lasts, others = tallies[ident]
-        latest = actor.latest_role
-        counterparts = tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
-        first, last = min(firsts, default=None), max(lasts, default=None)
-        role = latest.title if latest else None
-        out.append(ActorSummary(actor, role, events, meetings, first, last, counterparts))
+        role = actor.latest_role
+        out.append(merged[ident]._replace(role=role.title if role else None, counterparts=ranked(others[ident])))
     return out

@@ -1,0 +1,151 @@
+"""Analysis views keep each event's own date, count the other side as counterparts, and name them all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run
+
+LOG = """\
+[actor.amina]
+name = "Amina Uwase"
+country = "RW"
+
+[actor.dina]
+name = "Dina Mukamana"
+country = "RW"
+
+[actor.ann]
+name = "Ann Khan"
+country = "PK"
+
+[actor.zed]
+name = "Zed Shah"
+country = "PK"
+
+[actor.bo]
+name = "Bo Ali"
+country = "PK"
+
+[actor.cy]
+name = "Cy Raza"
+country = "PK"
+
+[actor.eve]
+name = "Eve Noor"
+country = "PK"
+
+[[event]]
+id = "september"
+date = "2023-09"
+kind = "meeting"
+title = "A month, its day unknown"
+participants = ["amina", "ann", "dina"]
+
+[[event]]
+id = "visit"
+date = 2024-10-30
+end = 2024-11-03
+kind = "visit"
+title = "A visit over two months"
+participants = ["amina", "bo"]
+
+[[event]]
+id = "inside"
+date = 2024-11-01
+kind = "meeting"
+title = "A meeting during the visit"
+participants = ["amina", "cy"]
+
+[[event]]
+id = "week"
+date = "2025-W04"
+kind = "meeting"
+title = "A week, its day unknown"
+participants = ["amina", "zed", "eve", "dina"]
+"""
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Path:
+    path = tmp_path / "log.toml"
+    path.write_text(LOG, encoding="utf-8")
+    return path
+
+
+def _json(run: Run, log: Path, *args: str) -> Any:
+    result = run("--file", str(log), *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_actors_json_keeps_each_events_own_date_and_the_last_is_the_one_that_ends_last(run: Run, log: Path) -> None:
+    actors = {a["id"]: a for a in _json(run, log, "actors")}
+    amina = actors["amina"]
+    assert (amina["first"], amina["first_date"]) == ("2023-09-01", "2023-09")
+    assert (amina["last"], amina["last_date"]) == ("2025-01-20", "2025-W04")
+    bo = actors["bo"]
+    assert (bo["first_date"], bo["last_date"]) == ("2024-10-30/2024-11-03", "2024-10-30/2024-11-03")
+
+
+def test_a_visit_that_ends_after_a_meeting_inside_it_is_last_seen(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "visit.toml"
+    path.write_text(
+        '[actor.a]\nname = "A"\n[[event]]\ndate = 2024-10-30\nend = 2024-11-03\nkind = "visit"\ntitle = "Visit"\n'
+        'participants = ["a"]\n[[event]]\ndate = 2024-11-01\nkind = "meeting"\ntitle = "Inside"\n'
+        'participants = ["a"]\n',
+        encoding="utf-8",
+    )
+    (a,) = _json(run, path, "actors")
+    assert (a["last"], a["last_date"]) == ("2024-10-30", "2024-10-30/2024-11-03")
+    table = run("--file", str(path), "actors").stdout
+    assert "30 Oct – 3 Nov 2024" in " ".join(table.split())
+
+
+def test_views_show_the_readable_date_not_a_start_day(run: Run, log: Path) -> None:
+    actors = " ".join(run("--file", str(log), "actors").stdout.split())
+    assert "Sep 2023 – week of 20 Jan 2025" in actors
+    card = " ".join(run("--file", str(log), "actor", "amina").stdout.split())
+    assert "Sep 2023" in card
+    assert "week of 20 Jan 2025" in card
+    assert "20 Jan 2025 " not in card.replace("week of 20 Jan 2025", "")
+    network = " ".join(run("--file", str(log), "network").stdout.split())
+    assert "week of 20 Jan 2025" in network
+    report = run("--file", str(log), "actors", "--format", "md").stdout
+    assert "| Sep 2023 | week of 20 Jan 2025 |" in report
+
+
+def test_a_companion_of_the_same_country_is_no_counterpart(run: Run, log: Path) -> None:
+    actors = {a["id"]: a for a in _json(run, log, "actors")}
+    assert "Dina Mukamana" not in actors["amina"]["counterparts"]
+    assert "Amina Uwase" not in actors["dina"]["counterparts"]
+    assert set(actors["zed"]["counterparts"]) == {"Amina Uwase", "Dina Mukamana"}
+    card = _json(run, log, "actor", "amina")
+    assert [c["id"] for c in card["companions"]] == ["dina"]
+    assert "dina" not in [c["id"] for c in card["counterparts"]]
+    table = run("--file", str(log), "actor", "amina").stdout
+    assert "With (same country)" in table
+
+
+def test_counterparts_are_ranked_by_count_then_recency_and_the_rest_counted(run: Run, log: Path) -> None:
+    actors = {a["id"]: a for a in _json(run, log, "actors")}
+    # Each once: the most recent first (Eve and Zed, in the week; Bo, whose visit ended after Cy's
+    # meeting; then Ann), not in alphabetical order.
+    assert actors["amina"]["counterparts"] == ["Eve Noor", "Zed Shah", "Bo Ali", "Cy Raza", "Ann Khan"]
+    table = run("--file", str(log), "actors").stdout
+    assert "+2 more" in table
+    report = run("--file", str(log), "actors", "--format", "md").stdout
+    assert "Eve Noor (1); Zed Shah (1); Bo Ali (1); +2 more" in report
+
+
+def test_meetings_show_a_companion_as_accompanying(run: Run) -> None:
+    """On the bundled log, Nyakarundi (RW) received the Pakistani delegation with Marizamunda (RW)."""
+    table = " ".join(run("meetings", "Marizamunda").stdout.split())
+    assert "with Vincent Nyakarundi (RW)" in table
+    report = run("meetings", "Marizamunda", "--format", "md").stdout
+    assert "· with Muneer-ud-Din (PK), *Director General, Foreign Military Cooperation* · accompanied by " in report
+    assert "with Vincent Nyakarundi" not in report
