@@ -302,6 +302,7 @@ def test_stats_json_on_the_bundled_log(run: Run) -> None:
     ]
     assert stats["gaps"][0] == {
         "days": (date(2024, 1, 3) - date(1962, 7, 31)).days,
+        "approximate": False,
         "after": "relations-established",
         "before": "muganga-jilani-2024-01-03",
         "from": "1962-07-31",

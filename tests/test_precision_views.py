@@ -149,3 +149,73 @@ def test_meetings_show_a_companion_as_accompanying(run: Run) -> None:
     report = run("meetings", "Marizamunda", "--format", "md").stdout
     assert "· with Muneer-ud-Din (PK), *Director General, Foreign Military Cooperation* · accompanied by " in report
     assert "with Vincent Nyakarundi" not in report
+
+
+MISSION = """\
+[[event]]
+id = "mission"
+date = 2024-03-01
+end = 2024-05-31
+kind = "visit"
+title = "A three-month mission"
+
+[[event]]
+id = "inside-1"
+date = 2024-03-18
+kind = "meeting"
+title = "A meeting inside the mission"
+
+[[event]]
+id = "inside-2"
+date = 2024-05-04
+kind = "meeting"
+title = "Another inside it"
+
+[[event]]
+id = "after"
+date = "2024-07-01~"
+kind = "call"
+title = "A call, about a month after"
+
+[[event]]
+id = "year-only"
+date = "2001?"
+kind = "statement"
+title = "Some time in 2001"
+
+[[event]]
+id = "two-years"
+date = 2022-12-20
+end = 2023-01-10
+kind = "visit"
+title = "Over the new year"
+"""
+
+
+def test_gaps_are_measured_from_the_latest_end_so_far(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "mission.toml"
+    path.write_text(MISSION, encoding="utf-8")
+    gaps = _json(run, path, "stats", "--since", "2024")["gaps"]
+    assert [(g["after"], g["before"], g["days"], g["approximate"]) for g in gaps] == [
+        ("mission", "after", 31, True),  # from the mission's end, not from the last meeting inside it
+    ]
+
+
+def test_stats_by_month_counts_an_event_only_in_a_month_that_holds_it(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "mission.toml"
+    path.write_text(MISSION, encoding="utf-8")
+    stats = _json(run, path, "stats", "--by", "month")
+    periods = stats["periods"]
+    assert periods["2001, month unknown"] == 1
+    assert periods["2001-01"] == 0  # a year-only event is not put in January
+    assert periods["2022–2023, year unknown"] == 1
+    assert periods["2022-12"] == 0
+    assert periods["2024, month unknown"] == 1  # the mission, March to May
+    assert periods["2024-03"] == 1
+    assert periods["2024-05"] == 1
+    keys = list(periods)
+    assert keys.index("2001, month unknown") == keys.index("2001-01") - 1
+    assert sum(periods.values()) == stats["total"] == 6
+    assert all("unknown" not in b["period"] for b in stats["busiest"])
+    table = run("--file", str(path), "stats", "--by", "month").stdout
+    assert "2001, month unknown" in table

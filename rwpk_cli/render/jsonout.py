@@ -211,6 +211,7 @@ def stats(doc: StatsDoc) -> str:
             "gaps": [
                 {
                     "days": g.days,
+                    "approximate": g.approximate,
                     "after": g.after.id,
                     "before": g.before.id,
                     "from": _day(g.after.when.end),

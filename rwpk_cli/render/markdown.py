@@ -312,7 +312,7 @@ def stats_blocks(doc: StatsDoc) -> list[str]:
     if a.gaps:
         rows = [
             [
-                str(g.days),
+                f"c. {g.days}" if g.approximate else str(g.days),
                 escape(f"{g.after.when.label} · {g.after.title}"),
                 escape(f"{g.before.when.label} · {g.before.title}"),
             ]

@@ -215,7 +215,7 @@ def stats(doc: StatsDoc) -> RenderableType:
             quiet.add_column(column, justify="right" if column == "Days" else "left", overflow="fold")
         for gap in a.gaps:
             quiet.add_row(
-                str(gap.days),
+                f"c. {gap.days}" if gap.approximate else str(gap.days),
                 Text(f"{gap.after.when.label} · {one_line(gap.after.title)}"),
                 Text(f"{gap.before.when.label} · {one_line(gap.before.title)}"),
             )

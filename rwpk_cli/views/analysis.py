@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
-from itertools import combinations, pairwise
+from itertools import combinations
 from typing import NamedTuple
 
 from ..dates.span import DateSpan
@@ -138,15 +138,21 @@ def flows(log: Log, year: int | None = None, origin: str | None = None, destinat
 
 
 class Gap(NamedTuple):
-    """A quiet time between two events."""
+    """A quiet time: from the end of ``after``, the event that had ended last so far, to the start of
+    ``before``, the next event to begin."""
 
     after: Event
     before: Event
 
     @property
     def days(self) -> int:
-        """Days from the end of the first event to the start of the next."""
+        """Days from the end of the latest event so far to the start of the next."""
         return max((self.before.when.start - self.after.when.end).days, 0)
+
+    @property
+    def approximate(self) -> bool:
+        """Whether either end of the gap is an approximate or uncertain date, so its length is too."""
+        return any(w.approximate or w.uncertain for w in (self.after.when, self.before.when))
 
 
 class Activity(NamedTuple):
@@ -162,8 +168,29 @@ class Activity(NamedTuple):
     total: int
 
 
-def _period(day: date, by: str) -> str:
-    return f"{day.year}-{day.month:02d}" if by == "month" else str(day.year)
+def _period(when: DateSpan, by: str) -> str:
+    """The period an event's interval lies in; a wider interval is counted on a row of its own, which
+    says that the month (or year) is not known."""
+    start, end = when.start, when.end
+    if start.year != end.year:
+        return f"{start.year}–{end.year}, year unknown"
+    if by == "year":
+        return str(start.year)
+    if start.month != end.month:
+        return f"{start.year}, month unknown"
+    return f"{start.year}-{start.month:02d}"
+
+
+def _with_unknown(periods: list[str], counts: Counter[str]) -> list[tuple[str, int]]:
+    """Every period with its count, each row of unknown month or year just before its first year's periods."""
+    unknown = sorted((p for p in counts if "unknown" in p), key=lambda p: p.partition("–")[0][:4])
+    out: list[tuple[str, int]] = []
+    for period in periods:
+        while unknown and unknown[0][:4] <= period[:4]:
+            found = unknown.pop(0)
+            out.append((found, counts[found]))
+        out.append((period, counts.get(period, 0)))
+    return out + [(p, counts[p]) for p in unknown]
 
 
 def _all_periods(first: date, last: date, by: str) -> list[str]:
@@ -179,30 +206,43 @@ def _all_periods(first: date, last: date, by: str) -> list[str]:
 
 def activity(log: Log, events: Sequence[Event], by: str = "year", top: int = 3) -> Activity:
     """Counts of events per year (or month, with every empty period in between), and the rest."""
-    counts = Counter(_period(e.when.start, by) for e in events)
+    counts = Counter(_period(e.when, by) for e in events)
     periods: list[tuple[str, int]] = []
     if events:
         first = min(e.when.start for e in events)
         last = max(e.when.start for e in events)
         if by == "month" and (last.year - first.year) > 200:
             by = "year"  # a month-by-month chart over centuries helps nobody
-            counts = Counter(_period(e.when.start, by) for e in events)
-        periods = [(p, counts.get(p, 0)) for p in _all_periods(first, last, by)]
+            counts = Counter(_period(e.when, by) for e in events)
+        periods = _with_unknown(_all_periods(first, last, by), counts)
     pairs: Counter[str] = Counter()
     for event in events:
         countries = sorted({c for p in event.participants if (c := log.country_of(p))})
         for a, b in combinations(countries, 2):
             pairs[f"{a}–{b}"] += 1
-    ordered = sorted(events, key=lambda e: e.sort_key)
-    gaps = [Gap(a, b) for a, b in pairwise(ordered)]
-    gaps.sort(key=lambda g: (-g.days, g.after.when.start))
+    gaps = _gaps(sorted(events, key=lambda e: e.sort_key))
+    exact = [(p, n) for p, n in counts.items() if "unknown" not in p]  # the busiest are periods that are known
     return Activity(
         by=by,
         periods=tuple(periods),
         by_kind=tuple(Counter(e.kind.value for e in events).most_common()),
         by_country_pair=tuple(pairs.most_common()),
         by_place=tuple(Counter(e.place for e in events if e.place).most_common()),
-        busiest=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]),
+        busiest=tuple(sorted(exact, key=lambda kv: (-kv[1], kv[0]))[:top]),
         gaps=tuple(g for g in gaps[:top] if g.days > 0),
         total=len(events),
     )
+
+
+def _gaps(ordered: Sequence[Event]) -> list[Gap]:
+    """Quiet times between events in start order, each measured from the latest end so far: a
+    meeting inside a three-month mission leaves no gap within the mission."""
+    gaps = []
+    latest_end: Event | None = None
+    for event in ordered:
+        if latest_end is not None and event.when.start > latest_end.when.end:
+            gaps.append(Gap(latest_end, event))
+        if latest_end is None or event.when.end > latest_end.when.end:
+            latest_end = event
+    gaps.sort(key=lambda g: (-g.days, g.after.when.start))
+    return gaps
