@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -17,7 +19,7 @@ from typer.testing import CliRunner
 
 from rwpk_cli.cli.app import app
 from rwpk_cli.render.panels import compressed
-from rwpk_cli.render.safe import money
+from rwpk_cli.render.safe import money, percent
 from tests.conftest import Run
 
 
@@ -211,9 +213,10 @@ def test_network_dot_is_valid_graphviz(run: Run, tmp_path: Path) -> None:
 def test_trade_json_with_balances(run: Run) -> None:
     assert _json(run, "trade") == [
         {"year": 2022, "from": "PK", "to": "RW", "value_usd": 47_600_000,
-         "goods": {"rice": 44_400_000}, "balance_usd": 12_900_000},
+         "goods": {"rice": 44_400_000}, "balance_usd": 12_900_000, "balance": "PK surplus $12.9M"},
         {"year": 2022, "from": "RW", "to": "PK", "value_usd": 34_700_000,
-         "goods": {"tea": 31_400_000, "coffee": 3_250_000}, "balance_usd": -12_900_000},
+         "goods": {"tea": 31_400_000, "coffee": 3_250_000}, "balance_usd": -12_900_000,
+         "balance": "RW deficit $12.9M"},
     ]  # fmt: skip
 
 
@@ -229,6 +232,7 @@ def test_trade_filters_and_a_year_with_one_direction(run: Run, small_log: Path) 
             "value_usd": 1_000_000,
             "goods": {"wheat": 600_000},
             "balance_usd": None,
+            "balance": None,
         }
     ]
     table = run("--file", str(small_log), "trade").stdout
@@ -244,19 +248,43 @@ def test_trade_table_csv_and_markdown(run: Run) -> None:
         "rice $44.4M (93%)",
         "tea $31.4M (90%)",
         "coffee $3.25M (9%)",
-        "-$12.9M",
-        "$12.9M",
+        "PK surplus $12.9M",
+        "RW deficit $12.9M",
     ):
-        assert text in table
+        assert text in " ".join(table.split())
     assert "█" in table
     csv_text = run("trade", "--format", "csv").stdout
-    assert csv_text.splitlines() == [
-        "year,from,to,value_usd,goods,balance_usd",
-        "2022,PK,RW,47600000,rice=44400000,12900000",
-        "2022,RW,PK,34700000,tea=31400000; coffee=3250000,'-12900000",
+    assert csv_text.splitlines() == [  # a number is no formula: the negative balance stays a number
+        "year,from,to,value_usd,goods,balance_usd,balance",
+        "2022,PK,RW,47600000,rice=44400000,12900000,PK surplus $12.9M",
+        "2022,RW,PK,34700000,tea=31400000; coffee=3250000,-12900000,RW deficit $12.9M",
     ]
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert [int(r["balance_usd"]) for r in rows] == [12_900_000, -12_900_000]
     md = run("trade", "--format", "md").stdout
-    assert "| 2022 | RW → PK | \\$34.7M | tea \\$31.4M (90%); coffee \\$3.25M (9%) | \\-\\$12.9M |" in md
+    assert "| 2022 | RW → PK | \\$34.7M | tea \\$31.4M (90%); coffee \\$3.25M (9%) | RW deficit \\$12.9M |" in md
+
+
+def test_trade_csv_defuses_text_but_not_numbers_and_raw_leaves_text(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "trade.toml"
+    path.write_text(
+        '[[trade]]\nyear = 2020\nfrom = "AA"\nto = "BB"\nvalue_usd = 10\ngoods = { "=cmd()" = 4 }\n'
+        '[[trade]]\nyear = 2020\nfrom = "BB"\nto = "AA"\nvalue_usd = 30\n',
+        encoding="utf-8",
+    )
+    rows = run("--file", str(path), "trade", "--format", "csv").stdout.splitlines()
+    assert rows[1:] == ["2020,AA,BB,10,'=cmd()=4,-20,AA deficit $20", "2020,BB,AA,30,,20,BB surplus $20"]
+    raw = run("--file", str(path), "trade", "--format", "csv", "--raw").stdout.splitlines()
+    assert raw[1] == "2020,AA,BB,10,=cmd()=4,-20,AA deficit $20"
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [(0.93, "93%"), (0.996, "99.6%"), (0.9996, "99.9%"), (1.0, "100%"), (0.004, "0.4%"), (0.0001, "<0.1%"),
+     (0.0, "0%"), (0.5, "50%")],
+)  # fmt: skip
+def test_a_share_never_claims_all_or_nothing_when_it_is_not(share: float, text: str) -> None:
+    assert percent(share) == text
 
 
 def test_trade_warns_when_goods_exceed_the_total(run: Run, tmp_path: Path) -> None:

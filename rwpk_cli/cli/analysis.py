@@ -16,6 +16,7 @@ from .options import (
     Limit,
     Officials,
     On,
+    Raw,
     Reverse,
     Search,
     Since,
@@ -131,6 +132,7 @@ def trade(
     origin: Annotated[str | None, typer.Option("--from", metavar="CODE", help="Only trade from this country.")] = None,
     destination: Annotated[str | None, typer.Option("--to", metavar="CODE", help="Only trade to this country.")] = None,
     fmt: str | None = format_option("trade", "table"),
+    raw: Raw = False,
 ) -> None:
     """Show trade flows by year and direction: values, main goods with their share of the total,
     and each year's balance, as bars in the terminal. Warns when the goods add up to more than the total.
@@ -153,7 +155,7 @@ def trade(
             t = flow.trade
             flow_name = f"{t.year} {t.origin}→{t.destination}"
             say_error(f"{log.path}:{t.line}: warning: trade {flow_name}: the goods add up to more than the total")
-    emit(render_view("trade", fmt or "table", TradeDoc(log, found)))
+    emit(render_view("trade", fmt or "table", TradeDoc(log, found, raw=raw)))
 
 
 def stats(

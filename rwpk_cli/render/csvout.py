@@ -12,6 +12,7 @@ import io
 
 from .docs import EventsDoc, TradeDoc
 from .jsonout import event_object
+from .safe import balance
 
 COLUMNS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title", "place",
@@ -56,17 +57,23 @@ def timeline(doc: EventsDoc) -> str:
 meetings = export = timeline
 
 
-TRADE_COLUMNS = ("year", "from", "to", "value_usd", "goods", "balance_usd")
+TRADE_COLUMNS = ("year", "from", "to", "value_usd", "goods", "balance_usd", "balance")
 
 
 def trade(doc: TradeDoc) -> str:
-    """One row per year and direction; goods as "name=amount" joined with "; "."""
+    """One row per year and direction; goods as "name=amount" joined with "; ". Numbers are written
+    as numbers: a negative balance is no formula, so only text cells are defused."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(TRADE_COLUMNS)
     for flow in doc.flows:
         t = flow.trade
         goods = LIST_SEPARATOR.join(f"{name}={value}" for name, value in t.goods.items())
-        balance = "" if flow.balance_usd is None else str(flow.balance_usd)
-        writer.writerow([defuse(c) for c in (str(t.year), t.origin, t.destination, str(t.value_usd), goods, balance)])
+        owed = None if flow.balance_usd is None else balance(t.origin, t.destination, flow.balance_usd)
+        texts = [t.origin, t.destination, goods, owed or ""]
+        if not doc.raw:
+            texts = [defuse(c) for c in texts]
+        origin, destination, goods, owed_text = texts
+        numbers = (str(t.year), str(t.value_usd), "" if flow.balance_usd is None else str(flow.balance_usd))
+        writer.writerow([numbers[0], origin, destination, numbers[1], goods, numbers[2], owed_text])
     return buffer.getvalue()

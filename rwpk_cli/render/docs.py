@@ -60,6 +60,7 @@ class TradeDoc(NamedTuple):
 
     log: Log
     flows: Sequence[Flow]
+    raw: bool = False  # CSV only: leave text cells that look like formulas as they are
 
 
 class StatsDoc(NamedTuple):

@@ -12,6 +12,7 @@ from ..dates.span import DateSpan
 from ..views.analysis import Contact
 from ..views.rows import EventRow
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
+from .safe import balance
 
 
 def event_object(row: EventRow) -> dict[str, Any]:
@@ -190,6 +191,9 @@ def trade(doc: TradeDoc) -> str:
                 "value_usd": f.trade.value_usd,
                 "goods": dict(f.trade.goods),
                 "balance_usd": f.balance_usd,
+                "balance": None
+                if f.balance_usd is None
+                else balance(f.trade.origin, f.trade.destination, f.balance_usd),
             }
             for f in doc.flows
         ]

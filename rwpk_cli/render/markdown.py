@@ -12,8 +12,9 @@ from urllib.parse import quote
 from ..log.model import Event, Log, Role
 from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
+from . import safe
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import COUNTERPARTS_SHOWN, is_web_url, money, one_line
+from .safe import COUNTERPARTS_SHOWN, is_web_url, money, one_line, percent
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
@@ -262,10 +263,14 @@ def trade_rows(doc: TradeDoc) -> str:
     for flow in doc.flows:
         t = flow.trade
         goods = "; ".join(
-            f"{escape(name)} {escape(money(value))} ({flow.share(name):.0%})"
+            f"{escape(name)} {escape(money(value))} ({percent(flow.share(name))})"
             for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
         )
-        balance = "not recorded" if flow.balance_usd is None else escape(money(flow.balance_usd))
+        balance = (
+            "not recorded"
+            if flow.balance_usd is None
+            else escape(safe.balance(t.origin, t.destination, flow.balance_usd))
+        )
         rows.append(
             [
                 str(t.year),

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..log.model import Role
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import money, one_line
+from .safe import balance, money, one_line, percent
 
 BAR_WIDTH = 36
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -167,13 +167,15 @@ def trade(doc: TradeDoc) -> RenderableType:
     for flow in doc.flows:
         t = flow.trade
         goods = "\n".join(
-            f"{one_line(name)} {money(value)} ({flow.share(name):.0%})"
+            f"{one_line(name)} {money(value)} ({percent(flow.share(name))})"
             for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
         )
-        balance = (
+        owed = (
             Text("not recorded", style="dim")
             if flow.balance_usd is None
-            else Text(money(flow.balance_usd), style="green" if flow.balance_usd >= 0 else "red")
+            else Text(
+                balance(t.origin, t.destination, flow.balance_usd), style="green" if flow.balance_usd >= 0 else "red"
+            )
         )
         table.add_row(
             str(t.year),
@@ -181,7 +183,7 @@ def trade(doc: TradeDoc) -> RenderableType:
             money(t.value_usd),
             Text(bar(t.value_usd, largest, 24), style="cyan"),
             goods or Text("—", style="dim"),
-            balance,
+            owed,
         )
     return table
 

@@ -49,5 +49,21 @@ def money(amount: float) -> str:
     return f"{'-' if amount < 0 else ''}${abs(amount):,.0f}"
 
 
+def percent(share: float) -> str:
+    """A share as a percentage that never claims all or nothing when it is not: 93%, 99.6%, 0.4%."""
+    whole = round(share * 100)
+    if (whole == 100 and share < 1) or (whole == 0 and share > 0):
+        tenths = int(share * 1000) / 10 if share < 1 else 99.9  # truncated: 99.96% is 99.9%, not 100.0%
+        return f"{max(tenths, 0.1):.1f}%" if share >= 0.0005 else "<0.1%"
+    return f"{whole}%"
+
+
+def balance(origin: str, destination: str, amount: int) -> str:
+    """Whose a year's balance is, from the exporter's side: "PK surplus $12.9M", "RW deficit $12.9M"."""
+    if amount == 0:
+        return f"{origin}–{destination} balanced"
+    return f"{origin} {'surplus' if amount > 0 else 'deficit'} {money(abs(amount))}"
+
+
 #: How many of an actor's counterparts a summary names before "+N more".
 COUNTERPARTS_SHOWN = 3
