@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +220,49 @@ def test_stats_by_month_counts_an_event_only_in_a_month_that_holds_it(run: Run, 
     assert all("unknown" not in b["period"] for b in stats["busiest"])
     table = run("--file", str(path), "stats", "--by", "month").stdout
     assert "2001, month unknown" in table
+
+
+def _bullets_under_headings(markdown: str) -> list[tuple[str, str]]:
+    """(nearest heading, bullet text) for every top-level list item, from a real Markdown parser."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    heading, found, depth = "", [], 0
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = tokens[index + 1].content
+        elif token.type == "bullet_list_open":
+            depth += 1
+        elif token.type == "bullet_list_close":
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1:
+            found.append((heading, tokens[index + 2].content))
+    return found
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+@pytest.mark.parametrize("view", [["export"], ["export", "--reverse"], ["meetings", "amina"]])
+def test_every_event_in_the_report_sits_under_a_heading_that_holds_it(
+    run: Run, tmp_path: Path, view: list[str]
+) -> None:
+    path = tmp_path / "mixed.toml"
+    path.write_text(LOG + MISSION.replace('kind = "', 'participants = ["amina", "zed"]\nkind = "'), encoding="utf-8")
+    events = {e["title"]: e for e in _json(run, path, "timeline")}
+    markdown = run("--file", str(path), *view, "--format", "md").stdout
+    placed = _bullets_under_headings(markdown)
+    assert len(placed) == (len(events) if view[0] == "export" else 9)  # meetings leave out the statement
+    years: dict[str, list[str]] = {}
+    for heading, text in placed:
+        (title,) = [t for t in events if t in text]
+        start, end = date.fromisoformat(events[title]["start"]), date.fromisoformat(events[title]["end"])
+        if heading in MONTHS:
+            assert (start.month, end.month, start.year) == (MONTHS.index(heading) + 1,) * 2 + (end.year,), title
+        else:
+            assert heading == str(start.year), title
+            assert (start.year, start.month) != (end.year, end.month), title
+        years.setdefault(str(start.year), []).append(heading)
+    for headings in years.values():  # the year's own events come before its months
+        assert headings == sorted(headings, key=lambda h: h in MONTHS)

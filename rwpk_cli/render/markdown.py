@@ -78,25 +78,28 @@ def _month_of(event: Event) -> int | None:
 
 
 def _grouped(doc: EventsDoc) -> list[str]:
-    """``## YEAR`` and ``### Month`` sections; events spanning months sit under the year."""
+    """``## YEAR`` and ``### Month`` sections. Every event sits under a heading that holds its
+    interval: within a month, that month; wider, its year, before the year's months (an event wider
+    than a year sits under its first year)."""
     out: list[str] = []
-    official = doc.official
     for year, in_year in groupby(doc.rows, key=lambda r: r.event.when.start.year):
+        rows = list(in_year)
         out.append(f"## {year}")
-        current: int | None = None
-        for row in in_year:
-            month = _month_of(row.event)
-            if month is not None and month != current:
-                out.append(f"### {calendar.month_name[month]}")
-                current = month
-            if official is None:
-                out.append(event_bullet(doc.log, row))
-            else:
-                me = row.person(official.id)
-                lead = f"as *{escape(me.title)}*" if me and me.title else ""
-                people, companions = row.counterparts(official.id), row.companions(official.id)
-                out.append(event_bullet(doc.log, row, people, lead, companions))
+        out += [_bullet(doc, row) for row in rows if _month_of(row.event) is None]
+        for month, in_month in groupby((r for r in rows if _month_of(r.event) is not None),
+                                       key=lambda r: _month_of(r.event)):  # fmt: skip
+            out.append(f"### {calendar.month_name[month or 0]}")
+            out += [_bullet(doc, row) for row in in_month]
     return out
+
+
+def _bullet(doc: EventsDoc, row: EventRow) -> str:
+    official = doc.official
+    if official is None:
+        return event_bullet(doc.log, row)
+    me = row.person(official.id)
+    lead = f"as *{escape(me.title)}*" if me and me.title else ""
+    return event_bullet(doc.log, row, row.counterparts(official.id), lead, row.companions(official.id))
 
 
 def _span_line(doc: EventsDoc, noun: str) -> str:
