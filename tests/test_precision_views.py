@@ -266,3 +266,29 @@ def test_every_event_in_the_report_sits_under_a_heading_that_holds_it(
         years.setdefault(str(start.year), []).append(heading)
     for headings in years.values():  # the year's own events come before its months
         assert headings == sorted(headings, key=lambda h: h in MONTHS)
+
+
+def test_a_title_whose_tenure_only_partly_overlaps_the_event_is_hedged(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "tenure.toml"
+    path.write_text(
+        '[actor.amb]\nname = "Ann Envoy"\ncountry = "PK"\nroles = [{ title = "Ambassador", since = 2023-09-29 }]\n'
+        '[actor.host]\nname = "Hal Host"\ncountry = "RW"\n'
+        '[[event]]\nid = "sep"\ndate = "2023-09"\nkind = "meeting"\ntitle = "In September"\n'
+        'participants = ["amb", "host"]\n'
+        '[[event]]\nid = "oct"\ndate = 2023-10-05\nkind = "meeting"\ntitle = "In October"\n'
+        'participants = ["amb", "host"]\n',
+        encoding="utf-8",
+    )
+    events = {e["id"]: e for e in _json(run, path, "timeline")}
+    assert (events["sep"]["participants"][0]["title"], events["sep"]["participants"][0]["title_certain"]) == (
+        "Ambassador",
+        False,
+    )
+    assert events["oct"]["participants"][0]["title_certain"] is True
+    report = run("--file", str(path), "export").stdout
+    assert "Ann Envoy (PK), *Ambassador?*" in report
+    assert "Ann Envoy (PK), *Ambassador*" in report  # October: surely in post
+    meetings = " ".join(run("--file", str(path), "meetings", "amb").stdout.split())
+    assert "Ambassador?" in meetings
+    card = " ".join(run("--file", str(path), "actor", "amb").stdout.split())
+    assert "Ambassador?" in card

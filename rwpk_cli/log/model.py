@@ -27,6 +27,13 @@ class Role(NamedTuple):
         before_end = self.until is None or when.start <= self.until.end
         return after_start and before_end
 
+    def covers(self, when: DateSpan) -> bool:
+        """True when the tenure surely spans all of ``when``: it had begun by the interval's first day
+        and had not ended before its last, however imprecise either end of the tenure is."""
+        began = self.since is None or self.since.end <= when.start
+        lasted = self.until is None or when.end <= self.until.start
+        return began and lasted
+
 
 class Actor(NamedTuple):
     """A person or organisation that takes part in events."""

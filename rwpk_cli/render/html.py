@@ -72,7 +72,7 @@ def _card(log: Log, row: EventRow) -> str:
         people = "".join(
             f"<li>{_t(p.name)}"
             + (f' <span class="cc">({_t(p.country)})</span>' if p.country else "")
-            + (f' <span class="role">{_t(p.title)}</span>' if p.title else "")
+            + (f' <span class="role">{_t(p.shown_title)}</span>' if p.shown_title else "")
             + "</li>"
             for p in row.participants
         )

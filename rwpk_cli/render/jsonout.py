@@ -30,7 +30,8 @@ def event_object(row: EventRow) -> dict[str, Any]:
         "title": event.title,
         "place": event.place,
         "participants": [
-            {"id": p.id, "name": p.name, "country": p.country, "title": p.title} for p in row.participants
+            {"id": p.id, "name": p.name, "country": p.country, "title": p.title, "title_certain": p.title_certain}
+            for p in row.participants
         ],
         "tags": list(event.tags),
         "sources": list(event.sources),
@@ -54,7 +55,8 @@ def event_json(row: EventRow) -> str:
     for thousands of events, with the json module's own string escaping (a test holds the two equal)."""
     event, when = row.event, row.event.when
     people = ", ".join(
-        f'{{"id": {_text(p.id)}, "name": {_quote(p.name)}, "country": {_text(p.country)}, "title": {_text(p.title)}}}'
+        f'{{"id": {_text(p.id)}, "name": {_quote(p.name)}, "country": {_text(p.country)}, "title": {_text(p.title)}, '
+        f'"title_certain": {_BOOL[p.title_certain]}}}'
         for p in row.participants
     )
     return (

@@ -40,7 +40,7 @@ def link(label: str, url: str | None) -> str:
 
 def _person(p: PersonRow) -> str:
     text = escape(p.name) + (f" ({escape(p.country)})" if p.country else "")
-    return text + (f", *{escape(p.title)}*" if p.title else "")
+    return text + (f", *{escape(p.shown_title)}*" if p.shown_title else "")
 
 
 def _sources(log: Log, ids: Iterable[str]) -> str:
@@ -98,7 +98,7 @@ def _bullet(doc: EventsDoc, row: EventRow) -> str:
     if official is None:
         return event_bullet(doc.log, row)
     me = row.person(official.id)
-    lead = f"as *{escape(me.title)}*" if me and me.title else ""
+    lead = f"as *{escape(me.shown_title)}*" if me and me.shown_title else ""
     return event_bullet(doc.log, row, row.counterparts(official.id), lead, row.companions(official.id))
 
 
@@ -253,7 +253,7 @@ def actor(doc: ActorDoc) -> str:
         bullets = []
         for row in event_rows:
             me = row.person(who.id)
-            lead = f"as *{escape(me.title)}*" if me and me.title else ""
+            lead = f"as *{escape(me.shown_title)}*" if me and me.shown_title else ""
             bullets.append(event_bullet(doc.log, row, row.counterparts(who.id), lead, row.companions(who.id)))
         blocks += ["## Events", "\n\n".join(bullets)]
     blocks.append(_footer(doc.log))

@@ -130,7 +130,8 @@ def actor(doc: ActorDoc) -> RenderableType:
         for column in ("Date", "Kind", "Event", "As"):
             events.add_column(column, overflow="fold")
         for e in card.events:
-            title = who.title_on(e.when)
+            role = who.role_on(e.when)
+            title = None if role is None else role.title if role.covers(e.when) else f"{role.title}?"
             events.add_row(
                 e.when.label, e.kind.value, Text(one_line(e.title)), Text(one_line(title or "—"), style="italic")
             )

@@ -35,8 +35,8 @@ def _person(p: PersonRow, with_title: bool) -> Text:
     text = Text(one_line(p.name))
     if p.country:
         text.append(f" ({one_line(p.country)})", style="dim")
-    if with_title and p.title:
-        text.append("\n  " + one_line(p.title), style="italic dim")
+    if with_title and p.shown_title:
+        text.append("\n  " + one_line(p.shown_title), style="italic dim")
     return text
 
 
@@ -106,7 +106,7 @@ def meetings(doc: EventsDoc) -> RenderableType:
             Text(row.event.when.label),
             Text(row.event.kind.value, style=KIND_STYLES.get(row.event.kind.value, "")),
             _text(row.event.title),
-            _text(me.title if me else None, "italic"),
+            _text(me.shown_title if me else None, "italic"),
             _sides(row, official.id) if official else _people(row.participants, with_title=True),
             _text(row.event.place),
         )

@@ -20,12 +20,20 @@ class PersonRow(NamedTuple):
     name: str
     country: str | None
     title: str | None
+    title_certain: bool = True  # False when the event's dates only partly overlap the tenure
+
+    @property
+    def shown_title(self) -> str | None:
+        """The title as views show it: with a "?" when the tenure may not cover the event."""
+        if self.title is None:
+            return None
+        return self.title if self.title_certain else f"{self.title}?"
 
     @property
     def label(self) -> str:
         """Plain text: "Name (CC), Title", leaving out what is unknown."""
         text = self.name + (f" ({self.country})" if self.country else "")
-        return text + (f", {self.title}" if self.title else "")
+        return text + (f", {self.shown_title}" if self.title else "")
 
 
 class EventRow(NamedTuple):
@@ -61,12 +69,14 @@ def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
         people = []
         for p in event.participants:
             actor = log.actors.get(p.actor_id) if p.actor_id else None
+            role = actor.role_on(event.when) if actor else None
             people.append(
                 PersonRow(
                     id=p.actor_id,
                     name=actor.name if actor else p.name,
                     country=actor.country if actor else None,
-                    title=actor.title_on(event.when) if actor else None,
+                    title=role.title if role else None,
+                    title_certain=role is None or role.covers(event.when),
                 )
             )
         out.append(EventRow(event, tuple(people)))
