@@ -82,3 +82,13 @@ class ReadError(RwpkError):
     """The log cannot be read at all: missing, a directory, no permission, not UTF-8."""
 
     exit_code = 66
+
+
+class DamagedCacheError(RwpkError):
+    """A cache that did not decode completely. The command line rebuilds it from the log and runs the
+    command again; only if that fails too is this shown."""
+
+    exit_code = 70  # EX_SOFTWARE
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"the cache could not be read ({detail}); run with --no-cache, or remove $XDG_CACHE_HOME/rwpk")

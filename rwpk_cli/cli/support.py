@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+import click
 import typer
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class State(NamedTuple):
 
     file: str | None = None
     no_cache: bool = False
+    rebuild: bool = False  # set when a damaged cache was found: the command runs again, parsing the log
 
 
 def stdout() -> Any:
@@ -55,10 +57,18 @@ def reports_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..errors import LogError, RwpkError
+        from ..errors import DamagedCacheError, LogError, RwpkError
 
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            except DamagedCacheError:
+                ctx = kwargs.get("ctx")
+                state = ctx.find_object(State) if isinstance(ctx, click.Context) else None
+                if ctx is None or state is None or state.rebuild:
+                    raise
+                ctx.obj = state._replace(rebuild=True)  # read the log afresh, write its cache anew, answer again
+                return command(*args, **kwargs)
         except LogError as error:
             for problem in error.problems:
                 say_error(str(problem))
@@ -87,9 +97,10 @@ def store(ctx: typer.Context) -> LogStore:
     from ..views.summaries import SUMMARIES
 
     state = ctx.find_object(State) or State()
-    opened = open_store(location(ctx), SUMMARIES, use_cache=not state.no_cache)
-    for warning in opened.header.warnings:
-        say_error(warning.as_warning())
+    opened = open_store(location(ctx), SUMMARIES, use_cache=not state.no_cache, rebuild=state.rebuild)
+    if not state.rebuild:  # a run again after a damaged cache has shown them already
+        for warning in opened.header.warnings:
+            say_error(warning.as_warning())
     return opened
 
 

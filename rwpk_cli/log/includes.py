@@ -174,7 +174,7 @@ class _Entry(NamedTuple):
         return self.member.display, self.file.actors, self.file.sources
 
 
-def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Keeper) -> LogStore:
+def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Keeper, rebuild: bool = False) -> LogStore:
     """The log at ``location`` and the files it includes, from each file's cache where it holds."""
     with paused_gc():
         entries: list[_Entry] = []
@@ -182,7 +182,7 @@ def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Kee
         def open_member(member: Member, included: bool) -> Sequence[tuple[str, int]]:
             assert member.path is not None
             member_digest = digest_of(member.data) if entries else digest
-            cached = open_cached(cache_file(member.path), member_digest, member.display)
+            cached = None if rebuild else open_cached(cache_file(member.path), member_digest, member.display)
             if cached is not None:
                 entries.append(_Entry(member, member_digest, cached, None))
                 return cached.includes

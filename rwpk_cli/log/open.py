@@ -18,10 +18,11 @@ from .store import Keeper, LogStore, MemoryStore
 _INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
 
 
-def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True) -> LogStore:
+def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, rebuild: bool = False) -> LogStore:
     """The log at ``location``, from its cache when the cache holds exactly these bytes; ``keeper``
     defines the rows kept per actor beside the events. A log that includes other files is answered
-    from each file's own cache."""
+    from each file's own cache. ``rebuild`` parses every file and writes its cache anew, for a cache
+    found damaged as it was read."""
     data = read_bytes(location)
     if location.path is None or not use_cache:
         from .includes import Member, load_collection
@@ -30,13 +31,13 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True) ->
     check_size(data, location.display)
     digest = cache.digest_of(data)
     path = cache.cache_file(location.path)
-    cached = cache.open_cached(path, digest, location.display)
+    cached = None if rebuild else cache.open_cached(path, digest, location.display)
     if cached is not None and not cached.includes and not cached.context:
         return cached
     if cached is None and not _may_include(data):  # one file: no need to look for others
         from .parse import appended_events, paused_gc
 
-        extended = cache.extend(path, data, digest, location.display, appended_events, keeper)
+        extended = None if rebuild else cache.extend(path, data, digest, location.display, appended_events, keeper)
         if extended is not None:
             return extended
         log = _parse(data, location.display)
@@ -45,7 +46,7 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True) ->
         return written or MemoryStore(log, keeper)
     from .includes import open_collection
 
-    return open_collection(location, data, digest, keeper)
+    return open_collection(location, data, digest, keeper, rebuild)
 
 
 def load_log(location: LogLocation) -> Log:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..dates.span import DateSpan
 from ..dates.span import span_fields as _span
 from ..dates.span import span_of_fields as _unspan
+from ..errors import DamagedCacheError
 from ..log.kinds import MEETING_KINDS
 from ..log.model import Actor, Event, Log
 from ..log.store import LogStore, Rows
@@ -159,6 +160,13 @@ def _encode(summaries: Iterable[ActorSummary]) -> list[tuple[str, str]]:
 
 
 def _decode(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> list[ActorSummary]:
+    try:
+        return _decoded(rows, actors)
+    except (ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError) as error:
+        raise DamagedCacheError(f"an actor summary: {type(error).__name__}: {error}") from None
+
+
+def _decoded(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> list[ActorSummary]:
     out = []
     for ident, body in rows:
         role, events, meetings, first, last, counterparts = json.loads(body)

@@ -1,0 +1,87 @@
+"""A cache that does not decode completely is ignored and rebuilt: every answer equals a fresh parse."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rwpk_cli.log.cache import cache_file
+from tests.conftest import Run
+
+QUERIES = [
+    ("timeline", "--format", "json"),
+    ("timeline", "--since", "2021-06", "--format", "json"),
+    ("actors", "--format", "json"),
+    ("meetings", "alpha", "--format", "json"),
+    ("network", "--format", "json"),
+    ("check",),
+]
+EVENT_COLUMNS = ["first", "last", "id", "precision", "approximate", "uncertain", "span_text", "open_start",
+                 "open_end", "kind", "title", "place", "people", "tags", "sources", "summary", "date_text", "line",
+                 "people_line", "file"]  # fmt: skip
+
+
+def _sql(*statements: str) -> Callable[[Path], None]:
+    def damage(path: Path) -> None:
+        db = sqlite3.connect(path)
+        try:
+            with db:
+                for statement in statements:
+                    db.execute(statement)
+        except sqlite3.OperationalError:
+            pass  # damaged already: a query that never reads what is missing (actors) leaves it so
+        finally:
+            db.close()
+
+    return damage
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 999 // 1000])
+
+
+def _drop_column(column: str) -> Callable[[Path], None]:
+    return _sql(*(f"DROP INDEX IF EXISTS {i}" for i in ("events_last", "events_first", "events_id")),
+                f"ALTER TABLE events DROP COLUMN {column}")  # fmt: skip
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "no events table": _sql("DROP TABLE events"),
+    "no summaries table": _sql("DROP TABLE summaries"),
+    "no meta table": _sql("DROP TABLE meta"),
+    "an unknown kind": _sql("UPDATE events SET kind = 'party'"),
+    "malformed people": _sql("UPDATE events SET people = '[[' WHERE people != ''"),
+    "people of the wrong shape": _sql("UPDATE events SET people = '[1, 2]' WHERE people != ''"),
+    "malformed tags": _sql("UPDATE events SET tags = '{'"),
+    "a date past every calendar": _sql("UPDATE events SET first = 99999999999"),
+    "a negative date": _sql("UPDATE events SET last = -5"),
+    "an unknown precision": _sql("UPDATE events SET precision = 'eon'"),
+    "people that are null": _sql("UPDATE events SET people = 'null' WHERE people != ''"),
+    "malformed summary": _sql("UPDATE summaries SET body = '[1,'"),
+    "a summary of the wrong shape": _sql("UPDATE summaries SET body = '[]'"),
+    "a summary of an unknown actor": _sql("UPDATE summaries SET actor = 'nobody' WHERE seq = 1"),
+    "a summary that is a number": _sql("UPDATE summaries SET body = 5"),
+    "a malformed header": _sql("UPDATE meta SET value = '{' WHERE key = 'header'"),
+    "truncated at 99.9%": _truncate,
+    **{f"no {column} column": _drop_column(column) for column in EVENT_COLUMNS},
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
+def test_a_damaged_cache_is_ignored_and_rebuilt(run: Run, small_log: Path, damage: str) -> None:
+    fresh = {q: run("--no-cache", "--file", str(small_log), *q) for q in QUERIES}
+    run("--file", str(small_log), "timeline")  # builds the cache
+    cache = cache_file(small_log)
+    assert cache.is_file()
+    for query in QUERIES:
+        DAMAGE[damage](cache)
+        result = run("--file", str(small_log), *query)
+        expected = fresh[query]
+        assert (result.exit_code, result.stdout, result.stderr) == (expected.exit_code, expected.stdout,
+                                                                    expected.stderr), query  # fmt: skip
+        again = run("--file", str(small_log), *query)  # answered from the rebuilt cache
+        assert (again.exit_code, again.stdout) == (expected.exit_code, expected.stdout), query
