@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,3 +88,24 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(run: Run, small_log: Path, damag
                                                                     expected.stderr), query  # fmt: skip
         again = run("--file", str(small_log), *query)  # answered from the rebuilt cache
         assert (again.exit_code, again.stdout) == (expected.exit_code, expected.stdout), query
+
+
+def test_readers_extending_the_cache_at_once_leave_it_equal_to_a_fresh_parse(small_log: Path, tmp_path: Path) -> None:
+    """After each add, several readers start together and each may extend the cache with the new
+    event; the cache must end up holding each event once."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    rwpk = [sys.executable, "-m", "rwpk_cli", "--file", str(small_log)]
+    query = ["timeline", "--format", "json"]
+    subprocess.run([*rwpk, *query], env=env, check=True, capture_output=True)
+    for n in range(6):
+        subprocess.run([*rwpk, "add", "--date", f"2022-0{n + 1}-01", "--kind", "call", "--title", f"Call {n}"],
+                       env=env, check=True, capture_output=True)  # fmt: skip
+        readers = [subprocess.Popen([*rwpk, *query], env=env, stdout=subprocess.PIPE) for _ in range(4)]
+        outputs = {reader.communicate()[0] for reader in readers}
+        assert all(reader.returncode == 0 for reader in readers)
+        fresh = subprocess.run([*rwpk, "--no-cache", *query], env=env, check=True, capture_output=True).stdout
+        assert outputs == {fresh}
+    cached = subprocess.run([*rwpk, *query], env=env, check=True, capture_output=True).stdout
+    fresh = subprocess.run([*rwpk, "--no-cache", *query], env=env, check=True, capture_output=True).stdout
+    assert cached == fresh
+    assert cached.count(b'"title": "Call 5"') == 1

@@ -37,6 +37,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 #: What a damaged cache raises as it is read: a missing table or column, a row that does not decode.
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
+LOCK_SECONDS = 10.0  # how long an extension waits for another run's
 SCHEMA = "8"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
@@ -268,13 +269,7 @@ def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
         if (meta.get("schema"), meta.get("version"), meta.get("digest")) != (SCHEMA, __version__, digest):
             connection.close()
             return None
-        # The bounds of every event's days, through the indexes (a few pages, not a scan): a day out of
-        # the calendar would make --since skip rows rather than fail to decode them.
-        bounds = connection.execute(
-            "SELECT (SELECT min(first) FROM events), (SELECT max(first) FROM events), "
-            "(SELECT min(last) FROM events), (SELECT max(last) FROM events)"
-        ).fetchone()
-        if any(b is not None and not (isinstance(b, int) and _FIRST_DAY <= b <= _LAST_DAY) for b in bounds):
+        if not _days_in_range(connection):
             connection.close()
             return None
         header, includes, declarations = _unheader(meta["header"], display)
@@ -339,41 +334,65 @@ def extend(path: Path, data: bytes, digest: str, display: str, appended: Appende
     """When the file only grew by appended events (as ``rwpk add`` does), read just the new text
     with ``appended`` and add its events, and the kept rows they change, to the cache in one
     transaction. Only a cache whose events were checked against the file's own declarations is
-    extended. None when that does not apply or anything is off, so the caller parses the whole file."""
+    extended. None when that does not apply or anything is off, so the caller parses the whole file.
+
+    The transaction holds the cache's write lock from before it reads the cache's size to its
+    commit, so two runs extending at once cannot both add the same events: the second waits, then
+    finds the cache already holds these bytes and answers from it."""
     if not path.is_file():
         return None
+    connection: sqlite3.Connection | None = None
     try:
-        connection = sqlite3.connect(path)
-        meta = dict(connection.execute("SELECT key, value FROM meta"))
-        size = int(meta.get("size", "0"))
-        if (meta.get("schema"), meta.get("version"), meta.get("context")) != (SCHEMA, __version__, "") or not (
-            0 < size < len(data)
-        ):
+        connection = sqlite3.connect(path, timeout=LOCK_SECONDS, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        extended = _extend_locked(connection, data, digest, display, appended, keeper)
+        connection.execute("COMMIT" if extended is not None else "ROLLBACK")
+        if extended is None:
             connection.close()
-            return None
-        prefix = data[:size]
-        if not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
-            connection.close()
-            return None
-        header, includes, declarations = _unheader(meta["header"], display)
-        events = appended(prefix, data[size:], header, _StoredIds(connection))
-        if events is None:
-            connection.close()
-            return None
-        named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
-        rows = connection.execute(
-            f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
-        ).fetchall()
-        changed = keeper.updated(header.actors, rows, events)
-        with connection:
-            connection.executemany(_INSERT, map(_Encoder().row, events))
-            connection.executemany(
-                "UPDATE meta SET value = ? WHERE key = ?", [(digest, "digest"), (str(len(data)), "size")]
-            )
-            connection.executemany("UPDATE summaries SET body = ? WHERE actor = ?", [(b, i) for i, b in changed])
-        return CachedFile(header, connection, includes, declarations)
-    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, RwpkError):
+        return extended
+    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, RwpkError):
+        if connection is not None:
+            connection.close()  # closing rolls back whatever the transaction had begun
         return None
+
+
+def _days_in_range(connection: sqlite3.Connection) -> bool:
+    """Whether every event's days are in the calendar, read through the indexes (a few pages, not a
+    scan): a day out of range would make --since skip rows rather than fail to decode them."""
+    bounds = connection.execute(
+        "SELECT (SELECT min(first) FROM events), (SELECT max(first) FROM events), "
+        "(SELECT min(last) FROM events), (SELECT max(last) FROM events)"
+    ).fetchone()
+    return all(b is None or (isinstance(b, int) and _FIRST_DAY <= b <= _LAST_DAY) for b in bounds)
+
+
+def _extend_locked(
+    connection: sqlite3.Connection, data: bytes, digest: str, display: str, appended: Appended, keeper: Keeper
+) -> CachedFile | None:
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    if (meta.get("schema"), meta.get("version"), meta.get("context")) != (SCHEMA, __version__, ""):
+        return None
+    if not _days_in_range(connection):
+        return None
+    header, includes, declarations = _unheader(meta["header"], display)
+    if meta.get("digest") == digest:  # another run extended it while this one waited for the lock
+        return CachedFile(header, connection, includes, declarations)
+    size = int(meta.get("size", "0"))
+    prefix = data[:size]
+    if not 0 < size < len(data) or not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
+        return None
+    events = appended(prefix, data[size:], header, _StoredIds(connection))
+    if events is None:
+        return None
+    named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
+    rows = connection.execute(
+        f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
+    ).fetchall()
+    changed = keeper.updated(header.actors, rows, events)
+    connection.executemany(_INSERT, map(_Encoder().row, events))
+    connection.executemany("UPDATE meta SET value = ? WHERE key = ?", [(digest, "digest"), (str(len(data)), "size")])
+    connection.executemany("UPDATE summaries SET body = ? WHERE actor = ?", [(b, i) for i, b in changed])
+    return CachedFile(header, connection, includes, declarations)
 
 
 class _StoredIds:
