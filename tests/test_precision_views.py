@@ -292,3 +292,16 @@ def test_a_title_whose_tenure_only_partly_overlaps_the_event_is_hedged(run: Run,
     assert "Ambassador?" in meetings
     card = " ".join(run("--file", str(path), "actor", "amb").stdout.split())
     assert "Ambassador?" in card
+
+
+def test_a_date_filtered_report_shows_the_trade_and_sources_of_what_it_covers(run: Run) -> None:
+    recent = run("export", "--since", "2024").stdout
+    assert "## Trade figures" not in recent
+    whole = run("export").stdout
+    assert "## Trade figures" in whole
+    assert "- **tdap**" in whole  # cited by the 2022 trade figures only
+    assert "- **tdap**" not in recent
+    assert "| 2022 |" in run("export", "--until", "2022").stdout
+    briefing = run("export", "--since", "2024", "--with", "trade").stdout
+    assert "| 2022 |" not in briefing
+    assert run("export", "--since", "2022", "--until", "2022", "--strict").stdout.count("| 2022 |") == 2

@@ -76,7 +76,7 @@ def timeline(
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
     filters = arguments.resolve(opened.header)
     log = opened.log(*filters.date_window())
-    doc = EventsDoc(log, rows(log, select(log, filters)), log.title, raw=raw)
+    doc = EventsDoc(log._replace(trades=filters.trades(log)), rows(log, select(log, filters)), log.title, raw=raw)
     emit(render_view("timeline", chosen, doc), output)
 
 
@@ -197,6 +197,7 @@ def export(
     filters = arguments.resolve(opened.header)
     # Report sections (actors, network, stats) describe the whole log, so they need every event.
     log = opened.log() if wanted else opened.log(*filters.date_window())
+    log = log._replace(trades=filters.trades(log))  # a report shows the trade of the years it covers
     selected = select(log, filters)
     extra = tuple(_section(name, log, selected) for name in dict.fromkeys(wanted))
     doc = EventsDoc(log, rows(log, selected), log.title, raw=raw, sections=extra)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..dates.span import DateSpan
 from ..log.kinds import Kind
-from ..log.model import Actor, Event, Log
+from ..log.model import Actor, Event, Log, Trade
 from ..log.names import NameIndex, fold
 
 
@@ -34,6 +34,25 @@ class Filters(NamedTuple):
         starts = [s.start for s in (self.since, self.on) if s is not None]
         ends = [s.end for s in (self.until, self.on) if s is not None]
         return (max(starts) if starts else None, min(ends) if ends else None)
+
+    def trades(self, log: Log) -> tuple[Trade, ...]:
+        """The trade figures a filtered report shows: those of the years the date filters overlap
+        (all of them with --strict, the years wholly inside the bounds), and of the --country."""
+        since = self.since.start if self.since else None
+        until = self.until.end if self.until else None
+        if self.on is not None:
+            since = max(since, self.on.start) if since else self.on.start
+            until = min(until, self.on.end) if until else self.on.end
+
+        def shown(t: Trade) -> bool:
+            first, last = date(t.year, 1, 1), date(t.year, 12, 31)
+            if self.strict:
+                inside = (since is None or first >= since) and (until is None or last <= until)
+            else:
+                inside = (since is None or last >= since) and (until is None or first <= until)
+            return inside and (self.country is None or self.country in (t.origin, t.destination))
+
+        return tuple(t for t in log.trades if shown(t))
 
     def matches(self, log: Log, event: Event) -> bool:
         """True when the event passes every filter (limit and order aside)."""
