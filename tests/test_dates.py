@@ -290,3 +290,42 @@ def test_written_dates(text: str, start: date, end: date) -> None:
 def test_an_impossible_written_day_is_refused() -> None:
     with pytest.raises(DateError, match="February 30, 2024"):
         parse_date("February 30, 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("24-Jan-05", "24 Jan 2005 or 5 Jan 2024"),
+        ("05-Jan-24", "5 Jan 2024 or 24 Jan 2005"),
+        ("Mar 10 11", "10 Mar 2011"),
+        ("5 Jan 24", "5 Jan 2024 or 24 Jan 2005"),
+        ("January 5, 24", "5 Jan 2024"),
+        ("Wed, July 10, '96", "10 Jul 1996"),
+        ("31-Dec-00", "31 Dec 2000"),
+    ],
+)
+def test_a_two_digit_year_is_refused_naming_its_readings(text: str, readings: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == f"'{text}' has a two-digit year: it reads as {readings}; write the year in full"
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [("Monday 3 January 2025", "3 Jan 2025 is a Friday, not a Monday"),
+     ("Tue, 10 July 1996", "10 Jul 1996 is a Wednesday, not a Tuesday")],
+)  # fmt: skip
+def test_a_weekday_that_contradicts_the_date_is_refused(text: str, real: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == f"'{text}': {real}; fix the day or the weekday"
+
+
+@pytest.mark.parametrize("text", ["Friday 3 January 2025", "Sunday, March 2, 2025", "Wed 10 July 1996"])
+def test_a_weekday_that_agrees_is_read(text: str) -> None:
+    assert parse_date(text).precision is Precision.DAY
+
+
+def test_a_slashed_day_with_a_month_name_is_one_day() -> None:
+    span = parse_date("25/Sep/2003")
+    assert (span.start, span.end, span.precision) == (date(2003, 9, 25), date(2003, 9, 25), Precision.DAY)

@@ -70,6 +70,7 @@ _UNSPEC_MONTH = re.compile(r"^(?P<y>\d{4})-XX(?:-XX)?$", re.I)
 _UNSPEC_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-XX$", re.I)
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})$")
 _MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[./](?P<y>\d{4})$")
+_SLASHED_DAY = re.compile(r"^\d{1,2}/[a-z]+\.?/\d{4}$", re.I)  # 25/Sep/2003: one day, as web logs write it
 _MONTH_NAMES = ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
                 "sep sept september", "oct october", "nov november", "dec december")  # fmt: skip
 _MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
@@ -79,6 +80,12 @@ _WRITTEN_DAY = re.compile(
 _WRITTEN_MONTH = re.compile(r"^(?P<m>[a-z]+)\.?,?\s+(?P<y>[1-9]\d{3})$", re.I)
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DIGIT_RUNS = re.compile(r"\d+")
+_NAMED_WEEKDAY = re.compile(
+    r"\b(?P<day>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?)\b\.?",
+    re.I,
+)
 _WEEKDAY = re.compile(
     r"^(?P<which>last|next|this|on)\s+(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|sday|nesday|rsday|urday)?$",
@@ -103,7 +110,7 @@ def _parse(text: str, ref: date | None) -> DateSpan:
             approximate=inner.approximate or text[-1] in "~%",
             uncertain=inner.uncertain or text[-1] in "?%",
         )
-    if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text):
+    if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text) and not _SLASHED_DAY.match(text):
         left, _, right = text.partition("/")
         return _interval(text, left.strip(), right.strip(), ref)
     if ".." in text:
@@ -276,11 +283,33 @@ def _written(text: str, ref: date | None) -> DateSpan | None:
         return None
     if first.year != second.year:
         raise DateError(f"'{text}' has no year; add one, e.g. '{text} 2024'")
+    if f"{first.year:04d}" not in _DIGIT_RUNS.findall(text):
+        raise DateError(f"'{text}' has a two-digit year: it reads as {_readings(text)}; write the year in full")
     if first.month != second.month:
         return _year(first.year, text)
     if first.day != second.day:
         return _month(first.year, first.month, text)
+    named = _NAMED_WEEKDAY.search(text)
+    written = _WEEKDAYS.index(named["day"][:3].lower()) if named is not None else first.weekday()
+    if written != first.weekday():
+        real, said = calendar.day_name[first.weekday()], calendar.day_name[written]
+        raise DateError(f"'{text}': {day_label(first.date())} is a {real}, not a {said}; fix the day or the weekday")
     return day_span(first.date())
+
+
+def _readings(text: str) -> str:
+    """The days a date with a two-digit year can be read as, by the ways dateutil can order it."""
+    from dateutil import parser as dateutil_parser
+
+    found = []
+    for dayfirst, yearfirst in ((False, False), (True, False), (False, True), (True, True)):
+        try:
+            day = dateutil_parser.parse(text, dayfirst=dayfirst, yearfirst=yearfirst).date()
+        except (ValueError, OverflowError):
+            continue
+        if day not in found:
+            found.append(day)
+    return " or ".join(day_label(d) for d in found) or "several dates"
 
 
 def _common_written(text: str) -> DateSpan | None:
