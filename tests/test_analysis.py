@@ -213,9 +213,10 @@ def test_network_dot_is_valid_graphviz(run: Run, tmp_path: Path) -> None:
 def test_trade_json_with_balances(run: Run) -> None:
     assert _json(run, "trade") == [
         {"year": 2022, "from": "PK", "to": "RW", "value_usd": 47_600_000,
-         "goods": {"rice": 44_400_000}, "balance_usd": 12_900_000, "balance": "PK surplus $12.9M"},
+         "goods": {"rice": 44_400_000}, "other_goods": ["alcoholic beverages", "medicine"], "balance_usd": 12_900_000,
+         "balance": "PK surplus $12.9M"},
         {"year": 2022, "from": "RW", "to": "PK", "value_usd": 34_700_000,
-         "goods": {"tea": 31_400_000, "coffee": 3_250_000}, "balance_usd": -12_900_000,
+         "goods": {"tea": 31_400_000, "coffee": 3_250_000}, "other_goods": [], "balance_usd": -12_900_000,
          "balance": "RW deficit $12.9M"},
     ]  # fmt: skip
 
@@ -231,6 +232,7 @@ def test_trade_filters_and_a_year_with_one_direction(run: Run, small_log: Path) 
             "to": "BB",
             "value_usd": 1_000_000,
             "goods": {"wheat": 600_000},
+            "other_goods": [],
             "balance_usd": None,
             "balance": None,
         }
@@ -248,6 +250,7 @@ def test_trade_table_csv_and_markdown(run: Run) -> None:
         "rice $44.4M (93%)",
         "tea $31.4M (90%)",
         "coffee $3.25M (9%)",
+        "also alcoholic beverages, medicine",
         "PK surplus $12.9M",
         "RW deficit $12.9M",
     ):
@@ -255,9 +258,9 @@ def test_trade_table_csv_and_markdown(run: Run) -> None:
     assert "█" in table
     csv_text = run("trade", "--format", "csv").stdout
     assert csv_text.splitlines() == [  # a number is no formula: the negative balance stays a number
-        "year,from,to,value_usd,goods,balance_usd,balance",
-        "2022,PK,RW,47600000,rice=44400000,12900000,PK surplus $12.9M",
-        "2022,RW,PK,34700000,tea=31400000; coffee=3250000,-12900000,RW deficit $12.9M",
+        "year,from,to,value_usd,goods,other_goods,balance_usd,balance",
+        "2022,PK,RW,47600000,rice=44400000,alcoholic beverages; medicine,12900000,PK surplus $12.9M",
+        "2022,RW,PK,34700000,tea=31400000; coffee=3250000,,-12900000,RW deficit $12.9M",
     ]
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     assert [int(r["balance_usd"]) for r in rows] == [12_900_000, -12_900_000]
@@ -273,9 +276,9 @@ def test_trade_csv_defuses_text_but_not_numbers_and_raw_leaves_text(run: Run, tm
         encoding="utf-8",
     )
     rows = run("--file", str(path), "trade", "--format", "csv").stdout.splitlines()
-    assert rows[1:] == ["2020,AA,BB,10,'=cmd()=4,-20,AA deficit $20", "2020,BB,AA,30,,20,BB surplus $20"]
+    assert rows[1:] == ["2020,AA,BB,10,'=cmd()=4,,-20,AA deficit $20", "2020,BB,AA,30,,,20,BB surplus $20"]
     raw = run("--file", str(path), "trade", "--format", "csv", "--raw").stdout.splitlines()
-    assert raw[1] == "2020,AA,BB,10,=cmd()=4,-20,AA deficit $20"
+    assert raw[1] == "2020,AA,BB,10,=cmd()=4,,-20,AA deficit $20"
 
 
 @pytest.mark.parametrize(
@@ -317,15 +320,15 @@ def test_money(amount: int, text: str) -> None:
 
 def test_stats_json_on_the_bundled_log(run: Run) -> None:
     stats = _json(run, "stats")
-    assert stats["total"] == 11
-    assert {k: v for k, v in stats["periods"].items() if v} == {"1962": 1, "2024": 2, "2025": 8}
+    assert stats["total"] == 12
+    assert {k: v for k, v in stats["periods"].items() if v} == {"1962": 1, "2024": 3, "2025": 8}
     assert len(stats["periods"]) == 2025 - 1962 + 1
-    assert stats["by_kind"] == {"meeting": 4, "visit": 2, "statement": 2, "other": 1, "agreement": 1, "consultation": 1}
+    assert stats["by_kind"] == {"meeting": 4, "visit": 3, "statement": 2, "other": 1, "agreement": 1, "consultation": 1}
     assert stats["by_country_pair"] == {"PK–RW": 6}
-    assert stats["by_place"] == {"Kigali": 5, "New York": 3, "Islamabad": 2}
+    assert stats["by_place"] == {"Kigali": 5, "Islamabad": 3, "New York": 3}
     assert stats["busiest"] == [
         {"period": "2025", "events": 8},
-        {"period": "2024", "events": 2},
+        {"period": "2024", "events": 3},
         {"period": "1962", "events": 1},
     ]
     assert stats["gaps"][0] == {
@@ -342,7 +345,7 @@ def test_stats_json_on_the_bundled_log(run: Run) -> None:
 def test_stats_by_month_and_filters(run: Run) -> None:
     stats = _json(run, "stats", "--by", "month", "--since", "2024")
     assert stats["by"] == "month"
-    assert stats["periods"]["2024-01"] == 2
+    assert stats["periods"]["2024-01"] == 3
     assert stats["periods"]["2025-01"] == 8
     assert len(stats["periods"]) == 13
     bad = run("stats", "--by", "week")
@@ -353,7 +356,7 @@ def test_stats_table_folds_empty_years(run: Run) -> None:
     out = run("stats").stdout
     assert "1963–2023" in out
     assert "no events" in out
-    assert "Busiest: 2025 (8), 2024 (2), 1962 (1)" in out
+    assert "Busiest: 2025 (8), 2024 (3), 1962 (1)" in out
 
 
 def test_compressed() -> None:
@@ -377,7 +380,7 @@ def test_export_with_every_section_is_a_complete_briefing(run: Run, tmp_path: Pa
     _check_mermaid_graph(fences[0].content)
     assert fences[1].content.startswith("xychart-beta\n")
     assert 'x-axis ["1962", "1963–2023", "2024", "2025"]' in fences[1].content
-    assert "bar [1, 0, 2, 8]" in fences[1].content
+    assert "bar [1, 0, 3, 8]" in fences[1].content
     assert "## Trade figures" not in text  # the richer trade section replaces the plain table
 
 

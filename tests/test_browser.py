@@ -87,9 +87,9 @@ def test_cards_render_and_filters_hide_the_right_ones(browser: Any, run: Run, tm
     watched = Watched(browser, _page_file(run, tmp_path))
     page = watched.page
     assert page.title() == "Rwanda–Pakistan relations"
-    assert page.locator(".card").count() == 11
-    assert watched.visible_cards() == 11
-    assert watched.count_text() == "Showing 11 of 11 events"
+    assert page.locator(".card").count() == 12
+    assert watched.visible_cards() == 12
+    assert watched.count_text() == "Showing 12 of 12 events"
 
     page.fill("#q", "akram")
     assert watched.visible_cards() == 1
@@ -99,16 +99,16 @@ def test_cards_render_and_filters_hide_the_right_ones(browser: Any, run: Run, tm
     page.fill("#q", "")
 
     page.uncheck("#kinds input[value=meeting]")
-    assert watched.visible_cards() == 7
-    assert watched.count_text() == "Showing 7 of 11 events"
+    assert watched.visible_cards() == 8
+    assert watched.count_text() == "Showing 8 of 12 events"
     assert page.locator(".card.kind-meeting:visible").count() == 0
     page.check("#kinds input[value=meeting]")
 
     page.select_option("#official", "muganga")
-    assert watched.visible_cards() == 2
+    assert watched.visible_cards() == 3
     assert page.locator(".year:visible h2").all_inner_texts() == ["2024"]
     page.select_option("#official", "")
-    assert watched.visible_cards() == 11
+    assert watched.visible_cards() == 12
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "html-page.png"), full_page=True)
@@ -131,7 +131,7 @@ def test_print_hides_the_controls(browser: Any, run: Run, tmp_path: Path) -> Non
     watched = Watched(browser, _page_file(run, tmp_path))
     watched.page.emulate_media(media="print")
     assert not watched.page.locator("#controls").is_visible()
-    assert watched.visible_cards() == 11
+    assert watched.visible_cards() == 12
 
 
 def test_hostile_text_stays_text(browser: Any, run: Run, tmp_path: Path) -> None:

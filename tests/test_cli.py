@@ -14,6 +14,7 @@ from tests.conftest import Run
 
 # What the bundled log must say, from the seed article checked against FACTS.md.
 BUNDLED_SINCE_2024 = {
+    "muganga-visit-islamabad-2024-01-03": ("2024-01-03", "visit"),
     "muganga-jilani-2024-01-03": ("2024-01-03", "meeting"),
     "muganga-mirza-2024-01-03": ("2024-01-03", "meeting"),
     "marizamunda-muneer-ud-din-2025-01-20": ("2025-01-20", "meeting"),
@@ -48,7 +49,7 @@ def test_timeline_table_names_the_log_and_shows_readable_dates(run: Run) -> None
     out = result.stdout
     expected = [
         "Rwanda–Pakistan relations", "3 Jan 2024", "week of 20 Jan 2025", "c. 20–21 Jan 2025",
-        "Mubarakh Muganga (RW)", "Sahir Shamshad Mirza (PK)", "Islamabad", "10 events", "events.toml",
+        "Mubarakh Muganga (RW)", "Sahir Shamshad Mirza (PK)", "Islamabad", "11 events", "events.toml",
         "Date", "Kind", "Event", "Participants", "Place",
     ]  # fmt: skip
     assert [text for text in expected if text not in out] == []
@@ -60,7 +61,7 @@ def test_relations_of_1962_are_in_the_full_timeline(run: Run) -> None:
     events = _json(run("timeline", "--format", "json"))
     first = events[0]
     assert (first["id"], first["date"], first["precision"]) == ("relations-established", "1962-07", "month")
-    assert len(events) == 11
+    assert len(events) == 12
 
 
 def test_meetings_of_nduhungirehe_show_titles_at_the_time(run: Run) -> None:
@@ -81,7 +82,10 @@ def test_meetings_of_nduhungirehe_show_titles_at_the_time(run: Run) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Gen Mubarakh Muganga", {"muganga-jilani-2024-01-03", "muganga-mirza-2024-01-03"}),
+        (
+            "Gen Mubarakh Muganga",
+            {"muganga-visit-islamabad-2024-01-03", "muganga-jilani-2024-01-03", "muganga-mirza-2024-01-03"},
+        ),
         ("Maj Gen Muneer-ud-Din", {"marizamunda-muneer-ud-din-2025-01-20", "defence-delegation-kigali-2025-01"}),
         ("mukeka", {"political-consultations-2025-01", "mou-political-consultations-2025-01"}),
         ("Ambassador Akram", {"nduhungirehe-akram-2025-01"}),
@@ -115,8 +119,8 @@ def test_actors_json_on_the_bundled_log(run: Run) -> None:
         "name": "Mubarakh Muganga",
         "country": "RW",
         "role": "Chief of Defence Staff, Rwanda Defence Force",
-        "events": 2,
-        "meetings": 2,
+        "events": 3,
+        "meetings": 3,
         "first": "2024-01-03",
         "last": "2024-01-03",
         "first_date": "2024-01-03",
@@ -356,7 +360,7 @@ def test_export_writes_a_file_atomically_and_infers_the_format(run: Run, tmp_pat
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == f"rwpk: wrote {target}\n"
-    assert len(json.loads(target.read_text(encoding="utf-8"))) == 11
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 12
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
     md = tmp_path / "report.md"
     run("export", "-o", str(md))

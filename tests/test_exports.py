@@ -240,7 +240,7 @@ def test_timelinejs_document(run: Run) -> None:
     document = json.loads(_export(run, "timelinejs"))
     assert document["title"]["text"]["headline"] == "Rwanda–Pakistan relations"
     slides = {e["unique_id"]: e for e in document["events"]}
-    assert len(slides) == 11
+    assert len(slides) == 12
     assert slides["relations-established"]["start_date"] == {"year": 1962, "month": 7}
     assert "end_date" not in slides["relations-established"]
     assert slides["muganga-mirza-2024-01-03"]["start_date"] == {"year": 2024, "month": 1, "day": 3}
@@ -314,7 +314,7 @@ def _page(text: str) -> _Page:
 def test_html_page_structure(run: Run) -> None:
     text = _export(run, "html")
     page = _page(text)
-    assert len(page.cards) == 11
+    assert len(page.cards) == 12
     assert {c["data-kind"] for c in page.cards} == {
         "meeting",
         "visit",
@@ -327,7 +327,7 @@ def test_html_page_structure(run: Run) -> None:
     assert all(h.startswith("https://") for h in page.hrefs)
     assert json.loads(page.json_text) == _json_events(run)
     assert "Content-Security-Policy" in text
-    for needle in ("<title>Rwanda–Pakistan relations</title>", "11 events", "@media print", "max-width: 40rem"):
+    for needle in ("<title>Rwanda–Pakistan relations</title>", "12 events", "@media print", "max-width: 40rem"):
         assert needle in text
     assert "http://" not in text.replace('href="http', "")  # no external resources at all
 

@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "9"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "10"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -153,8 +153,8 @@ def _header(log: Log, includes: Sequence[tuple[str, int]] = ()) -> str:
             "title": log.title,
             "declarations": declarations_json(log.actors, log.sources),
             "includes": [list(i) for i in includes],
-            "trades": [[t.year, t.origin, t.destination, t.value_usd, dict(t.goods), list(t.sources), t.line, t.file]
-                       for t in log.trades],
+            "trades": [[t.year, t.origin, t.destination, t.value_usd, dict(t.goods), list(t.sources), t.line, t.file,
+                        list(t.other_goods)] for t in log.trades],
             "warnings": [[w.file, w.line, w.message, w.column] for w in log.warnings],
         },
         ensure_ascii=False,
@@ -180,7 +180,7 @@ def _unheader(body: str, display: str) -> tuple[Log, tuple[tuple[str, int], ...]
         for a in actor_rows
     }
     sources = {s[0]: Source(s[0], s[1], s[2], s[3], _unspan(s[4]), s[5], s[6]) for s in source_rows}
-    trades = tuple(Trade(t[0], t[1], t[2], t[3], t[4], tuple(t[5]), t[6], t[7]) for t in data["trades"])
+    trades = tuple(Trade(t[0], t[1], t[2], t[3], t[4], tuple(t[5]), t[6], t[7], tuple(t[8])) for t in data["trades"])
     warnings = tuple(Problem(w[0] if w[0] != data["path"] else display, w[1], w[2], w[3]) for w in data["warnings"])
     includes = tuple((name, line) for name, line in data["includes"])
     return Log(display, data["title"], actors, sources, (), trades, warnings), includes, declared

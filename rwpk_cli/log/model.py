@@ -128,6 +128,7 @@ class Trade(NamedTuple):
     sources: tuple[str, ...] = ()
     line: int = 0
     file: str = ""  # the included file it comes from; "" for the log's own file
+    other_goods: tuple[str, ...] = ()  # goods the source names without a value
 
 
 class Log(NamedTuple):

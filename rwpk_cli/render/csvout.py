@@ -57,7 +57,7 @@ def timeline(doc: EventsDoc) -> str:
 meetings = export = timeline
 
 
-TRADE_COLUMNS = ("year", "from", "to", "value_usd", "goods", "balance_usd", "balance")
+TRADE_COLUMNS = ("year", "from", "to", "value_usd", "goods", "other_goods", "balance_usd", "balance")
 
 
 def trade(doc: TradeDoc) -> str:
@@ -70,10 +70,10 @@ def trade(doc: TradeDoc) -> str:
         t = flow.trade
         goods = LIST_SEPARATOR.join(f"{name}={value}" for name, value in t.goods.items())
         owed = None if flow.balance_usd is None else balance(t.origin, t.destination, flow.balance_usd)
-        texts = [t.origin, t.destination, goods, owed or ""]
+        texts = [t.origin, t.destination, goods, LIST_SEPARATOR.join(t.other_goods), owed or ""]
         if not doc.raw:
             texts = [defuse(c) for c in texts]
-        origin, destination, goods, owed_text = texts
+        origin, destination, goods, others, owed_text = texts
         numbers = (str(t.year), str(t.value_usd), "" if flow.balance_usd is None else str(flow.balance_usd))
-        writer.writerow([numbers[0], origin, destination, numbers[1], goods, numbers[2], owed_text])
+        writer.writerow([numbers[0], origin, destination, numbers[1], goods, others, numbers[2], owed_text])
     return buffer.getvalue()

@@ -192,6 +192,7 @@ def trade(doc: TradeDoc) -> str:
                 "to": f.trade.destination,
                 "value_usd": f.trade.value_usd,
                 "goods": dict(f.trade.goods),
+                "other_goods": list(f.trade.other_goods),
                 "balance_usd": f.balance_usd,
                 "balance": None
                 if f.balance_usd is None

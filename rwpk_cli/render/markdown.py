@@ -130,7 +130,9 @@ def trade_table(log: Log) -> list[str]:
         "| --- | --- | --- | ---: | --- |",
     ]
     for t in log.trades:
-        goods = "; ".join(f"{escape(name)} {_money(value)}" for name, value in t.goods.items()) or "—"
+        named = [f"{escape(name)} {_money(value)}" for name, value in t.goods.items()]
+        named += [f"also {escape(', '.join(t.other_goods))}"] if t.other_goods else []
+        goods = "; ".join(named) or "—"
         lines.append(f"| {t.year} | {escape(t.origin)} | {escape(t.destination)} | {_money(t.value_usd)} | {goods} |")
     return ["\n".join(lines)]
 
@@ -266,8 +268,13 @@ def trade_rows(doc: TradeDoc) -> str:
     for flow in doc.flows:
         t = flow.trade
         goods = "; ".join(
-            f"{escape(name)} {escape(money(value))} ({percent(flow.share(name))})"
-            for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+            [
+                *(
+                    f"{escape(name)} {escape(money(value))} ({percent(flow.share(name))})"
+                    for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+                ),
+                *([f"also {escape(', '.join(t.other_goods))}"] if t.other_goods else []),
+            ]
         )
         balance = (
             "not recorded"

@@ -168,8 +168,13 @@ def trade(doc: TradeDoc) -> RenderableType:
     for flow in doc.flows:
         t = flow.trade
         goods = "\n".join(
-            f"{one_line(name)} {money(value)} ({percent(flow.share(name))})"
-            for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+            [
+                *(
+                    f"{one_line(name)} {money(value)} ({percent(flow.share(name))})"
+                    for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
+                ),
+                *([f"also {one_line(', '.join(t.other_goods))}"] if t.other_goods else []),
+            ]
         )
         owed = (
             Text("not recorded", style="dim")

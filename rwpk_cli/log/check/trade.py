@@ -10,7 +10,7 @@ from ..model import Source, Trade
 from .fields import FieldReader, show
 from .sources import cited
 
-TRADE_KEYS = ("year", "from", "to", "value_usd", "goods", "sources")
+TRADE_KEYS = ("year", "from", "to", "value_usd", "goods", "other_goods", "sources")
 
 
 def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Source]) -> list[Trade]:
@@ -33,9 +33,11 @@ def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Sou
                 lines.key(where, "value_usd"), f"{owner}: value_usd {value} is negative; give the amount traded"
             )
         goods = _goods(reader, table, where, owner)
+        other_goods = reader.texts(table, where, "other_goods", owner)
         source_ids = cited(reader, table, where, owner, known)
         if len(reader.problems) == before and year is not None and origin and destination and value is not None:
-            out.append(Trade(year, origin, destination, int(value), goods, source_ids, lines.table(where), reader.tag))
+            line = lines.table(where)
+            out.append(Trade(year, origin, destination, int(value), goods, source_ids, line, reader.tag, other_goods))
     return out
 
 
