@@ -305,3 +305,32 @@ def test_a_date_filtered_report_shows_the_trade_and_sources_of_what_it_covers(ru
     briefing = run("export", "--since", "2024", "--with", "trade").stdout
     assert "| 2022 |" not in briefing
     assert run("export", "--since", "2022", "--until", "2022", "--strict").stdout.count("| 2022 |") == 2
+
+
+class _Tomorrow(date):
+    """A calendar in which today is far ahead, to show that no picture depends on it."""
+
+    @classmethod
+    def today(cls) -> _Tomorrow:
+        return cls(2099, 6, 1)
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_role_pictures_depend_on_the_log_alone(run: Run, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    from rwpk_cli.render import markdown, panels
+
+    before = run("actor", "Nduhungirehe", "--format", fmt).stdout
+    for module in (markdown, panels):
+        monkeypatch.setattr(module, "date", _Tomorrow, raising=False)
+    after = run("actor", "Nduhungirehe", "--format", fmt).stdout
+    assert before == after
+    assert "2099" not in after
+    if fmt == "md":  # the open role ends at the last day the log knows, and says its end is unknown
+        assert (
+            "Minister of Foreign Affairs and International Cooperation (end not recorded) :active, 2024-06-12, "
+            "2025-01-26" in after
+        )
+        assert "Ambassador to the Netherlands (start not recorded) :active, 2017-09-01, 2024-06-30" in after
+    else:
+        assert "?╌" in after  # a start not recorded, faded
+        assert "╌?" in after  # an end not recorded, faded

@@ -10,6 +10,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from ..log.model import Event, Log, Role
+from ..views.analysis import known_span
 from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
 from . import safe
@@ -201,14 +202,16 @@ def _table_md(header: Sequence[str], rows: Sequence[Sequence[str]], right: Seque
     return "\n".join(lines)
 
 
-def _tenure_chart(roles: Sequence[Role], today: date) -> str | None:
-    tasks = [
-        f"    {_mermaid_text(r.title)} :{r.since.start.isoformat()}, {(r.until.end if r.until else today).isoformat()}"
-        for r in roles
-        if r.since
-    ]
-    if not tasks:
-        return None
+def _tenure_chart(roles: Sequence[Role], first: date, last: date) -> str:
+    """A Mermaid gantt of the tenures across the days the log knows (``first`` to ``last``): an end
+    that is not recorded is drawn to the edge of those days and said to be unknown, never as today."""
+    tasks = []
+    for r in roles:
+        start = r.since.start if r.since else first
+        end = r.until.end if r.until else last
+        unknown = [w for w, missing in (("start", r.since is None), ("end", r.until is None)) if missing]
+        label = _mermaid_text(r.title) + (f" ({' and '.join(unknown)} not recorded)" if unknown else "")
+        tasks.append(f"    {label} :{'active, ' if unknown else ''}{start.isoformat()}, {max(end, start).isoformat()}")
     return (
         "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    title Tenures\n    section Roles\n"
         + "\n".join(tasks)
@@ -226,9 +229,9 @@ def actor(doc: ActorDoc) -> str:
         facts.insert(0, "also " + ", ".join(who.aliases))
     blocks = [f"# {title}", " · ".join(escape(f) for f in facts), "## Roles"]
     if who.roles:
-        chart = _tenure_chart(who.roles, date.today())
-        if chart:
-            blocks.append(chart)
+        known = known_span(who, card.events)
+        if known is not None:
+            blocks.append(_tenure_chart(who.roles, *known))
         rows = [
             [escape(r.title), escape(r.since.label) if r.since else "—", escape(r.until.label) if r.until else "—"]
             for r in who.roles

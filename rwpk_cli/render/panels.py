@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..log.model import Role
+from ..views.analysis import known_span
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import balance, money, one_line, percent
 
@@ -59,20 +60,29 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _tenure_rows(roles: Sequence[Role], first: date, last: date, today: date) -> Table:
-    """One line per role: a bar from since to until across the years from ``first`` to ``last``."""
+def _tenure_rows(roles: Sequence[Role], first: date, last: date) -> Table:
+    """One line per role across the days from ``first`` to ``last``: a solid bar where the tenure is
+    recorded, a faded one ending in "?" where its start or end is not."""
     grid = Table(box=None, show_header=True, header_style="dim", pad_edge=False)
     span = max((last - first).days, 1)
     grid.add_column("Role", overflow="fold")
     grid.add_column(f"{first.year} … {last.year}", no_wrap=True)
     grid.add_column("Tenure", overflow="fold")
+
+    def at(day: date) -> int:
+        return round((min(max(day, first), last) - first).days / span * BAR_WIDTH)
+
     for role in roles:
-        start = role.since.start if role.since else first
-        end = role.until.end if role.until else today
-        left = round((max(start, first) - first).days / span * BAR_WIDTH)
-        right = max(left + 1, round((min(end, last) - first).days / span * BAR_WIDTH))
+        left = at(role.since.start) if role.since else 0
+        right = max(left + 1, at(role.until.end)) if role.until else BAR_WIDTH
         line = Text("·" * left, style="dim")
-        line.append("━" * (right - left), style="bold cyan")
+        if role.since is None:
+            line.append("?", style="dim")
+        width = right - left - (role.since is None) - (role.until is None)
+        known = role.since is not None and role.until is not None
+        line.append(("━" if known else "╌") * max(width, 0), style="bold cyan" if known else "cyan dim")
+        if role.until is None:
+            line.append("?", style="dim")
         line.append("·" * max(BAR_WIDTH - right, 0), style="dim")
         since = role.since.label if role.since else "start not recorded"
         until = role.until.label if role.until else "no end recorded"
@@ -93,18 +103,9 @@ def actor(doc: ActorDoc) -> RenderableType:
     summary = f"{count} event{'' if count == 1 else 's'}, {card.meetings} of them meetings or visits"
     heading.append(f"\n{summary} · {one_line(doc.log.path)}", style="dim")
     parts: list[RenderableType] = [Panel(heading, box=box.ROUNDED, expand=False)]
-    today = date.today()
-    if who.roles:
-        days = [
-            d
-            for r in who.roles
-            for d in ((r.since.start if r.since else None), (r.until.end if r.until else None))
-            if d
-        ]
-        days += [e.when.start for e in card.events]
-        first = min(days, default=today)
-        last = max([*days, today] if any(r.until is None for r in who.roles) else days, default=today)
-        parts += [Text("Roles", style="bold"), _tenure_rows(who.roles, first, last, today)]
+    known = known_span(who, card.events)
+    if who.roles and known is not None:
+        parts += [Text("Roles", style="bold"), _tenure_rows(who.roles, *known)]
     else:
         parts.append(Text("No roles recorded.", style="dim"))
     if card.by_kind:

@@ -69,6 +69,17 @@ def _first_and_last(events: Sequence[Event]) -> tuple[DateSpan, DateSpan]:
     return first, last
 
 
+def known_span(actor: Actor, events: Sequence[Event]) -> tuple[date, date] | None:
+    """The first and last days the log knows of an actor: the recorded ends of their roles and the
+    days of their events. Pictures of tenures span these, never today, so that they depend on the
+    log alone."""
+    days = [
+        d for r in actor.roles for d in ((r.since.start if r.since else None), (r.until.end if r.until else None)) if d
+    ]
+    days += [d for e in events for d in (e.when.start, e.when.end)]
+    return (min(days), max(days)) if days else None
+
+
 def actor_card(log: Log, actor: Actor) -> ActorCard:
     """The card of one actor."""
     events = tuple(e for e in log.events if any(p.actor_id == actor.id for p in e.participants))
