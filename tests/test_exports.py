@@ -21,6 +21,7 @@ from rwpk_cli.log.parse import parse_log
 from rwpk_cli.render.csvout import COLUMNS, defuse, undefuse
 from rwpk_cli.render.docs import EventsDoc
 from rwpk_cli.render.html import script_json
+from rwpk_cli.render.safe import shown
 from rwpk_cli.views.rows import rows
 from tests.conftest import Run
 
@@ -190,18 +191,18 @@ def test_ics_reads_back_to_the_same_events(run: Run, log_args: tuple[str, ...]) 
     assert len(set(uids)) == len(uids)
     control = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160), 0xFEFF]}
     for vevent, event in zip(vevents, events, strict=True):
-        expected_title = "".join(c for c in event["title"] if c not in control)
+        expected_title = "".join(c for c in shown(event["title"]) if c not in control)
         assert str(vevent["summary"]) == expected_title
         assert str(vevent["uid"]).startswith(event["id"] + ".")
         assert vevent.decoded("dtstart") == date.fromisoformat(event["start"])
         assert vevent.decoded("dtend") == date.fromisoformat(event["end"]) + timedelta(days=1)
         categories = [str(c) for c in vevent["categories"].cats]
-        assert categories == ["".join(c for c in x if c not in control) for x in [event["kind"], *event["tags"]]]
+        assert categories == ["".join(c for c in shown(x) if c not in control) for x in [event["kind"], *event["tags"]]]
         if event["place"]:
-            assert str(vevent["location"]) == "".join(c for c in event["place"] if c not in control)
+            assert str(vevent["location"]) == "".join(c for c in shown(event["place"]) if c not in control)
         description = str(vevent["description"])
         for person in event["participants"]:
-            assert "".join(c for c in person["name"] if c not in control) in description
+            assert "".join(c for c in shown(person["name"]) if c not in control) in description
 
 
 def test_ics_backslash_n_survives(run: Run, tmp_path: Path) -> None:
@@ -210,7 +211,7 @@ def test_ics_backslash_n_survives(run: Run, tmp_path: Path) -> None:
     }
     assert str(vevents["e5"]["summary"]) == "back\\slash and a literal \\N and \\n"
     assert "\n" not in str(vevents["e5"]["summary"])
-    assert str(vevents["e9"]["summary"]) == "ctrl [31m bell del nul-free"
+    assert str(vevents["e9"]["summary"]) == "ctrl ␛[31m bell␇ del␡ nul-free"  # controls shown, as on the page
 
 
 def test_ics_is_reproducible_with_source_date_epoch(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -404,7 +405,7 @@ def test_csv_json_and_ics_round_trip_any_text(records: list[tuple[str, str, str]
     control = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160), 0xFEFF]}
 
     def expected(text: str) -> str:
-        return "".join(c for c in text.replace("\r\n", "\n").replace("\r", "\n") if c not in control)
+        return "".join(c for c in shown(text) if c not in control)
 
     assert [str(v["summary"]) for v in vevents] == [expected(t) for t, _, _ in records]
     assert [str(v["location"]) for v in vevents] == [expected(p) for _, p, _ in records]

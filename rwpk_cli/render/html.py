@@ -22,7 +22,7 @@ from ..log.names import fold
 from ..views.rows import EventRow
 from .docs import EventsDoc
 from .jsonout import event_object
-from .safe import is_web_url, one_line
+from .safe import one_line, web_url
 
 
 def _asset(name: str) -> str:
@@ -50,8 +50,9 @@ def script_json(value: object) -> str:
 
 def _source_link(log: Log, source_id: str) -> str:
     source = log.sources[source_id]
-    if source.url and is_web_url(source.url):
-        return f'<a href="{escape(source.url.strip(), quote=True)}" rel="noopener noreferrer">{_t(source.label)}</a>'
+    url = web_url(source.url)
+    if url is not None:
+        return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{_t(source.label)}</a>'
     return _t(source.label)
 
 
@@ -127,7 +128,7 @@ def timeline(doc: EventsDoc) -> str:
             f'<div class="timeline">\n{cards}\n</div>\n</section>'
         )
     body = "\n".join(sections) or '<p class="empty">No events match.</p>'
-    data = script_json([event_object(row) for row in doc.rows])
+    data = script_json([event_object(row) for row in doc.rows])  # the JSON contract, exact, for scripts
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -22,6 +22,7 @@ from ..dates.span import MAX_DAY
 from ..log.model import Log
 from ..views.rows import EventRow
 from .docs import EventsDoc
+from .safe import shown, web_url
 
 # Controls have no place in a calendar; tab and newline are kept (newline is escaped as \n).
 # U+FEFF goes too: calendar readers (icalendar among them) drop it from the start of a value.
@@ -72,16 +73,16 @@ def uid_for(log: Log, event_id: str) -> str:
 def description(log: Log, row: EventRow) -> str:
     """The plain-text body: the date as sources gave it, people with titles, summary, sources."""
     event = row.event
-    lines = [f"Date: {event.when.label}" + (f" (source: {event.date_text})" if event.date_text else "")]
+    lines = [f"Date: {event.when.label}" + (f" (source: {shown(event.date_text)})" if event.date_text else "")]
     if row.participants:
         lines.append("Participants:")
-        lines += [f"- {p.label}" for p in row.participants]
+        lines += [f"- {shown(p.label)}" for p in row.participants]
     if event.summary:
-        lines += ["", event.summary]
+        lines += ["", shown(event.summary)]
     cited = [log.sources[i] for i in event.sources if i in log.sources]
     if cited:
         lines += ["", "Sources:"]
-        lines += [f"- {s.label}" + (f" <{s.url}>" if s.url else "") for s in cited]
+        lines += [f"- {shown(s.label)}" + (f" <{url}>" if (url := web_url(s.url)) else "") for s in cited]
     return "\n".join(lines)
 
 
@@ -91,7 +92,7 @@ def timeline(doc: EventsDoc) -> str:
     calendar.add("prodid", f"-//rwpk//rwpk {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _Text(doc.heading), encode=False)
+    calendar.add("x-wr-calname", _Text(shown(doc.heading)), encode=False)
     stamp = _stamp()
     for row in doc.rows:
         event, when = row.event, row.event.when
@@ -102,11 +103,11 @@ def timeline(doc: EventsDoc) -> str:
         entry.add("dtstamp", stamp)
         entry.add("dtstart", first)
         entry.add("dtend", last + timedelta(days=1) if last < MAX_DAY else last)
-        entry.add("summary", _Text(event.title), encode=False)
+        entry.add("summary", _Text(shown(event.title)), encode=False)
         if event.place:
-            entry.add("location", _Text(event.place), encode=False)
+            entry.add("location", _Text(shown(event.place)), encode=False)
         entry.add("description", _Text(description(doc.log, row)), encode=False)
-        entry.add("categories", _TextList([event.kind.value, *event.tags]), encode=False)
+        entry.add("categories", _TextList([event.kind.value, *map(shown, event.tags)]), encode=False)
         calendar.add_component(entry)
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")

@@ -15,7 +15,7 @@ from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
 from . import safe
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import COUNTERPARTS_SHOWN, is_web_url, money, one_line, percent
+from .safe import COUNTERPARTS_SHOWN, money, one_line, percent, web_url
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
@@ -33,9 +33,10 @@ def escape(text: str) -> str:
 
 def link(label: str, url: str | None) -> str:
     """A Markdown link when ``url`` is http(s); otherwise the escaped label alone."""
-    if not url or not is_web_url(url):
+    web = web_url(url)
+    if web is None:
         return escape(label)
-    target = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+    target = quote(web, safe=":/?#[]@!$&'()*+,;=%~")
     return f"[{escape(label)}](<{target}>)"
 
 

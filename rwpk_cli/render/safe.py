@@ -29,6 +29,18 @@ def one_line(text: str) -> str:
     return visible(" ".join(text.split()))
 
 
+def shown(text: str) -> str:
+    """User text for a page, a calendar or a slide: the one rule every human-facing export applies,
+    line breaks as newlines, controls and bidi overrides made visible (newlines and tabs are kept for
+    the format to handle)."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def web_url(url: str | None) -> str | None:
+    """A URL to link to: http and https only; anything else (javascript:, data:) is dropped."""
+    return url.strip() if url and is_web_url(url) else None
+
+
 def is_web_url(url: str) -> bool:
     """True for http and https URLs, the only ones rwpk turns into links."""
     from urllib.parse import urlsplit

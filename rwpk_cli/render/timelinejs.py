@@ -13,25 +13,30 @@ from typing import Any
 from ..log.model import Log
 from ..views.rows import EventRow
 from .docs import EventsDoc
-from .safe import is_web_url
+from .safe import shown, web_url
+
+
+def _h(text: str) -> str:
+    """User text as HTML content: the shared rule for controls, then escaped."""
+    return escape(shown(text))
 
 
 def _html_text(log: Log, row: EventRow) -> str:
     event = row.event
     parts = []
     if row.participants:
-        people = "".join(f"<li>{escape(p.label)}</li>" for p in row.participants)
+        people = "".join(f"<li>{_h(p.label)}</li>" for p in row.participants)
         parts.append(f"<ul>{people}</ul>")
     if event.place:
-        parts.append(f"<p>{escape(event.place)}</p>")
+        parts.append(f"<p>{_h(event.place)}</p>")
     if event.summary:
-        parts.append(f"<p>{escape(event.summary)}</p>")
+        parts.append(f"<p>{_h(event.summary)}</p>")
     cited = [log.sources[i] for i in event.sources if i in log.sources]
     if cited:
         links = ", ".join(
-            f'<a href="{escape(s.url)}" rel="noopener noreferrer">{escape(s.label)}</a>'
-            if s.url and is_web_url(s.url)
-            else escape(s.label)
+            f'<a href="{escape(url)}" rel="noopener noreferrer">{_h(s.label)}</a>'
+            if (url := web_url(s.url))
+            else _h(s.label)
             for s in cited
         )
         parts.append(f"<p>Sources: {links}</p>")
@@ -47,7 +52,7 @@ def slide(log: Log, row: EventRow) -> dict[str, Any]:
         item["end_date"] = end
     item.update(
         display_date=event.when.label,
-        text={"headline": escape(event.title), "text": _html_text(log, row)},
+        text={"headline": _h(event.title), "text": _html_text(log, row)},
         group=event.kind.value,
         unique_id=event.id,
     )
@@ -58,7 +63,7 @@ def timeline(doc: EventsDoc) -> str:
     """The whole TimelineJS document."""
     summary = ", ".join(doc.summary())
     document = {
-        "title": {"text": {"headline": escape(doc.heading), "text": f"<p>{escape(summary)}</p>"}},
+        "title": {"text": {"headline": _h(doc.heading), "text": f"<p>{_h(summary)}</p>"}},
         "events": [slide(doc.log, row) for row in doc.rows],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,75 @@
+"""One rule for links and hidden characters in every human-facing export, tested with one hostile log."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from tests.conftest import Run
+
+HOSTILE = """\
+[actor.pk]
+name = "Envoy \\u202e(KP)\\u202c Khan"
+country = "PK"
+
+[source.bad]
+title = "Report \\u2066twisted\\u2069"
+url = "javascript:alert(1)"
+
+[source.data]
+outlet = "Data outlet"
+url = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+
+[source.good]
+outlet = "Good outlet"
+url = "https://example.org/story"
+
+[[event]]
+id = "hostile"
+date = 2024-01-03
+kind = "meeting"
+title = "Talks \\u202e(PK)\\u202c in the capital"
+place = "Kigali \\u200f"
+participants = ["pk"]
+summary = "Said \\u202ereversed\\u202c things"
+sources = ["bad", "data", "good"]
+"""
+BIDI = ("\u202e", "\u202c", "\u2066", "\u2069", "\u200f")
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "ics", "timelinejs"])
+def test_every_export_neutralises_bidi_controls_and_links_only_the_web(run: Run, hostile: Path, fmt: str) -> None:
+    result = run("--file", str(hostile), "export", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    if fmt == "timelinejs":
+        text = json.dumps(json.loads(text), ensure_ascii=False)  # the document's strings, decoded
+    if fmt == "html":  # the page's text; the embedded JSON data block keeps the contract's exact strings
+        text = re.sub(r'<script type="application/json".*?</script>', "", text, flags=re.S)
+    if fmt == "ics":
+        parts = icalendar.Calendar.from_ical(text).walk()
+        text = "\n".join(f"{c.get('summary', '')}\n{c.get('description', '')}\n{c.get('location', '')}" for c in parts)
+    assert [c for c in BIDI if c in text] == []
+    assert "U+202E" in text  # shown as a visible stand-in, not dropped
+    assert "javascript:" not in text
+    assert "data:text/html" not in text
+    assert "https://example.org/story" in text
+
+
+def test_the_calendar_reads_back_with_the_stand_ins(run: Run, hostile: Path) -> None:
+    calendar = icalendar.Calendar.from_ical(run("--file", str(hostile), "export", "--format", "ics").stdout)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Talks <U+202E>(PK)<U+202C> in the capital"
+    assert "<https://example.org/story>" in str(event["description"])
+    assert "javascript" not in str(event["description"])
