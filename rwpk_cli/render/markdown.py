@@ -13,7 +13,7 @@ from ..log.model import Event, Log, Role
 from ..views.analysis import known_span
 from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
-from . import safe
+from . import mermaid, safe
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import COUNTERPARTS_SHOWN, money, one_line, percent, web_url
 
@@ -191,11 +191,6 @@ def actors(doc: ActorsDoc) -> str:
 # --- analysis views ------------------------------------------------------------------------------
 
 
-def _mermaid_text(text: str) -> str:
-    """Text for a Mermaid gantt task or chart title: no characters that end a field."""
-    return re.sub(r"[:;#\"\[\]`<>]", " ", one_line(text)).strip() or "untitled"
-
-
 def _table_md(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     align = ["---:" if i in right else "---" for i in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
@@ -211,7 +206,7 @@ def _tenure_chart(roles: Sequence[Role], first: date, last: date) -> str:
         start = r.since.start if r.since else first
         end = r.until.end if r.until else last
         unknown = [w for w, missing in (("start", r.since is None), ("end", r.until is None)) if missing]
-        label = _mermaid_text(r.title) + (f" ({' and '.join(unknown)} not recorded)" if unknown else "")
+        label = mermaid.task(r.title + (f" ({' and '.join(unknown)} not recorded)" if unknown else ""))
         tasks.append(f"    {label} :{'active, ' if unknown else ''}{start.isoformat()}, {max(end, start).isoformat()}")
     return (
         "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    title Tenures\n    section Roles\n"
@@ -308,7 +303,7 @@ def activity_chart(doc: StatsDoc) -> str:
 
     a = doc.activity
     shown = compressed(a.periods)
-    labels = ", ".join(f'"{_mermaid_text(p)}"' for p, _ in shown)
+    labels = ", ".join(f'"{mermaid.label(p)}"' for p, _ in shown)
     values = ", ".join(str(n) for _, n in shown)
     top = max((n for _, n in a.periods), default=1)
     return (
@@ -367,8 +362,6 @@ def actors_table(doc: ActorsDoc) -> str:
 
 def _sections(doc: EventsDoc) -> list[str]:
     """The extra sections asked for with export --with, in the order given."""
-    from . import mermaid
-
     blocks: list[str] = []
     for section in doc.sections:
         if isinstance(section, ActorsDoc):
