@@ -23,8 +23,8 @@ QUERIES = [
     ("check",),
 ]
 EVENT_COLUMNS = ["first", "last", "id", "precision", "approximate", "uncertain", "span_text", "open_start",
-                 "open_end", "kind", "title", "place", "people", "tags", "sources", "summary", "date_text", "line",
-                 "people_line", "file"]  # fmt: skip
+                 "open_end", "span_ends", "kind", "title", "place", "people", "tags", "sources", "summary", "date_text",
+                 "line", "people_line", "file"]  # fmt: skip
 
 
 def _sql(*statements: str) -> Callable[[Path], None]:

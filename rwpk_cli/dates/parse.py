@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from ..errors import DateError, RelativeDateError
-from .span import MAX_DAY, MIN_DAY, DateSpan, Precision, day_label, day_span
+from .span import MAX_DAY, MIN_DAY, DateSpan, Precision, approximate_ends, day_label, day_span, joined
 
 __all__ = ["HINT", "parse_date"]
 
@@ -59,7 +59,7 @@ _CIRCA = re.compile(r"^(?:circa|ca\.|c\.|about|approx\.|approximately)\s*(?P<res
 _FUZZY = re.compile(r"^(?P<part>early|mid|late)[\s-]+(?P<rest>.+)$", re.I)
 _ISO_DAY = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _ISO_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -81,6 +81,7 @@ _WRITTEN_MONTH = re.compile(r"^(?P<m>[a-z]+)\.?,?\s+(?P<y>[1-9]\d{3})$", re.I)
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DIGIT_RUNS = re.compile(r"\d+")
+_FAR_YEAR = re.compile(r"^(?:Y-?\d{5,}(?:E\d+)?|-\d{4}(?:-\d{2}){0,2})$", re.I)  # EDTF Y170000002, -1985
 _NAMED_WEEKDAY = re.compile(
     r"\b(?P<day>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?)\b\.?",
@@ -103,16 +104,18 @@ _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # EDTF: spring, 
 def _parse(text: str, ref: date | None) -> DateSpan:
     circa = _CIRCA.match(text)
     if circa:
-        return _parse(circa["rest"], ref)._replace(approximate=True)
+        inner = _parse(circa["rest"], ref)
+        return inner._replace(approximate=True, ends=approximate_ends(inner.ends))
+    # An interval first: a qualifier at its end belongs to its last date (EDTF: 1984/2004-06~).
+    if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text) and not _SLASHED_DAY.match(text):
+        left, _, right = text.partition("/")
+        return _interval(text, left.strip(), right.strip(), ref)
     if text[-1] in "?~%" and len(text) > 1:
         inner = _parse(text[:-1].rstrip(), ref)
         return inner._replace(
             approximate=inner.approximate or text[-1] in "~%",
             uncertain=inner.uncertain or text[-1] in "?%",
         )
-    if "/" in text and not _NUMERIC.match(text) and not _MONTH_YEAR.match(text) and not _SLASHED_DAY.match(text):
-        left, _, right = text.partition("/")
-        return _interval(text, left.strip(), right.strip(), ref)
     if ".." in text:
         left, _, right = text.partition("..")
         if left.strip() and right.strip():
@@ -133,15 +136,9 @@ def _interval(text: str, left: str, right: str, ref: date | None) -> DateSpan:
     end = MAX_DAY if b is None else b.end
     if end < start:
         raise DateError(f"the interval '{text}' ends before it starts; put the earlier date first")
-    return DateSpan(
-        start,
-        end,
-        Precision.RANGE,
-        approximate=any(s.approximate for s in (a, b) if s),
-        uncertain=any(s.uncertain for s in (a, b) if s),
-        open_start=open_start,
-        open_end=open_end,
-    )
+    # EDTF: ".." is an open end (no bound); an empty end is an unknown one (there is an end, not known).
+    gaps = ("open" if left == ".." else "unknown", "open" if right == ".." else "unknown")
+    return joined(a, b, gaps=gaps)
 
 
 def _single(text: str, ref: date | None) -> DateSpan:
@@ -149,6 +146,8 @@ def _single(text: str, ref: date | None) -> DateSpan:
         span = parse(text, ref)
         if span is not None:
             return span
+    if _FAR_YEAR.match(text):
+        raise DateError(f"'{text}': rwpk reads the years 1 to 9999; EDTF's long and negative years are not supported")
     raise DateError(f"cannot read '{text}' as a date; {HINT}")
 
 

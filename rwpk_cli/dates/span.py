@@ -37,6 +37,10 @@ class DateSpan(NamedTuple):
     text: str = ""
     open_start: bool = False
     open_end: bool = False
+    #: For an interval of two written ends, each end's unit and qualifier, as "year/month~": the
+    #: units are day, week, month, quarter and year, "open" (..) and "unknown" (an empty end). An
+    #: empty value leaves both to be inferred from the days.
+    ends: str = ""
 
     @property
     def canonical(self) -> str:
@@ -54,6 +58,9 @@ class DateSpan(NamedTuple):
             return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}{flag}"
         if p is Precision.YEAR:
             return f"{self.start.year:04d}{flag}"
+        if self.ends:
+            (su, sf), (eu, ef) = _split_ends(self.ends)
+            return f"{_end_form(self.start, su, sf)}/{_end_form(self.end, eu, ef)}"
         unit = _range_unit(self.start, self.end)
         left = ".." if self.open_start else _iso_at(self.start, unit) + flag
         right = ".." if self.open_end else _iso_at(self.end, unit) + flag
@@ -73,6 +80,11 @@ class DateSpan(NamedTuple):
             core = f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
         elif p is Precision.YEAR:
             core = str(self.start.year)
+        elif self.ends:
+            (su, sf), (eu, ef) = _split_ends(self.ends)
+            if su != eu or sf != ef or su not in ("day", "month", "year"):
+                return _ends_label(self.start, self.end, (su, sf), (eu, ef))
+            core = _range_label(self, su)
         else:
             core = _range_label(self)
         return ("c. " if self.approximate else "") + core + ("?" if self.uncertain else "")
@@ -113,16 +125,16 @@ def span_fields(span: DateSpan | None) -> list[Any] | None:
     if span is None:
         return None
     return [span.start.toordinal(), span.end.toordinal(), span.precision.value, span.approximate, span.uncertain,
-            span.text, span.open_start, span.open_end]  # fmt: skip
+            span.text, span.open_start, span.open_end, span.ends]  # fmt: skip
 
 
 def span_of_fields(value: list[Any] | None) -> DateSpan | None:
     """The span that ``span_fields`` wrote."""
     if value is None:
         return None
-    start, end, precision, approximate, uncertain, text, open_start, open_end = value
+    start, end, precision, approximate, uncertain, text, open_start, open_end, ends = value
     return DateSpan(date.fromordinal(start), date.fromordinal(end), Precision(precision), approximate, uncertain, text,
-                    open_start, open_end)  # fmt: skip
+                    open_start, open_end, str(ends))  # fmt: skip
 
 
 def day_span(day: date, text: str = "") -> DateSpan:
@@ -175,9 +187,9 @@ def _at_label(day: date, unit: str) -> str:
     return day_label(day)
 
 
-def _range_label(span: DateSpan) -> str:
+def _range_label(span: DateSpan, unit: str | None = None) -> str:
     start, end = span.start, span.end
-    unit = _range_unit(start, end)
+    unit = unit or _range_unit(start, end)
     if span.open_start:
         return f"until {_at_label(end, unit)}"
     if span.open_end:
@@ -198,3 +210,92 @@ def _range_label(span: DateSpan) -> str:
     if same_year:
         return f"{start.day} {MONTH_ABBR[start.month]} – {day_label(end)}"
     return f"{day_label(start)} – {day_label(end)}"
+
+
+_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def joined(
+    a: DateSpan | None, b: DateSpan | None, text: str = "", gaps: tuple[str, str] = ("open", "open")
+) -> DateSpan:
+    """The interval from ``a`` to ``b``, each end keeping its own precision and qualifier. A missing
+    end is ``gaps``' "open" (``..``, no bound) or "unknown" (an empty end: there is one, not known)."""
+
+    def end(span: DateSpan | None, gap: str) -> str:
+        if span is None:
+            return gap
+        unit = span.precision.value if span.precision.value in _UNITS else ""
+        return unit and unit + _qualifier(span.approximate, span.uncertain)
+
+    left, right = end(a, gaps[0]), end(b, gaps[1])
+    return DateSpan(
+        MIN_DAY if a is None else a.start,
+        MAX_DAY if b is None else b.end,
+        Precision.RANGE,
+        approximate=any(s.approximate for s in (a, b) if s),
+        uncertain=any(s.uncertain for s in (a, b) if s),
+        text=text,
+        open_start=a is None,
+        open_end=b is None,
+        ends=f"{left}/{right}" if left and right else "",
+    )
+
+
+def approximate_ends(ends: str) -> str:
+    """``ends`` with both known ends marked approximate ("circa 2001/2003" is 2001~/2003~)."""
+    if not ends:
+        return ends
+    marked = {"": "~", "?": "%", "~": "~", "%": "%"}
+    parts = [(u, f if u in ("open", "unknown") else marked[f]) for u, f in _split_ends(ends)]
+    return "/".join(u + f for u, f in parts)
+
+
+def _split_ends(ends: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    left, _, right = ends.partition("/")
+    return (left.rstrip("~?%"), left[len(left.rstrip("~?%")) :]), (
+        right.rstrip("~?%"),
+        right[len(right.rstrip("~?%")) :],
+    )
+
+
+def _endpoint(day: date, unit: str) -> DateSpan:
+    """The day, week, month, quarter or year that holds ``day``."""
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return DateSpan(monday, monday + timedelta(days=6), Precision.WEEK)
+    if unit == "month":
+        return DateSpan(day.replace(day=1), day, Precision.MONTH)
+    if unit == "quarter":
+        return DateSpan(date(day.year, (day.month - 1) // 3 * 3 + 1, 1), day, Precision.QUARTER)
+    if unit == "year":
+        return DateSpan(date(day.year, 1, 1), date(day.year, 12, 31), Precision.YEAR)
+    return day_span(day)
+
+
+def _end_form(day: date, unit: str, flag: str) -> str:
+    if unit == "open":
+        return ".."
+    if unit == "unknown":
+        return ""
+    return _endpoint(day, unit).canonical + flag
+
+
+def _end_label(day: date, unit: str, flag: str) -> str:
+    return (
+        _endpoint(day, unit)
+        ._replace(approximate=flag in "~%" and bool(flag), uncertain=flag in "?%" and bool(flag))
+        .label
+    )
+
+
+def _ends_label(start: date, end: date, left: tuple[str, str], right: tuple[str, str]) -> str:
+    """An interval whose ends differ in precision or qualifier, each end as it was written."""
+    if left[0] in ("open", "unknown"):
+        return f"until {_end_label(end, *right)}" + (", start unknown" if left[0] == "unknown" else "")
+    if right[0] in ("open", "unknown"):
+        return (
+            f"since {_end_label(start, *left)}"
+            if right[0] == "open"
+            else f"from {_end_label(start, *left)}, end unknown"
+        )
+    return f"{_end_label(start, *left)} – {_end_label(end, *right)}"

@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "10"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "11"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -71,8 +71,8 @@ def digest_of(data: bytes) -> str:
 
 
 # An event is a row of plain columns; only its lists (participants, tags, sources) are JSON.
-_COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, kind, title, "
-            "place, people, tags, sources, summary, date_text, line, people_line, file")  # fmt: skip
+_COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, span_ends, "
+            "kind, title, place, people, tags, sources, summary, date_text, line, people_line, file")  # fmt: skip
 _INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * len(_COLUMNS.split(', ')))})"
 
 
@@ -89,7 +89,7 @@ class _Encoder:
             f"[{_quote(p.name)},{_quote(p.actor_id) if p.actor_id is not None else 'null'}]" for p in e.participants
         )
         return (w.start.toordinal(), w.end.toordinal(), e.id, w.precision.value, w.approximate, w.uncertain, w.text,
-                w.open_start, w.open_end, e.kind.value, e.title, e.place, f"[{people}]" if people else "",
+                w.open_start, w.open_end, w.ends, e.kind.value, e.title, e.place, f"[{people}]" if people else "",
                 self._strings(e.tags), self._strings(e.sources), e.summary, e.date_text, e.line,
                 e.participants_line, e.file)  # fmt: skip
 
@@ -113,14 +113,14 @@ class _Decoder:
         self._texts: dict[str, tuple[str, ...]] = {"": ()}
 
     def event(self, row: Sequence[Any]) -> Event:
-        (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, kind, title, place,
+        (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, ends, kind, title, place,
          people, tags, sources, summary, date_text, line, people_line, file) = row  # fmt: skip
-        key = (first, last, precision, approximate, uncertain, text, open_start, open_end)
+        key = (first, last, precision, approximate, uncertain, text, open_start, open_end, ends)
         span = self._spans.get(key)
         if span is None:
             span = self._spans[key] = DateSpan(
                 date.fromordinal(first), date.fromordinal(last), _PRECISIONS[precision], bool(approximate),
-                bool(uncertain), text, bool(open_start), bool(open_end),
+                bool(uncertain), text, bool(open_start), bool(open_end), str(ends),
             )  # fmt: skip
         who = self._people.get(people)
         if who is None:
@@ -296,7 +296,8 @@ def _write_cache(
                 "CREATE TABLE events (seq INTEGER PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL, "
                 "id TEXT NOT NULL, precision TEXT NOT NULL, approximate INTEGER NOT NULL, uncertain INTEGER NOT NULL, "
                 "span_text TEXT NOT NULL, open_start INTEGER NOT NULL, open_end INTEGER NOT NULL, "
-                "kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, people TEXT NOT NULL, tags TEXT NOT NULL, "
+                "span_ends TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, people TEXT NOT NULL, "
+                "tags TEXT NOT NULL, "
                 "sources TEXT NOT NULL, summary TEXT, date_text TEXT, line INTEGER NOT NULL, "
                 "people_line INTEGER NOT NULL, file TEXT NOT NULL)"
             )

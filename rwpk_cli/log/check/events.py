@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ...dates.parse import parse_date
-from ...dates.span import DateSpan, Precision
+from ...dates.span import DateSpan, Precision, joined
 from ...errors import DateError
 from ..kinds import Kind
 from ..lines import TableKey
@@ -308,5 +308,4 @@ def _when(
             f"{owner}: end {show(end.text)} is before the date {show(start.text)}; fix one of them",
         )
         return None
-    return DateSpan(start.start, end.end, Precision.RANGE, approximate=start.approximate or end.approximate,
-                    uncertain=start.uncertain or end.uncertain, text=f"{start.text}/{end.text}")  # fmt: skip
+    return joined(start, end, text=f"{start.text}/{end.text}")
