@@ -104,7 +104,7 @@ def actors(doc: ActorsDoc) -> str:
                 "last": s.last.start.isoformat() if s.last else None,
                 "first_date": s.first.canonical if s.first else None,
                 "last_date": s.last.canonical if s.last else None,
-                "counterparts": [c.name for c in s.counterparts],
+                "counterparts": [c[0] for c in s.counterparts],
             }
             for s in doc.summaries
         ]

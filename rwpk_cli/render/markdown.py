@@ -346,7 +346,7 @@ def actors_table(doc: ActorsDoc) -> str:
     """The actor summaries as a GFM table (the body of the actors view)."""
     rows = []
     for s in doc.summaries:
-        shown = [f"{escape(c.name)} ({c.times})" for c in s.counterparts[:COUNTERPARTS_SHOWN]]
+        shown = [f"{escape(name)} ({times})" for name, times, _ in s.counterparts[:COUNTERPARTS_SHOWN]]
         more = len(s.counterparts) - len(shown)
         counterparts = "; ".join([*shown, f"+{more} more"] if more else shown) or "—"
         rows.append(

@@ -127,7 +127,7 @@ def actors(doc: ActorsDoc) -> RenderableType:
         if s.actor.country:
             name.append(f" ({one_line(s.actor.country)})", style="dim")
         shown = s.counterparts[:COUNTERPARTS_SHOWN]
-        counterparts = Text("\n").join(Text(f"{one_line(c.name)} ×{c.times}") for c in shown)
+        counterparts = Text("\n").join(Text(f"{one_line(name)} ×{times}") for name, times, _ in shown)
         if len(s.counterparts) > COUNTERPARTS_SHOWN:
             counterparts.append(f"\n+{len(s.counterparts) - COUNTERPARTS_SHOWN} more", style="dim")
         table.add_row(

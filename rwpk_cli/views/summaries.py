@@ -20,14 +20,10 @@ from ..log.kinds import MEETING_KINDS
 from ..log.model import Actor, Event, Log
 from ..log.store import LogStore, Rows
 
-
-class Counterpart(NamedTuple):
-    """Someone an actor took part in events with, from the other side: how often, and the latest
-    day of their latest shared event."""
-
-    name: str
-    times: int
-    last: date
+#: Someone an actor took part in events with, from the other side: (name, how often, the ordinal of
+#: the last day of their latest shared event). A plain tuple: a large log's summaries hold tens of
+#: thousands, read from the cache at C speed.
+Counterpart = tuple[str, int, int]
 
 
 class ActorSummary(NamedTuple):
@@ -57,10 +53,11 @@ def latest(a: DateSpan | None, b: DateSpan) -> DateSpan:
     return b if a is None or (b.end, b.start) > (a.end, a.start) else a
 
 
-def ranked(counts: Mapping[str, tuple[int, date]]) -> tuple[Counterpart, ...]:
-    """Counterparts most often first, then most recent, then by name."""
-    found = [Counterpart(name, times, last) for name, (times, last) in counts.items()]
-    return tuple(sorted(found, key=lambda c: (-c.times, -c.last.toordinal(), c.name)))
+def ranked(counts: Mapping[str, tuple[int, int]]) -> tuple[Counterpart, ...]:
+    """Counterparts most often first, then most recent, then by name; ``counts`` gives each name's
+    count and the ordinal of its last day."""
+    found = [(name, times, last) for name, (times, last) in counts.items()]
+    return tuple(sorted(found, key=lambda c: (-c[1], -c[2], c[0])))
 
 
 def on_the_same_side(a: str | None, b: str | None) -> bool:
@@ -95,7 +92,7 @@ class Tally:
             self._events[ident], self._meetings[ident] = summary.events, summary.meetings
             if summary.first is not None and summary.last is not None:
                 self._first[ident], self._last[ident] = summary.first, summary.last
-            self._others[ident] = {c.name: (c.times, c.last) for c in summary.counterparts}
+            self._others[ident] = {name: (times, date.fromordinal(last)) for name, times, last in summary.counterparts}
 
     def add(self, event: Event) -> None:
         """Count one event for each actor who took part in it."""
@@ -145,7 +142,7 @@ class Tally:
                     self._meetings[ident],
                     self._first.get(ident),
                     self._last.get(ident),
-                    ranked(self._others[ident]),
+                    ranked({n: (t, d.toordinal()) for n, (t, d) in self._others[ident].items()}),
                 )
             )
         return out
@@ -159,7 +156,7 @@ def _encode(summaries: Iterable[ActorSummary]) -> list[tuple[str, str]]:
     of the actors it names."""
     return [
         (s.actor.id, json.dumps([s.role, s.events, s.meetings, _span(s.first), _span(s.last),
-                                 [[c.name, c.times, c.last.toordinal()] for c in s.counterparts]],
+                                 [list(c) for c in s.counterparts]],
                                 ensure_ascii=False))
         for s in summaries
     ]  # fmt: skip
@@ -176,7 +173,7 @@ def _decoded(rows: Iterable[tuple[str, str]], actors: Mapping[str, Actor]) -> li
     out = []
     for ident, body in rows:
         role, events, meetings, first, last, counterparts = json.loads(body)
-        others = tuple(Counterpart(n, t, date.fromordinal(d)) for n, t, d in counterparts)
+        others: tuple[Counterpart, ...] = tuple(map(tuple, counterparts))
         out.append(ActorSummary(actors[ident], role, events, meetings, _unspan(first), _unspan(last), others))
     return out
 
@@ -208,7 +205,7 @@ def summaries_of(store: LogStore) -> list[ActorSummary]:
     if len(files) == 1:
         return _decode(files[0], actors)
     merged = {ident: ActorSummary(actor, None, 0, 0, None, None) for ident, actor in actors.items()}
-    others: dict[str, dict[str, tuple[int, date]]] = {ident: {} for ident in actors}
+    others: dict[str, dict[str, tuple[int, int]]] = {ident: {} for ident in actors}
     for rows in files:
         for s in _decode(rows, actors):
             m = merged[s.actor.id]
@@ -218,8 +215,9 @@ def summaries_of(store: LogStore) -> list[ActorSummary]:
                                             first=first, last=last)  # fmt: skip
             mine = others[s.actor.id]
             for c in s.counterparts:
-                times, recent = mine.get(c.name, (0, c.last))
-                mine[c.name] = (times + c.times, max(recent, c.last))
+                name, times, day = c
+                before, recent = mine.get(name, (0, day))
+                mine[name] = (before + times, max(recent, day))
     out = []
     for ident, actor in actors.items():
         role = actor.latest_role
