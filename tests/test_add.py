@@ -261,3 +261,25 @@ def test_add_keeps_the_old_text_as_a_prefix(
     assert len(addition.log.events) == len(before.events) + 1
     added = next(e for e in addition.log.events if e.line == addition.first_line)
     assert (added.title, added.place, added.summary, added.tags) == (title, place, title, tuple(tags))
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029"])
+def test_line_breaks_other_than_newline_neither_shift_lines_nor_break_an_add(
+    run: Run, tmp_path: Path, separator: str
+) -> None:
+    log = tmp_path / "log.toml"
+    text = (
+        f"# a comment with a{separator}separator in it\n"
+        '[[event]]\nid = "old"\ndate = 2024-01-01\nkind = "call"\n'
+        f'title = "Old"\nsummary = """two{separator}parts\n[[event]] inside a string"""\n'
+    )
+    log.write_text(text, encoding="utf-8")
+    bad = log.read_text(encoding="utf-8") + '\n[[event]]\ndate = "nonsense"\nkind = "call"\ntitle = "Bad"\n'
+    (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
+    result = run("--no-cache", "--file", str(tmp_path / "bad.toml"), "check")
+    assert result.exit_code == 65
+    assert f"bad.toml:{bad.count(chr(10)) - 2}: event #2 ('Bad'): date:" in result.stderr  # the date's own line
+    added = run("--file", str(log), "add", "--date", "2024-02-02", "--kind", "call", "--title", "New")
+    assert added.exit_code == 0, added.stderr
+    assert added.stderr == f"rwpk: added event '2024-02-02-new' at {log}:{text.count(chr(10)) + 2}\n"
+    assert log.read_text(encoding="utf-8").startswith(text)

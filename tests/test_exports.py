@@ -442,3 +442,12 @@ def test_the_fast_event_writer_writes_what_json_dumps_writes(
     event = Event(text, when, Kind.VISIT, text, maybe, (), tuple(words), tuple(words), maybe)
     row = EventRow(event, tuple(PersonRow(*person) for person in people))
     assert event_json(row) == json.dumps(event_object(row), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "cell", [" =1+1", '"=1+1', "\u00a0=1+1", "\u3000=1", "\uff1d1+1", "\uff0bA1", "\uff20SUM(A1)", "  @SUM(A1)",
+             "'\" -2+3", "\u200b=cmd()"],
+)  # fmt: skip
+def test_a_formula_behind_spaces_quotes_or_in_fullwidth_is_defused(cell: str) -> None:
+    assert defuse(cell) == "'" + cell
+    assert undefuse(defuse(cell)) == cell

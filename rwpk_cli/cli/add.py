@@ -87,10 +87,10 @@ def _write(current: _Current, block: str, dry_run: bool, what: str | None = None
     if dry_run:
         emit(block)
         return
+    if what is None:  # an event: name it by the id the log gives it, found before the write, which is last
+        added = next((e for e in addition.log.events if e.line == addition.first_line), None)
+        what = f"event '{added.id}'" if added is not None else "an event"
     commit(current.path, current.original, addition.text)
-    if what is None:  # an event: name it by the id the log gives it
-        added = next(e for e in addition.log.events if e.line == addition.first_line)
-        what = f"event '{added.id}'"
     say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
 
 

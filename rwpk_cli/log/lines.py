@@ -53,7 +53,10 @@ class LineIndex:
         depth = 0
         open_string: str | None = None  # the delimiter of a multi-line string we are inside
         value_key = ""
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Lines end at "\n" alone, as TOML's do: splitlines() would also break at U+2028, U+0085 and
+        # the like inside strings and comments, and shift every line number after them.
+        for number, line in enumerate(text.split("\n"), start=1):
+            line = line.removesuffix("\r")
             if open_string is None and depth == 0:
                 header = _HEADER.match(line)
                 if header:

@@ -19,17 +19,29 @@ COLUMNS = (
     "participants", "tags", "sources", "summary",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# = + - @ and their fullwidth forms, which spreadsheets also read as formulas; a tab or a CR.
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
+# What a spreadsheet may strip before it reads a formula ("trim spaces"): white space of any kind,
+# NBSP included, and quotes. Tab and CR are formula starts themselves, so they are not stripped.
+_LEADING = (
+    " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+    "'\"`"
+)
+
+
+def _formula_like(cell: str) -> bool:
+    return cell.lstrip(_LEADING).startswith(_FORMULA_START)
 
 
 def defuse(cell: str) -> str:
-    """Prefix an apostrophe when the cell, less any apostrophes it starts with, begins like a formula."""
-    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+    """Prefix an apostrophe when the cell, less the white space and quotes it starts with, begins
+    like a formula (also in its fullwidth forms)."""
+    return "'" + cell if _formula_like(cell) else cell
 
 
 def undefuse(cell: str) -> str:
     """The inverse of :func:`defuse`."""
-    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
+    return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
 
 
 def _cell(value: object) -> str:
