@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,10 +31,14 @@ def test_unreadable_file(run: Run, small_log: Path) -> None:
 
 
 def test_permission_denied_is_reported(run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(path: object, *args: Any, **kwargs: Any) -> int:
+        if Path(str(path)) == small_log:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     result = run("--file", str(small_log), "timeline")
     assert result.exit_code == 66
     assert result.stderr == f"rwpk: {small_log}: permission denied; check the file's permissions\n"
@@ -97,3 +102,24 @@ def test_comment_only_log_is_an_empty_log(run: Run, tmp_path: Path) -> None:
     path.write_text("# my log, to be filled\n", encoding="utf-8")
     result = run("--file", str(path), "timeline", "--format", "json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+@pytest.mark.parametrize(
+    "command", [["timeline"], ["check"], ["add", "--date", "2024-01-01", "--kind", "call", "--title", "X"]]
+)
+def test_a_fifo_is_refused_without_blocking(run: Run, tmp_path: Path, command: list[str]) -> None:
+    fifo = tmp_path / "log.toml"
+    os.mkfifo(fifo)
+    result = run("--file", str(fifo), *command)  # would hang on open() if it were read as a file
+    assert result.exit_code == 66
+    assert (
+        result.stderr == f"rwpk: {fifo}: is a FIFO (a named pipe), not a regular file; give the path of a .toml file\n"
+    )
+
+
+def test_an_include_of_a_device_is_refused_before_reading_it(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "log.toml"
+    log.write_text('[log]\ninclude = ["/dev/zero"]\n', encoding="utf-8")
+    result = run("--no-cache", "--file", str(log), "timeline")
+    assert result.exit_code == 65
+    assert f"{log}:2: include '/dev/zero': /dev/zero: is a device, not a regular file" in result.stderr

@@ -8,6 +8,7 @@ cache never loads the parser.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -65,8 +66,7 @@ def read_bytes(location: LogLocation) -> bytes:
         if location.path is None:
             data = sys.stdin.buffer.read(limit + 1)
         else:
-            with location.path.open("rb") as handle:
-                data = handle.read(limit + 1)
+            data = _read_regular(location.path, name, limit + 1)
     except FileNotFoundError:
         raise ReadError(
             f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
@@ -79,6 +79,34 @@ def read_bytes(location: LogLocation) -> bytes:
         raise ReadError(f"{name}: cannot be read: {error.strerror or error}") from None
     check_size(data, name)
     return data
+
+
+def _read_regular(path: Path, name: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a regular file. The file is opened without blocking and checked
+    before anything is read, so a FIFO, a device (/dev/zero) or a socket is refused at once rather
+    than hanging or reading without end."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of a .toml file")
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    finally:
+        os.close(descriptor)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (a named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def check_size(data: bytes, name: str) -> None:
