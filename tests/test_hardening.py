@@ -104,9 +104,10 @@ def test_comment_only_log_is_an_empty_log(run: Run, tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 
-@pytest.mark.parametrize(
-    "command", [["timeline"], ["check"], ["add", "--date", "2024-01-01", "--kind", "call", "--title", "X"]]
-)
+ADD = ["add", "--date", "2024-01-01", "--kind", "call", "--title", "X"]
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["check"], ADD])
 def test_a_fifo_is_refused_without_blocking(run: Run, tmp_path: Path, command: list[str]) -> None:
     fifo = tmp_path / "log.toml"
     os.mkfifo(fifo)
@@ -123,3 +124,51 @@ def test_an_include_of_a_device_is_refused_before_reading_it(run: Run, tmp_path:
     result = run("--no-cache", "--file", str(log), "timeline")
     assert result.exit_code == 65
     assert f"{log}:2: include '/dev/zero': /dev/zero: is a device, not a regular file" in result.stderr
+
+
+def test_adding_through_a_symlink_writes_its_target(run: Run, small_log: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(small_log)
+    result = run("--file", str(link), *ADD)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert "X" in small_log.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no stray temp file
+
+
+def test_a_hard_linked_log_is_refused(run: Run, small_log: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    os.link(small_log, other)
+    before = small_log.read_bytes()
+    result = run("--file", str(small_log), *ADD)
+    assert result.exit_code == 73
+    assert "has 2 hard links" in result.stderr
+    assert small_log.read_bytes() == other.read_bytes() == before
+
+
+def test_a_device_is_never_replaced_by_a_write(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    result = run("export", "-o", str(fifo))
+    assert result.exit_code == 73
+    assert "not a regular file" in result.stderr
+    assert fifo.is_fifo()
+
+
+def test_a_read_only_log_is_refused_whoever_runs_rwpk(run: Run, small_log: Path) -> None:
+    small_log.chmod(0o444)
+    before = small_log.read_bytes()
+    result = run("--file", str(small_log), *ADD)
+    assert result.exit_code == 73
+    assert result.stderr == f"rwpk: {small_log}: the log is read-only; make it writable to add to it\n"
+    assert small_log.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another owner")
+def test_an_add_keeps_the_logs_owner_group_and_mode(run: Run, small_log: Path) -> None:
+    os.chown(small_log, 65534, 65534)
+    small_log.chmod(0o600)
+    result = run("--file", str(small_log), *ADD)
+    assert result.exit_code == 0, result.stderr
+    after = small_log.stat()
+    assert (after.st_uid, after.st_gid, after.st_mode & 0o777) == (65534, 65534, 0o600)

@@ -21,7 +21,7 @@ from ..errors import LogError, RwpkError, UsageError
 from ..log.files import LogLocation, decode, read_bytes
 from ..log.model import Log
 from ..log.parse import parse_log
-from .atomic import write_atomic
+from .atomic import WriteError, target_of, write_atomic
 
 LOCK_WAIT_SECONDS = 5.0
 
@@ -113,6 +113,9 @@ def locked(path: Path) -> Iterator[None]:
 
 def commit(path: Path, original: bytes, new_text: str) -> None:
     """Write ``new_text`` over ``path`` atomically, if the file still holds ``original``."""
+    _, found = target_of(path)
+    if found is not None and not found.st_mode & 0o222:
+        raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
     with locked(path):
         try:
             current = path.read_bytes()
