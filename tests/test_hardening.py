@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +174,31 @@ def test_an_add_keeps_the_logs_owner_group_and_mode(run: Run, small_log: Path) -
     assert result.exit_code == 0, result.stderr
     after = small_log.stat()
     assert (after.st_uid, after.st_gid, after.st_mode & 0o777) == (65534, 65534, 0o600)
+
+
+def test_an_add_removes_the_temporary_files_a_killed_add_left(run: Run, small_log: Path) -> None:
+    stale = [small_log.parent / f".{small_log.name}.{n}.tmp" for n in ("a1b2c3", "zz9")]
+    for path in stale:
+        path.write_text("half a log", encoding="utf-8")
+    unrelated = small_log.parent / ".other.toml.x.tmp"
+    unrelated.write_text("not ours", encoding="utf-8")
+    result = run("--file", str(small_log), *ADD)
+    assert result.exit_code == 0, result.stderr
+    assert [p.exists() for p in stale] == [False, False]
+    assert unrelated.exists()
+
+
+def test_sigterm_interrupts_like_ctrl_c_and_leaves_the_log_whole(tmp_path: Path) -> None:
+    block = '[[event]]\nid = "e{n}"\ndate = 2024-01-03\nkind = "call"\ntitle = "Call {n}"\nsummary = "{pad}"\n\n'
+    log = tmp_path / "big.toml"
+    log.write_text("".join(block.format(n=n, pad="x" * 200) for n in range(40_000)), encoding="utf-8")
+    before = log.read_bytes()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "rwpk_cli", "--file", str(log), *ADD], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    time.sleep(0.8)  # inside the parse of 40,000 events
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err  # as Ctrl-C exits; without a handler SIGTERM would kill it (-15)
+    assert log.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

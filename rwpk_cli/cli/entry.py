@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
@@ -17,6 +22,7 @@ def main() -> None:
     # A run lasts a moment and frees what it made by reference counting; the cycle collector would
     # only rescan the log's objects, over and over as a large log is read.
     gc.disable()
+    signal.signal(signal.SIGTERM, _interrupted)  # like Ctrl-C: a write in progress cleans up after itself
     try:
         from .app import app
 

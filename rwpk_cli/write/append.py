@@ -8,12 +8,13 @@ after checking that nobody changed the file since it was read.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import glob
 import hashlib
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,7 +90,7 @@ def read_for_edit(path: Path) -> tuple[bytes, str]:
     return data, data.decode("utf-8")
 
 
-@contextmanager
+@contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on the log (on a lock taken on the file itself, or on its folder when new)."""
     target = path if path.exists() else (path.parent if str(path.parent) else Path("."))
@@ -111,12 +112,23 @@ def locked(path: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove the temporary files that an rwpk killed mid-write left beside the log. Called under the
+    lock, when no other rwpk can be writing one; the pattern is write_atomic's own."""
+    folder = target.parent if str(target.parent) else Path(".")
+    for stale in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink()
+
+
 def commit(path: Path, original: bytes, new_text: str) -> None:
     """Write ``new_text`` over ``path`` atomically, if the file still holds ``original``."""
-    _, found = target_of(path)
+    target, found = target_of(path)
     if found is not None and not found.st_mode & 0o222:
         raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
     with locked(path):
+        remove_stale_temporaries(target)
         try:
             current = path.read_bytes()
         except FileNotFoundError:
