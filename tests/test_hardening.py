@@ -202,3 +202,60 @@ def test_sigterm_interrupts_like_ctrl_c_and_leaves_the_log_whole(tmp_path: Path)
     assert process.returncode == 130, err  # as Ctrl-C exits; without a handler SIGTERM would kill it (-15)
     assert log.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_include_chain_too_deep_is_a_problem_not_a_crash(run: Run, tmp_path: Path) -> None:
+    for n in range(1500):
+        text = (
+            f'[log]\ninclude = ["f{n + 1}.toml"]\n'
+            if n < 1499
+            else '[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "x"\n'
+        )
+        (tmp_path / f"f{n}.toml").write_text(text, encoding="utf-8")
+    for cache in ("--no-cache", None):
+        result = run(*([cache] if cache else []), "--file", str(tmp_path / "f0.toml"), "check")
+        assert result.exit_code == 65
+        assert "includes nest more than 100 files deep" in result.stderr
+
+
+def test_adding_to_a_log_in_a_folder_that_does_not_exist(run: Run, tmp_path: Path) -> None:
+    result = run("--file", str(tmp_path / "nofolder" / "new.toml"), *ADD)
+    assert result.exit_code == 73
+    assert result.stderr == (
+        f"rwpk: {tmp_path / 'nofolder' / 'new.toml'}: there is no folder {tmp_path / 'nofolder'}; "
+        "create it first, or give another path\n"
+    )
+
+
+def test_an_argument_that_is_not_utf8_is_a_usage_error(small_log: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [os.fsencode(sys.executable), b"-m", b"rwpk_cli", b"--file", os.fsencode(small_log), b"add",
+               b"--date", b"2024-01-01", b"--kind", b"call", b"--title", b"\xff"]  # fmt: skip
+    before = small_log.read_bytes()
+    result = subprocess.run(command, env=env, capture_output=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == b"rwpk: the argument '\\xff' is not UTF-8; write it in UTF-8\n"
+    assert small_log.read_bytes() == before
+
+
+def test_a_closed_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    log = tmp_path / "bad.toml"
+    log.write_text('[[event]]\ndate = "nonsense"\nkind = "call"\ntitle = "x"\n', encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "rwpk_cli", "--file", str(log), "check"], env=env,
+                               stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stderr is not None
+    process.stderr.close()  # rwpk check 2>&1 | head -0
+    assert process.wait(timeout=60) == 65
+
+
+def test_a_value_nested_too_deeply_appended_to_a_cached_log(run: Run, small_log: Path) -> None:
+    run("--file", str(small_log), "timeline")  # builds the cache
+    lines = small_log.read_text(encoding="utf-8").count("\n")
+    with small_log.open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n[[event]]\ndate = 2024-01-02\nkind = "call"\ntitle = "Deep"\ntags = ' + "[" * 3000 + "]" * 3000 + "\n"
+        )
+    result = run("--file", str(small_log), "timeline")
+    assert result.exit_code == 65
+    assert f"{small_log}:{lines + 6}: invalid TOML: nested too deeply to read" in result.stderr

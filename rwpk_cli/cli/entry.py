@@ -8,6 +8,15 @@ import signal
 import sys
 
 
+def _not_utf8(argument: str) -> bool:
+    """Whether a command-line argument held bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -21,6 +30,11 @@ def main() -> None:
         return
     # A run lasts a moment and frees what it made by reference counting; the cycle collector would
     # only rescan the log's objects, over and over as a large log is read.
+    bad = next((a for a in sys.argv[1:] if _not_utf8(a)), None)
+    if bad is not None:
+        shown = os.fsencode(bad).decode("utf-8", "backslashreplace")
+        sys.stderr.write(f"rwpk: the argument '{shown}' is not UTF-8; write it in UTF-8\n")
+        sys.exit(2)
     gc.disable()
     signal.signal(signal.SIGTERM, _interrupted)  # like Ctrl-C: a write in progress cleans up after itself
     try:

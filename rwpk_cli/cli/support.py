@@ -49,7 +49,17 @@ def say_error(message: str) -> None:
 
     from ..render.safe import visible
 
-    Console(stderr=True, highlight=False, emoji=False, markup=False).print(Text(visible(message)), soft_wrap=True)
+    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+    console.on_broken_pipe = _stderr_closed  # type: ignore[method-assign]
+    console.print(Text(visible(message)), soft_wrap=True)
+
+
+def _stderr_closed() -> None:
+    """Stderr is closed (rwpk check 2>&1 | head -1): send what is left nowhere and carry on, so the
+    command still ends with its own exit code. Rich's default would exit 1."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stderr.fileno())
+    os.close(devnull)
 
 
 def reports_errors(command: F) -> F:

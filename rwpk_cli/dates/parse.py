@@ -40,17 +40,23 @@ def parse_date(value: object, ref: date | DateSpan | None = None) -> DateSpan:
         raise DateError(f"the date is empty; {HINT}")
     if len(text) > MAX_TEXT:
         raise DateError(f"the date '{text[:40]}…' is too long to be a date; {HINT}")
-    if ref is None or isinstance(ref, date):
-        span = _parse(text, ref)
-    elif ref.start == ref.end:
-        span = _parse(text, ref.start)
-    else:
-        try:
-            span = _parse(text, None)
-        except RelativeDateError:
-            early, late = _parse(text, ref.start), _parse(text, ref.end)
-            span = early if early == late else _union(early, late, uncertain=True)
+    try:
+        span = _resolved(text, ref)
+    except OverflowError:  # a relative date at the calendar's edge: yesterday of 1 Jan 1, tomorrow of 9999
+        raise DateError(f"'{text}' falls outside the years 1 to 9999") from None
     return span._replace(text=value)
+
+
+def _resolved(text: str, ref: date | DateSpan | None) -> DateSpan:
+    if ref is None or isinstance(ref, date):
+        return _parse(text, ref)
+    if ref.start == ref.end:
+        return _parse(text, ref.start)
+    try:
+        return _parse(text, None)
+    except RelativeDateError:
+        early, late = _parse(text, ref.start), _parse(text, ref.end)
+        return early if early == late else _union(early, late, uncertain=True)
 
 
 # --- parsing -----------------------------------------------------------------------------------

@@ -351,7 +351,7 @@ def extend(path: Path, data: bytes, digest: str, display: str, appended: Appende
         if extended is None:
             connection.close()
         return extended
-    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, RwpkError):
+    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError, RwpkError):
         if connection is not None:
             connection.close()  # closing rolls back whatever the transaction had begun
         return None

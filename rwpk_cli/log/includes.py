@@ -31,6 +31,7 @@ from .store import Keeper, LogStore, MemoryStore, Rows
 __all__ = ["CollectionStore", "LogFile", "Member", "load_collection", "open_collection"]
 
 R = TypeVar("R", Actor, Source)
+MAX_DEPTH = 100  # files included inside each other; deeper is surely a mistake, and would exhaust the stack
 
 
 class Member(NamedTuple):
@@ -69,9 +70,20 @@ def walk(root: Member, open_member: Callable[[Member, bool], Sequence[tuple[str,
     def visit(member: Member, chain: tuple[Path, ...]) -> None:
         includes = open_member(member, member is not root)
         here = (*chain, member.path.resolve()) if member.path is not None else chain
+        if len(here) > MAX_DEPTH:
+            message = f"includes nest more than {MAX_DEPTH} files deep; include the files from fewer levels"
+            raise LogError([Problem(member.display, includes[0][1] if includes else 1, message)])
         for name, line in includes:
             path, display = include_target(member, name)
-            key = path.resolve()
+            try:
+                if "\0" in name:
+                    raise ValueError("the path holds a NUL character")
+                key = path.resolve()
+                path.exists()  # a name too long for the file system fails here, not later
+            except (OSError, ValueError) as error:
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                message = f"include {name!r}: {reason}; give the path of a .toml file"
+                raise LogError([Problem(member.display, line, message)]) from None
             if key in here:
                 loop = " → ".join([*(shown[p] for p in here), display])
                 message = f"include {name!r} leads back to a file that includes it ({loop}); remove one include"

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 TableKey = tuple[str, str | int]
+DEEP = 50  # levels of nesting past which a value is reported as nested too deeply
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*(?P<name>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|=)""")
@@ -31,6 +32,11 @@ class LineIndex:
         self.tables: dict[TableKey, int] = {}
         self.keys: dict[tuple[TableKey, str], int] = {}
         self.items: dict[tuple[TableKey, str], list[int]] = {}
+        #: Where a multi-line string that is never closed begins, and where the first value nested
+        #: more than DEEP levels begins: the lines to report when the TOML cannot be read.
+        self.unclosed: int | None = None
+        self.deep: int | None = None
+        self._peak = 0  # the deepest nesting reached on the line being scanned
         self._scan(text)
 
     def table(self, table: TableKey) -> int:
@@ -53,6 +59,8 @@ class LineIndex:
         depth = 0
         open_string: str | None = None  # the delimiter of a multi-line string we are inside
         value_key = ""
+        opened = 0  # the line where the open multi-line string began
+        began = 0  # the line where the value now open at depth 1 began
         # Lines end at "\n" alone, as TOML's do: splitlines() would also break at U+2028, U+0085 and
         # the like inside strings and comments, and shift every line number after them.
         for number, line in enumerate(text.split("\n"), start=1):
@@ -72,7 +80,17 @@ class LineIndex:
                 if key:
                     value_key = key["key"].strip("\"'")
                     self.keys.setdefault((current, value_key), number)
+            was_open, was_depth = open_string, depth
+            self._peak = depth
             depth, open_string = self._walk(line, number, current, value_key, depth, open_string)
+            if open_string is not None and was_open is None:
+                opened = number
+            if was_depth == 0 and self._peak > 0:
+                began = number
+            if self._peak > DEEP and self.deep is None:
+                self.deep = began
+        if open_string is not None:
+            self.unclosed = opened
 
     def _walk(
         self, line: str, number: int, table: TableKey, key: str, depth: int, open_string: str | None
@@ -99,6 +117,7 @@ class LineIndex:
                 if char == "{" and depth == 1:
                     self.items.setdefault((table, key), []).append(number)
                 depth += 1
+                self._peak = max(self._peak, depth)
             elif char in "]}":
                 depth = max(depth - 1, 0)
             i += 1

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import LogError, Problem
 from .check.log import Validator
-from .lines import EventLines, FastLineIndex
+from .lines import EventLines, FastLineIndex, LineIndex
 from .model import Actor, Event, Log, Source
 
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
@@ -139,10 +139,20 @@ def _parse_whole(text: str, display: str) -> dict[str, Any]:
         line = int(where["line"]) if where else 1
         column = int(where["column"]) if where else None
         reason = _TOML_POSITION.sub("", message)
-        problem = Problem(display, line, f"invalid TOML: {reason}; fix the syntax on this line", column)
+        hint = "fix the syntax on this line"
+        if "at end of document" in message and (unclosed := LineIndex(text).unclosed) is not None:
+            line, column, hint = (
+                unclosed,
+                None,
+                'the multi-line string that starts here is never closed; end it with """',
+            )
+        problem = Problem(display, line, f"invalid TOML: {reason}; {hint}", column)
         raise LogError([problem]) from None
     except RecursionError:
-        raise LogError([Problem(display, 1, "invalid TOML: nested too deeply to read")]) from None
+        line = LineIndex(text).deep or 1
+        raise LogError(
+            [Problem(display, line, "invalid TOML: nested too deeply to read; flatten this value")]
+        ) from None
     except ValueError as error:  # tomllib raises this outside TOMLDecodeError, for huge integers
         huge = _HUGE_NUMBER.search(text)
         if huge is None:

@@ -125,6 +125,9 @@ def remove_stale_temporaries(target: Path) -> None:
 def commit(path: Path, original: bytes, new_text: str) -> None:
     """Write ``new_text`` over ``path`` atomically, if the file still holds ``original``."""
     target, found = target_of(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise WriteError(f"{path}: there is no folder {folder}; create it first, or give another path")
     if found is not None and not found.st_mode & 0o222:
         raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
     with locked(path):

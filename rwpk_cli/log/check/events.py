@@ -299,7 +299,12 @@ def _when(
                 f"{owner}: days = {days} needs a single-day date and a count of 1 or more; use end = … instead",
             )
             return None
-        end = parse_date(start.start.fromordinal(start.start.toordinal() + days - 1))
+        last = start.start.toordinal() + days - 1
+        if last > date.max.toordinal():
+            message = f"{owner}: days = {days} runs past the year 9999; give the number of days it lasted"
+            reader.problem(reader.lines.key(where, "days"), message)
+            return None
+        end = parse_date(date.fromordinal(last))
     if end is None:
         return start
     if end.end < start.start:

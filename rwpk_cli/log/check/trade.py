@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,7 +29,12 @@ def trades(reader: FieldReader, data: Mapping[str, Any], known: Mapping[str, Sou
         origin = reader.country(table, where, "from", owner)
         destination = reader.country(table, where, "to", owner)
         value = reader.field(table, where, "value_usd", owner, (int, float), "an amount in US dollars")
-        if value is not None and value < 0:
+        if value is not None and not math.isfinite(value):
+            reader.problem(
+                lines.key(where, "value_usd"), f"{owner}: value_usd {value} is no amount; give the amount traded"
+            )
+            value = None
+        elif value is not None and value < 0:
             reader.problem(
                 lines.key(where, "value_usd"), f"{owner}: value_usd {value} is negative; give the amount traded"
             )
@@ -46,7 +52,7 @@ def _goods(reader: FieldReader, table: Mapping[str, Any], where: TableKey, owner
     if value is None:
         return {}
     valid = isinstance(value, dict) and all(
-        isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in value.values()
+        isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and v >= 0 for v in value.values()
     )
     if not valid:
         reader.problem(
