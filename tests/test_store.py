@@ -246,3 +246,29 @@ def test_an_event_comes_back_from_its_cache_row_unchanged(
     event = Event("x", parse_date("2024-Q1~"), Kind.CALL, title, None, tuple(Participant(n, a) for n, a in people),
                   tuple(tags), tuple(sources), summary, "early 2024", 3, 5)  # fmt: skip
     assert _Decoder().event(_Encoder().row(event)) == event
+
+
+@pytest.mark.parametrize(
+    ("old", "appended"),
+    [
+        ('event = [{ date = 2024-01-01, kind = "call", title = "Static" }]\n',
+         '\n[[event]]\ndate = 2024-02-02\nkind = "call"\ntitle = "Appended"\n'),
+        ('event = []\n[actor.a]\nname = "A"\n', '\n[[event]]\ndate = 2024-02-02\nkind = "call"\ntitle = "Appended"\n'),
+        ('[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "Array"\n',
+         '\n[[event]]\ndate = 2024-02-02\nkind = "call"\ntitle = "Appended"\n'),
+        ('[actor.a]\nname = "A"\n', '\n[[event]]\ndate = 2024-02-02\nkind = "call"\ntitle = "First"\n'),
+        ('[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "Array"\n', '\n[event]\ndate = 2024-02-02\n'),
+    ],
+)  # fmt: skip
+def test_the_caches_quick_path_accepts_exactly_what_a_full_parse_accepts(
+    run: Run, tmp_path: Path, old: str, appended: str
+) -> None:
+    log = tmp_path / "log.toml"
+    log.write_text(old, encoding="utf-8")
+    run("--file", str(log), "timeline")  # builds the cache of the old text
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(appended)
+    for query in (("check",), ("timeline", "--format", "json")):
+        fresh = run("--no-cache", "--file", str(log), *query)
+        cached = run("--file", str(log), *query)
+        assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)

@@ -191,6 +191,8 @@ def appended_events(prefix: bytes, tail: bytes, header: Log, existing_ids: Conta
     """The validated events of ``tail``, text appended to a log of ``prefix`` bytes whose declarations
     are ``header``'s, with their lines in the whole file; None when the tail holds anything but new
     events (or a problem), which changes what older events mean: the caller parses it all."""
+    if b"[[event]]" not in prefix and b"event" in prefix:
+        return None  # the old text may define event otherwise (event = [...]), which [[event]] cannot extend
     text = tail.decode("utf-8")
     data = parse_toml(text)
     if set(data) != {"event"} or not isinstance(data["event"], list):
