@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -259,3 +262,28 @@ def test_a_value_nested_too_deeply_appended_to_a_cached_log(run: Run, small_log:
     result = run("--file", str(small_log), "timeline")
     assert result.exit_code == 65
     assert f"{small_log}:{lines + 6}: invalid TOML: nested too deeply to read" in result.stderr
+
+
+def _limited(cpu_seconds: int, megabytes: int) -> Callable[[], None]:
+    """A child's ceilings: CPU time and address space, set with resource limits, not by timing."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+    return limit
+
+
+def test_a_huge_title_is_cut_in_the_terminal_and_kept_in_exports(tmp_path: Path) -> None:
+    title = "word " * 2_000_000  # 10 MB
+    log = tmp_path / "huge.toml"
+    log.write_text(f'[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "{title}"\n', encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "80", "NO_COLOR": "1"}
+    shown = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline"], env=env,
+                           capture_output=True, text=True, check=False, preexec_fn=_limited(20, 2048))  # fmt: skip
+    assert shown.returncode == 0, shown.stderr[-500:]
+    assert "…" in shown.stdout
+    assert shown.stdout.count("word") <= 300 // 5
+    exported = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline", "--format", "json"],
+                              env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    assert json.loads(exported.stdout)[0]["title"] == title  # the export keeps all of it

@@ -14,7 +14,7 @@ from rich.text import Text
 from ..log.model import Role
 from ..views.analysis import known_span
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import balance, money, one_line, percent
+from .safe import balance, cell, money, percent
 
 BAR_WIDTH = 36
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -48,8 +48,8 @@ def compressed(periods: Sequence[tuple[str, int]], run: int = 3) -> list[tuple[s
 
 def _table(title: str, caption: str | None = None) -> Table:
     return Table(
-        title=Text(one_line(title), style="bold"),
-        caption=Text(one_line(caption), style="dim") if caption else None,
+        title=Text(cell(title), style="bold"),
+        caption=Text(cell(caption), style="dim") if caption else None,
         box=box.SIMPLE_HEAVY,
         header_style="bold",
         pad_edge=False,
@@ -86,22 +86,22 @@ def _tenure_rows(roles: Sequence[Role], first: date, last: date) -> Table:
         line.append("·" * max(BAR_WIDTH - right, 0), style="dim")
         since = role.since.label if role.since else "start not recorded"
         until = role.until.label if role.until else "no end recorded"
-        grid.add_row(Text(one_line(role.title)), line, Text(f"{since} – {until}", style="dim"))
+        grid.add_row(Text(cell(role.title)), line, Text(f"{since} – {until}", style="dim"))
     return grid
 
 
 def actor(doc: ActorDoc) -> RenderableType:
     """Name, country and aliases; the tenures as bars; events by kind; counterparts; every event."""
     card, who = doc.card, doc.card.actor
-    heading = Text(one_line(who.name), style="bold")
+    heading = Text(cell(who.name), style="bold")
     if who.country:
-        heading.append(f"  {one_line(who.country)}", style="cyan")
+        heading.append(f"  {cell(who.country)}", style="cyan")
     heading.append(f"  {who.type}", style="dim")
     if who.aliases:
-        heading.append("\nalso: " + ", ".join(one_line(a) for a in who.aliases), style="dim")
+        heading.append("\nalso: " + ", ".join(cell(a) for a in who.aliases), style="dim")
     count = len(card.events)
     summary = f"{count} event{'' if count == 1 else 's'}, {card.meetings} of them meetings or visits"
-    heading.append(f"\n{summary} · {one_line(doc.log.path)}", style="dim")
+    heading.append(f"\n{summary} · {cell(doc.log.path)}", style="dim")
     parts: list[RenderableType] = [Panel(heading, box=box.ROUNDED, expand=False)]
     known = known_span(who, card.events)
     if who.roles and known is not None:
@@ -124,7 +124,7 @@ def actor(doc: ActorDoc) -> RenderableType:
         for column in ("Name", "Country", "Events", "First contact", "Last contact"):
             others.add_column(column, justify="right" if column == "Events" else "left")
         for c in contacts:
-            others.add_row(Text(one_line(c.name)), c.country or "—", str(c.times), c.first.label, c.last.label)
+            others.add_row(Text(cell(c.name)), c.country or "—", str(c.times), c.first.label, c.last.label)
         parts.append(others)
     if card.events:
         events = _table("Events")
@@ -133,9 +133,7 @@ def actor(doc: ActorDoc) -> RenderableType:
         for e in card.events:
             role = who.role_on(e.when)
             title = None if role is None else role.title if role.covers(e.when) else f"{role.title}?"
-            events.add_row(
-                e.when.label, e.kind.value, Text(one_line(e.title)), Text(one_line(title or "—"), style="italic")
-            )
+            events.add_row(e.when.label, e.kind.value, Text(cell(e.title)), Text(cell(title or "—"), style="italic"))
         parts.append(events)
     return Group(*parts)
 
@@ -148,8 +146,8 @@ def network(doc: NetworkDoc) -> RenderableType:
     largest = doc.links[0].times if doc.links else 0
     for link in doc.links:
         table.add_row(
-            Text(one_line(f"{link.a.name} ({link.a.country or '?'})")),
-            Text(one_line(f"{link.b.name} ({link.b.country or '?'})")),
+            Text(cell(f"{link.a.name} ({link.a.country or '?'})")),
+            Text(cell(f"{link.b.name} ({link.b.country or '?'})")),
             str(link.times),
             Text(bar(link.times, largest, 12), style="cyan"),
             link.last.label,
@@ -171,10 +169,10 @@ def trade(doc: TradeDoc) -> RenderableType:
         goods = "\n".join(
             [
                 *(
-                    f"{one_line(name)} {money(value)} ({percent(flow.share(name))})"
+                    f"{cell(name)} {money(value)} ({percent(flow.share(name))})"
                     for name, value in sorted(t.goods.items(), key=lambda kv: -kv[1])
                 ),
-                *([f"also {one_line(', '.join(t.other_goods))}"] if t.other_goods else []),
+                *([f"also {cell(', '.join(t.other_goods))}"] if t.other_goods else []),
             ]
         )
         owed = (
@@ -214,7 +212,7 @@ def stats(doc: StatsDoc) -> RenderableType:
             table.add_column(title.removeprefix("By ").capitalize(), overflow="fold")
             table.add_column("Events", justify="right")
             for name, count in counts[:10]:
-                table.add_row(Text(one_line(name)), str(count))
+                table.add_row(Text(cell(name)), str(count))
             parts.append(table)
     if a.busiest:
         parts.append(Text("Busiest: " + ", ".join(f"{p} ({n})" for p, n in a.busiest)))
@@ -225,8 +223,8 @@ def stats(doc: StatsDoc) -> RenderableType:
         for gap in a.gaps:
             quiet.add_row(
                 f"c. {gap.days}" if gap.approximate else str(gap.days),
-                Text(f"{gap.after.when.label} · {one_line(gap.after.title)}"),
-                Text(f"{gap.before.when.label} · {one_line(gap.before.title)}"),
+                Text(f"{gap.after.when.label} · {cell(gap.after.title)}"),
+                Text(f"{gap.before.when.label} · {cell(gap.before.title)}"),
             )
         parts.append(quiet)
     return Group(*parts)

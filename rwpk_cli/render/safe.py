@@ -41,6 +41,17 @@ def web_url(url: str | None) -> str | None:
     return url.strip() if url and is_web_url(url) else None
 
 
+#: The most of one piece of user text a terminal cell shows; the exports keep all of it.
+CELL_LIMIT = 300
+
+
+def cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """``text`` on one line for a terminal cell, cut to ``limit`` characters with "…": a 10 MB title
+    would otherwise take the table layout a minute."""
+    shown = one_line(text[: limit * 4])
+    return shown if len(shown) <= limit and len(text) <= limit * 4 else shown[: limit - 1].rstrip() + "…"
+
+
 def is_web_url(url: str) -> bool:
     """True for http and https URLs, the only ones rwpk turns into links."""
     from urllib.parse import urlsplit

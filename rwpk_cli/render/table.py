@@ -10,7 +10,7 @@ from rich.text import Text
 from ..dates.span import DateSpan
 from ..views.rows import EventRow, PersonRow
 from .docs import ActorsDoc, EventsDoc
-from .safe import COUNTERPARTS_SHOWN, one_line
+from .safe import COUNTERPARTS_SHOWN, cell
 
 KIND_STYLES = {
     "meeting": "cyan",
@@ -24,19 +24,19 @@ KIND_STYLES = {
 
 
 def _text(value: str | None, style: str = "") -> Text:
-    return Text(one_line(value), style=style) if value else Text("—", style="dim")
+    return Text(cell(value), style=style) if value else Text("—", style="dim")
 
 
 def _caption(doc_log_path: str, count: int, noun: str) -> Text:
-    return Text(f"{count} {noun}{'' if count == 1 else 's'} · {one_line(doc_log_path)}", style="dim")
+    return Text(f"{count} {noun}{'' if count == 1 else 's'} · {cell(doc_log_path)}", style="dim")
 
 
 def _person(p: PersonRow, with_title: bool) -> Text:
-    text = Text(one_line(p.name))
+    text = Text(cell(p.name))
     if p.country:
-        text.append(f" ({one_line(p.country)})", style="dim")
+        text.append(f" ({cell(p.country)})", style="dim")
     if with_title and p.shown_title:
-        text.append("\n  " + one_line(p.shown_title), style="italic dim")
+        text.append("\n  " + cell(p.shown_title), style="italic dim")
     return text
 
 
@@ -57,7 +57,7 @@ def _sides(row: EventRow, official: str) -> Text:
 
 def _new_table(title: str, caption: Text) -> Table:
     return Table(
-        title=Text(one_line(title), style="bold"),
+        title=Text(cell(title), style="bold"),
         caption=caption,
         box=box.SIMPLE_HEAVY,
         header_style="bold",
@@ -123,11 +123,11 @@ def actors(doc: ActorsDoc) -> RenderableType:
     table.add_column("Seen", min_width=11)
     table.add_column("Counterparts", ratio=3, overflow="fold")
     for s in doc.summaries:
-        name = Text(one_line(s.actor.name), style="bold")
+        name = Text(cell(s.actor.name), style="bold")
         if s.actor.country:
-            name.append(f" ({one_line(s.actor.country)})", style="dim")
+            name.append(f" ({cell(s.actor.country)})", style="dim")
         shown = s.counterparts[:COUNTERPARTS_SHOWN]
-        counterparts = Text("\n").join(Text(f"{one_line(name)} ×{times}") for name, times, _ in shown)
+        counterparts = Text("\n").join(Text(f"{cell(name)} ×{times}") for name, times, _ in shown)
         if len(s.counterparts) > COUNTERPARTS_SHOWN:
             counterparts.append(f"\n+{len(s.counterparts) - COUNTERPARTS_SHOWN} more", style="dim")
         table.add_row(
@@ -154,7 +154,7 @@ def dates(span: DateSpan) -> RenderableType:
     table.add_column(style="bold")
     table.add_column()
     for key, value in (
-        ("text", one_line(span.text)),
+        ("text", cell(span.text)),
         ("label", span.label),
         ("canonical", span.canonical),
         ("start", span.start.isoformat()),
