@@ -287,3 +287,33 @@ def test_a_huge_title_is_cut_in_the_terminal_and_kept_in_exports(tmp_path: Path)
     exported = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline", "--format", "json"],
                               env=env, capture_output=True, text=True, check=False)  # fmt: skip
     assert json.loads(exported.stdout)[0]["title"] == title  # the export keeps all of it
+
+
+CROWD_COMMANDS = [["timeline"], ["check"], ["actors", "--format", "json"], ["network"], ["stats"], ["actor", "a1"],
+                  ["meetings", "a1"], ["export", "--format", "md"], ["export", "--format", "html"],
+                  ["export", "--format", "ics"], ["export", "--format", "timelinejs"]]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def crowd_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One event with 5,000 actors taking part (a 300 KB log)."""
+    actors = "".join(f'[actor.a{n}]\nname = "Person {n}"\ncountry = "{"RW" if n % 2 else "PK"}"\n' for n in range(5000))
+    ids = ", ".join(f'"a{n}"' for n in range(5000))
+    log = tmp_path_factory.mktemp("crowd") / "crowd.toml"
+    event = (
+        f'[[event]]\nid = "everyone"\ndate = 2024-01-01\nkind = "meeting"\ntitle = "Everyone"\nparticipants = [{ids}]\n'
+    )
+    log.write_text(actors + event, encoding="utf-8")
+    return log
+
+
+@pytest.mark.parametrize("command", CROWD_COMMANDS, ids=" ".join)
+def test_an_event_with_5000_participants_stays_fast_and_small(crowd_log: Path, command: list[str]) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(crowd_log.parent / "cache"), "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(crowd_log), *command], env=env,
+                            capture_output=True, text=True, check=False, preexec_fn=_limited(15, 1024))  # fmt: skip
+    assert result.returncode == 0, result.stderr[-500:]
+    if command == ["check"]:
+        assert (
+            "event 'everyone' has 5000 actors taking part; events of more than 200 add no counterparts" in result.stderr
+        )

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..dates.span import DateSpan
 from ..log.kinds import MEETING_KINDS
 from ..log.model import Actor, Event, Log, Trade
-from .summaries import earliest, latest, on_the_same_side
+from .summaries import CROWD, earliest, latest, on_the_same_side
 
 
 class Contact(NamedTuple):
@@ -48,6 +48,8 @@ def _contacts(log: Log, events: Sequence[Event], key: str | None) -> list[Contac
     seen: dict[str, list[Event]] = defaultdict(list)
     names: dict[str, tuple[str | None, str, str | None]] = {}
     for event in events:
+        if len({p.actor_id for p in event.participants if p.actor_id}) > CROWD:
+            continue  # a crowd adds no counterparts (see CROWD)
         for p in event.participants:
             other = p.actor_id or f"text:{p.name}"
             if p.actor_id is not None and p.actor_id == key:
@@ -110,6 +112,8 @@ def network(log: Log, events: Sequence[Event]) -> list[Link]:
     shared: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         ids = sorted({p.actor_id for p in event.participants if p.actor_id})
+        if len(ids) > CROWD:
+            continue  # a crowd adds no pairs (see CROWD)
         for a, b in combinations(ids, 2):
             shared[a, b].append(event)
     links = [Link(log.actors[a], log.actors[b], len(v), *_first_and_last(v)) for (a, b), v in shared.items()]

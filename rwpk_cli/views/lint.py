@@ -10,6 +10,7 @@ from datetime import date
 
 from ..errors import Problem
 from ..log.model import Actor, Event, Log, Role, Source, Trade
+from .summaries import CROWD
 
 
 def warnings(log: Log, today: date) -> list[Problem]:
@@ -22,6 +23,7 @@ def warnings(log: Log, today: date) -> list[Problem]:
         *_unreferenced(log),
         *_in_the_future(log, today),
         *_goods_over_total(log),
+        *_crowds(log),
     ]
     return sorted(found, key=lambda p: (p.file != log.path, p.file, p.line, p.message))
 
@@ -145,4 +147,16 @@ def _goods_over_total(log: Log) -> list[Problem]:
                     f"more than the total ${trade.value_usd:,}",
                 )
             )
+    return out
+
+
+def _crowds(log: Log) -> list[Problem]:
+    """Events with more actors than CROWD: they count for each actor, but add no counterparts."""
+    out = []
+    for event in log.events:
+        actors = len({p.actor_id for p in event.participants if p.actor_id})
+        if actors > CROWD:
+            message = (f"{_name(event)} has {actors} actors taking part; events of more than {CROWD} add no "
+                       "counterparts or network pairs (list the principals, or split the event)")  # fmt: skip
+            out.append(_problem(log, event, event.participants_line or event.line, message))
     return out

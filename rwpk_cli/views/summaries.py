@@ -66,6 +66,12 @@ def on_the_same_side(a: str | None, b: str | None) -> bool:
     return a is not None and a == b
 
 
+#: An event with more actors than this (a summit, a conference) counts for each of them but adds
+#: no counterparts or network pairs: its pairs grow with the square of its size (5,000 people,
+#: 12.5 million pairs), and say little about who met whom. rwpk check warns about such an event.
+CROWD = 200
+
+
 def summarise(log: Log, country: str | None = None) -> list[ActorSummary]:
     """A summary of every actor (of one country, if given), in the order they were declared."""
     tally = Tally(log.actors)
@@ -119,6 +125,8 @@ class Tally:
             la = last.get(ident)
             if la is None or end > la.end or (end == la.end and start > la.start):
                 last[ident] = when
+            if len(ids) > CROWD:
+                continue
             mine, side = others[ident], country[ident]
             for other, name, other_side in names:
                 if other != ident and (side is None or side != other_side):  # not on_the_same_side
