@@ -317,3 +317,14 @@ def test_an_event_with_5000_participants_stays_fast_and_small(crowd_log: Path, c
         assert (
             "event 'everyone' has 5000 actors taking part; events of more than 200 add no counterparts" in result.stderr
         )
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["check"], ["actors", "--format", "json"], ADD], ids=" ".join)
+def test_100000_actors_of_one_name_stay_fast(tmp_path: Path, command: list[str]) -> None:
+    log = tmp_path / "alike.toml"
+    actors = "".join(f'[actor.a{n}]\nname = "Jean Pierre"\n' for n in range(100_000))
+    log.write_text(actors + '[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "One"\nparticipants = ["a1"]\n')
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), *command], env=env,
+                            capture_output=True, text=True, check=False, preexec_fn=_limited(20, 2048))  # fmt: skip
+    assert result.returncode == 0, result.stderr[-500:]

@@ -43,15 +43,15 @@ def stdout() -> Any:
 
 
 def say_error(message: str) -> None:
-    """A diagnostic on stderr, with user text's control characters shown as stand-ins."""
-    from rich.console import Console
-    from rich.text import Text
-
+    """A diagnostic on stderr, one line as it is (no markup, no wrapping), with user text's control
+    characters shown as stand-ins. Written directly: a check of a large log prints thousands."""
     from ..render.safe import visible
 
-    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
-    console.on_broken_pipe = _stderr_closed  # type: ignore[method-assign]
-    console.print(Text(visible(message)), soft_wrap=True)
+    try:
+        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _stderr_closed()
 
 
 def _stderr_closed() -> None:

@@ -57,15 +57,16 @@ class NameIndex:
             _Entry(a, tuple(t for t in (name_tokens(n) for n in (a.name, *a.aliases)) if t)) for a in actors
         ]
         self._by_id = {e.actor.id: e.actor for e in self._entries}
-        self._by_name: dict[tuple[str, ...], list[Actor]] = {}
+        # Actors by their exact name words, each once, in order: dicts keyed by id rather than lists,
+        # so that 100,000 actors of one name are indexed in linear time.
+        by_name: dict[tuple[str, ...], dict[str, Actor]] = {}
         words: dict[str, set[int]] = {}
         for index, entry in enumerate(self._entries):
             for tokens in entry.names:
-                self._by_name.setdefault(tokens, [])
-                if entry.actor not in self._by_name[tokens]:
-                    self._by_name[tokens].append(entry.actor)
+                by_name.setdefault(tokens, {}).setdefault(entry.actor.id, entry.actor)
                 for token in tokens:
                     words.setdefault(token, set()).add(index)
+        self._by_name = {tokens: list(found.values()) for tokens, found in by_name.items()}
         self._words = sorted(words)
         self._holders = [words[w] for w in self._words]
 
