@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import sys
 
 
@@ -36,6 +35,8 @@ def main() -> None:
         sys.stderr.write(f"rwpk: the argument '{shown}' is not UTF-8; write it in UTF-8\n")
         sys.exit(2)
     gc.disable()
+    import signal  # here, not at the top: it imports enum, and --version answers without it
+
     signal.signal(signal.SIGTERM, _interrupted)  # like Ctrl-C: a write in progress cleans up after itself
     try:
         from .app import app
