@@ -73,3 +73,32 @@ def test_the_calendar_reads_back_with_the_stand_ins(run: Run, hostile: Path) -> 
     assert str(event["summary"]) == "Talks <U+202E>(PK)<U+202C> in the capital"
     assert "<https://example.org/story>" in str(event["description"])
     assert "javascript" not in str(event["description"])
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u2060", "\ufeff", "\U000e0041", "\u200d"])
+def test_zero_width_and_tag_characters_are_shown_in_the_terminal_and_reports(
+    run: Run, tmp_path: Path, hidden: str
+) -> None:
+    log = tmp_path / "hidden.toml"
+    log.write_text(f'[[event]]\ndate = 2024-01-03\nkind = "call"\ntitle = "Pay{hidden}Pal"\n', encoding="utf-8")
+    for args in (["timeline"], ["timeline", "--format", "md"], ["timeline", "--format", "html"]):
+        out = run("--file", str(log), *args).stdout
+        out = re.sub(r'<script type="application/json".*?</script>', "", out, flags=re.S)  # data kept exact
+        assert hidden not in out
+        assert f"U+{ord(hidden):04X}" in out
+
+
+def test_an_id_with_a_newline_cannot_forge_a_problem_line(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "forged.toml"
+    log.write_text('[[event]]\nid = "x\\nevents.toml:99: all is well"\ndate = "never"\nkind = "call"\ntitle = "T"\n')
+    result = run("--no-cache", "--file", str(log), "check")
+    assert result.exit_code == 65
+    assert not any(line.startswith("events.toml:99") for line in result.stderr.splitlines())
+
+
+def test_jsonl_records_stay_one_line_whatever_their_text(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "breaks.toml"
+    log.write_text('[[event]]\ndate = 2024-01-03\nkind = "call"\ntitle = "a\\u2028b\\u2029c\\u0085d"\n')
+    out = run("--file", str(log), "timeline", "--format", "jsonl").stdout
+    assert len(out.splitlines()) == 1
+    assert json.loads(out)["title"] == "a\u2028b\u2029c\u0085d"

@@ -48,7 +48,9 @@ def say_error(message: str) -> None:
     from ..render.safe import visible
 
     try:
-        sys.stderr.write(visible(message) + "\n")
+        # A line break inside a message is shown, not kept: an id holding one could otherwise forge a
+        # FILE:LINE: line that editors and CI annotations would believe.
+        sys.stderr.write(visible(message).replace("\n", "\u240a") + "\n")
         sys.stderr.flush()
     except BrokenPipeError:
         _stderr_closed()
