@@ -412,3 +412,12 @@ def test_completion_from_the_log_in_use(words: str, expected: list[str]) -> None
     env = {"_RWPK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
     result = CliRunner().invoke(app, [], env=env, prog_name="rwpk")
     assert result.stdout.split() == expected
+
+
+def test_completion_offers_nothing_a_terminal_would_act_on(tmp_path: Path) -> None:
+    log = tmp_path / "osc.toml"
+    log.write_text('[actor.evil]\nname = "Ev\\u001b]52;c;cm0gLXJmIH4=\\u0007il Person"\n'
+                   '[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "T"\nparticipants = ["evil"]\n')  # fmt: skip
+    env = {"_RWPK_COMPLETE": "complete_bash", "COMP_WORDS": "rwpk actor ", "COMP_CWORD": "2", "RWPK_FILE": str(log)}
+    result = CliRunner().invoke(app, [], env=env, prog_name="rwpk")
+    assert result.stdout.split() == ["Person", "evil"]  # the word holding an escape sequence is not offered

@@ -38,25 +38,31 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     log = _log_for_completion(ctx)
     if log is None:
         return []
+    from ..render.safe import visible
+
     found: dict[str, str] = {}
     for a in log.actors.values():
         for word in (a.id, *a.name.split(), *(alias for alias in a.aliases if " " not in alias)):
-            if word.startswith(incomplete):
-                found.setdefault(word, a.name)
+            if word.startswith(incomplete) and visible(word) == word:  # nothing a shell would act on
+                found.setdefault(word, visible(a.name))
     return sorted(found.items())
 
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
     """Tags used in the log that start with what was typed."""
     log = _log_for_completion(ctx)
+    from ..render.safe import visible
+
     tags = sorted({t for e in log.events for t in e.tags}) if log else []
-    return [t for t in tags if t.startswith(incomplete)]
+    return [t for t in tags if t.startswith(incomplete) and visible(t) == t]
 
 
 def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Source ids that start with what was typed, with the source's title as help."""
+    from ..render.safe import visible
+
     log = _log_for_completion(ctx)
-    return [(s.id, s.label) for s in log.sources.values() if s.id.startswith(incomplete)] if log else []
+    return [(s.id, visible(s.label)) for s in log.sources.values() if s.id.startswith(incomplete)] if log else []
 
 
 def pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
