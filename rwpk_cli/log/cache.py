@@ -274,7 +274,7 @@ def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
             return None
         header, includes, declarations = _unheader(meta["header"], display)
         return CachedFile(header, connection, includes, declarations, meta["context"])
-    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+    except _DAMAGE:
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
 
@@ -351,7 +351,7 @@ def extend(path: Path, data: bytes, digest: str, display: str, appended: Appende
         if extended is None:
             connection.close()
         return extended
-    except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError, RwpkError):
+    except (*_DAMAGE, RecursionError, RwpkError):
         if connection is not None:
             connection.close()  # closing rolls back whatever the transaction had begun
         return None

@@ -56,10 +56,6 @@ def _table(title: str, caption: str | None = None) -> Table:
     )
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _tenure_rows(roles: Sequence[Role], first: date, last: date) -> Table:
     """One line per role across the days from ``first`` to ``last``: a solid bar where the tenure is
     recorded, a faded one ending in "?" where its start or end is not."""
