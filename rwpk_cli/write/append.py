@@ -11,26 +11,21 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import glob
-import hashlib
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import LogError, RwpkError, UsageError
+from ..errors import LogError, UsageError
 from ..log.files import LogLocation, decode, read_bytes
 from ..log.model import Log
 from ..log.parse import parse_log
-from .atomic import WriteError, target_of, write_atomic
+from .atomic import CHANGED, ConflictError, WriteError, holds, target_of, write_atomic
+
+__all__ = ["ConflictError", "appended", "commit", "plan", "read_for_edit"]
 
 LOCK_WAIT_SECONDS = 5.0
-
-
-class ConflictError(RwpkError):
-    """The log changed, or is being written, while rwpk was adding to it; nothing was written."""
-
-    exit_code = 75  # EX_TEMPFAIL: try again
 
 
 def appended(text: str, block: str) -> str:
@@ -132,12 +127,6 @@ def commit(path: Path, original: bytes, new_text: str) -> None:
         raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
     with locked(path):
         remove_stale_temporaries(target)
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            current = b""
-        if hashlib.sha256(current).digest() != hashlib.sha256(original).digest():
-            raise ConflictError(
-                f"{path}: the file changed while rwpk was adding to it; nothing was written, run the command again"
-            )
-        write_atomic(path, new_text.encode("utf-8"))
+        if not holds(target, original):
+            raise ConflictError(f"{path}: {CHANGED}")
+        write_atomic(path, new_text.encode("utf-8"), expect=original)

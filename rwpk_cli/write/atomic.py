@@ -9,12 +9,41 @@ import tempfile
 from pathlib import Path
 
 from ..errors import RwpkError
+from . import swap
+
+CHUNK = 1 << 20
+CHANGED = "the file changed while rwpk was adding to it; nothing was written, run the command again"
 
 
 class WriteError(RwpkError):
     """An output file could not be written; any earlier file of that name is left untouched."""
 
     exit_code = 73  # EX_CANTCREAT
+
+
+class ConflictError(RwpkError):
+    """The log changed, or is being written, while rwpk was adding to it; nothing was written."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again
+
+
+def identity(found: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes when a file is replaced or rewritten: its device and inode, size and mtime."""
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def holds(path: Path, expected: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``expected``, read in chunks (a missing file holds b"")."""
+    try:
+        with open(path, "rb") as stream:
+            offset = 0
+            while chunk := stream.read(CHUNK):
+                if expected[offset : offset + len(chunk)] != chunk:
+                    return False
+                offset += len(chunk)
+            return offset == len(expected)
+    except FileNotFoundError:
+        return expected == b""
 
 
 def target_of(path: Path) -> tuple[Path, os.stat_result | None]:
@@ -39,9 +68,13 @@ def target_of(path: Path) -> tuple[Path, os.stat_result | None]:
     return target, found
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, expect: bytes | None = None) -> None:
     """Write ``data`` to a temporary file beside ``path`` (beside a symbolic link's target), fsync it,
-    then rename it into place, keeping the old file's mode, owner and group."""
+    then rename it into place, keeping the old file's mode, owner and group.
+
+    With ``expect``, the file is replaced only if it still holds exactly those bytes at that moment
+    (ConflictError otherwise, and the file is left as the other program saved it); see ``_swap_in``.
+    """
     target, found = target_of(path)
     if found is not None and not found.st_mode & 0o222:
         raise WriteError(f"{path}: is read-only; make it writable to write it")
@@ -50,6 +83,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise WriteError(f"{path}: cannot write here: {error.strerror or error}") from None
+    ours = os.fstat(handle).st_ino
     try:
         os.chmod(temporary, _mode_for(target))
         if found is not None and (found.st_uid, found.st_gid) != (os.geteuid(), os.getegid()):
@@ -60,12 +94,15 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        if expect is None:
+            os.replace(temporary, target)
+        else:
+            _swap_in(Path(temporary), ours, target, found, expect, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        _discard(Path(temporary), ours)
         raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _discard(Path(temporary), ours)
         raise
     try:
         directory = os.open(folder, os.O_RDONLY)
@@ -77,6 +114,52 @@ def write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(directory)
+
+
+def _discard(temporary: Path, ours: int) -> None:
+    """Remove the temporary file, if what is at its name is still rwpk's own (after a swap it may be
+    the user's log)."""
+    with contextlib.suppress(OSError):
+        if temporary.stat().st_ino == ours:
+            temporary.unlink()
+
+
+def _swap_in(temporary: Path, ours: int, target: Path, found: os.stat_result | None, expect: bytes, path: Path) -> None:
+    """Put ``temporary`` in place of ``target`` only if ``target`` still is the file rwpk read.
+
+    Where the platform can swap two files in one step, rwpk swaps, then checks that what it swapped
+    out is the same file with the same bytes, and swaps back when not: a save that landed before that
+    check is restored. Elsewhere the same checks run just before a plain rename.
+    """
+    if found is None:  # there was no log: create it only if there still is none
+        try:
+            placed = swap.create(temporary, target)
+        except FileExistsError:
+            raise ConflictError(f"{path}: {CHANGED}") from None
+        if not placed:
+            if target.exists():
+                raise ConflictError(f"{path}: {CHANGED}")
+            os.replace(temporary, target)
+        return
+    if identity(target.stat()) != identity(found):
+        raise ConflictError(f"{path}: {CHANGED}")
+    if not swap.exchange(temporary, target):
+        if not holds(target, expect) or identity(target.stat()) != identity(found):
+            raise ConflictError(f"{path}: {CHANGED}")
+        os.replace(temporary, target)
+        return
+    if identity(temporary.stat()) == identity(found) and holds(temporary, expect):
+        temporary.unlink()
+        return
+    swap.exchange(temporary, target)  # another program saved the log: give it back its file
+    if temporary.stat().st_ino != ours:  # a second save landed between the two swaps: keep both
+        kept = target.with_name(f"{target.name}.saved-{os.getpid()}")
+        os.replace(temporary, kept)
+        raise ConflictError(
+            f"{path}: another program saved the log twice while rwpk was adding to it; nothing was "
+            f"added; the log holds the first save, and the second is kept in {kept}"
+        )
+    raise ConflictError(f"{path}: {CHANGED}")
 
 
 def _mode_for(path: Path) -> int:
