@@ -2,11 +2,20 @@
 
 TimelineJS shows headline and text as HTML, so every piece of user text is HTML-escaped here,
 and only http and https URLs become links.
+
+TimelineJS also "autolinks" a slide's text: after its sanitizer (DOMPurify) has serialised the HTML,
+which turns every escaped quote back into a quote, ``Util.linkify`` rebuilds each ``www.…`` run,
+``scheme://`` URL and e-mail address into ``<a href='…'>`` by string concatenation, so a summary
+such as ``www.x.org'onanimationstart='alert(1)`` would run script. Every slide therefore says
+``"autolink": false``, and, for a viewer that ignores it, user text carries nothing the linkifier
+recognises: a ``<wbr>`` (an invisible line-break opportunity, kept by the sanitizer) breaks each
+``www.``, ``://`` and ``@``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -15,10 +24,14 @@ from ..views.rows import EventRow
 from .docs import EventsDoc
 from .safe import shown, web_url
 
+#: Where TimelineJS's linkifier would start a link: ``www.`` (any case), ``://`` and ``@``.
+_LINKABLE = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
+
 
 def _h(text: str) -> str:
-    """User text as HTML content: the shared rule for controls, then escaped."""
-    return escape(shown(text))
+    """User text as HTML content: the shared rule for controls, escaped, and with nothing TimelineJS's
+    linkifier would rebuild into markup."""
+    return _LINKABLE.sub("<wbr>", escape(shown(text)))
 
 
 def _html_text(log: Log, row: EventRow) -> str:
@@ -55,6 +68,7 @@ def slide(log: Log, row: EventRow) -> dict[str, Any]:
         text={"headline": _h(event.title), "text": _html_text(log, row)},
         group=event.kind.value,
         unique_id=event.id,
+        autolink=False,
     )
     return item
 
@@ -63,7 +77,7 @@ def timeline(doc: EventsDoc) -> str:
     """The whole TimelineJS document."""
     summary = ", ".join(doc.summary())
     document = {
-        "title": {"text": {"headline": _h(doc.heading), "text": f"<p>{_h(summary)}</p>"}},
+        "title": {"text": {"headline": _h(doc.heading), "text": f"<p>{_h(summary)}</p>"}, "autolink": False},
         "events": [slide(doc.log, row) for row in doc.rows],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
