@@ -15,6 +15,7 @@ from rwpk_cli.cli import add as cli_add
 from rwpk_cli.errors import LogError, UsageError
 from rwpk_cli.log.files import bundled_log
 from rwpk_cli.log.parse import parse_log
+from rwpk_cli.log.text import UNSAFE
 from rwpk_cli.write import append as edit
 from rwpk_cli.write.append import ConflictError, appended, commit, plan
 from rwpk_cli.write.blocks import NewEvent, event_block
@@ -256,6 +257,7 @@ def test_add_keeps_the_old_text_as_a_prefix(
 ) -> None:
     before = parse_log(text, "p.toml")
     block = event_block(NewEvent(when, kind, title, tuple(people), place, tuple(tags), summary=title))
+    assert UNSAFE.search(block) is None  # hidden and bidi characters are written as escapes
     addition = plan(text, block, "p.toml")
     assert addition.text.startswith(text)
     assert len(addition.log.events) == len(before.events) + 1

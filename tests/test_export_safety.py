@@ -102,3 +102,42 @@ def test_jsonl_records_stay_one_line_whatever_their_text(run: Run, tmp_path: Pat
     out = run("--file", str(log), "timeline", "--format", "jsonl").stdout
     assert len(out.splitlines()) == 1
     assert json.loads(out)["title"] == "a\u2028b\u2029c\u0085d"
+
+
+RAW_HIDING = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2060-\u206f\ufeff\U000e0000-\U000e007f]"
+HIDING = "\u202e\u2066\u200b\ufeff\U000e0041\x1b]52;c;ZXZpbA==\x07\x9b\u2028"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "--date", "2024-01-03", "--kind", "call", "--title", f"T{HIDING}", "--place", f"P{HIDING}",
+         "--participant", f"N{HIDING}", "--tag", f"g{HIDING}", "--summary", f"S{HIDING}"],
+        ["add", "actor", "x", "--name", f"N{HIDING}", "--country", "PK", "--role", f"R{HIDING}"],
+        ["add", "source", "s", "--title", f"T{HIDING}", "--outlet", f"O{HIDING}", "--url", "https://example.org"],
+    ],
+    ids=["event", "actor", "source"],
+)  # fmt: skip
+def test_add_writes_hidden_characters_as_escapes_and_the_dry_run_prints_none(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    log = tmp_path / "log.toml"
+    dry = run("--file", str(log), *args, "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert (
+        re.findall(
+            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2060-\u206f\ufeff\U000e0000-\U000e007f]",
+            dry.stdout,
+        )
+        == []
+    )
+    assert "\\u202E" in dry.stdout
+    assert "\\U000E0041" in dry.stdout
+    assert "\\u001b]52;c;zxzpba==\\u0007" in dry.stdout.lower()
+    added = run("--file", str(log), *args)
+    assert added.exit_code == 0, added.stderr
+    assert log.read_text(encoding="utf-8") == dry.stdout  # the block printed is the block written
+    import tomllib
+
+    values = json.dumps(tomllib.loads(log.read_text(encoding="utf-8")), ensure_ascii=False, default=str)
+    assert json.dumps(HIDING, ensure_ascii=False)[1:-1] in values  # the user's text, kept exactly

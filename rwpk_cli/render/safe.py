@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (except tab and newline, handled by callers), DEL, and the bidi controls
-# that can reorder what a terminal or a page shows.
-# Also the invisible characters that can hide or disguise text: zero-width spaces and joiners,
-# word joiners, the BOM and the tag characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
-)
+from ..log.text import UNSAFE
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -25,7 +19,7 @@ def _stand_in(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control shown as a stand-in, so it cannot act on the terminal."""
-    return _UNSAFE.sub(_stand_in, text)
+    return UNSAFE.sub(_stand_in, text)
 
 
 def one_line(text: str) -> str:

@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 
 import tomlkit
 
+from ..log.text import UNSAFE
+
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -59,6 +61,23 @@ def _date_value(text: str) -> Any:
     return text
 
 
+#: What ``rwpk add`` writes as a TOML escape instead of raw: the unsafe characters, and the line and
+#: paragraph separators that some editors and tools break lines at.
+_ESCAPED = re.compile(f"{UNSAFE.pattern[:-1]}\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def _dumps(document: Any) -> str:
+    """The TOML of ``document``, with every unsafe character written as an escape, so that the block
+    ``--dry-run`` prints cannot act on the terminal and the log shows such characters in any editor.
+    tomlkit writes every string as a basic (double-quoted) string or key, where escapes are valid."""
+    return _ESCAPED.sub(_escape, tomlkit.dumps(document))
+
+
 def _table(values: Mapping[str, Any]) -> Any:
     table = tomlkit.table()
     for key, value in values.items():
@@ -90,7 +109,7 @@ def event_block(new: NewEvent) -> str:
         )
     )
     document.append("event", events)
-    return tomlkit.dumps(document)
+    return _dumps(document)
 
 
 def actor_block(new: NewActor) -> str:
@@ -127,4 +146,4 @@ def _named_table(kind: str, ident: str, values: Mapping[str, Any]) -> str:
     outer = tomlkit.table(is_super_table=True)
     outer.add(ident, _table(values))
     document.append(kind, outer)
-    return tomlkit.dumps(document)
+    return _dumps(document)
