@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ceiling import CeilingExceeded, ceiling
 from tests.conftest import Run
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -29,7 +30,8 @@ def test_bad_log_message_and_exit_code(
     name: str, command: list[str], run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(BAD)
-    result = run("--file", name, *command)
+    with ceiling(cpu_seconds=5, megabytes=300):  # a hostile log may not hang or balloon either
+        result = run("--file", name, *command)
     expected_file = (BAD / name).with_suffix(".expected")
     actual = f"exit: {result.exit_code}\n{result.stderr}"
     if os.environ.get("RWPK_REGENERATE") and command == ["check"]:
@@ -38,3 +40,16 @@ def test_bad_log_message_and_exit_code(
     if result.exit_code != 0:
         assert result.stdout == ""
     assert "Traceback" not in result.stderr
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def test_the_ceiling_stops_a_case_that_runs_away() -> None:
+    with pytest.raises(CeilingExceeded, match="CPU time"), ceiling(cpu_seconds=1):
+        _spin()
+    with pytest.raises(CeilingExceeded, match="memory"), ceiling(megabytes=64):
+        bytearray(256 << 20)
+    bytearray(256 << 20)  # and the limits are lifted afterwards

@@ -17,6 +17,7 @@ import pytest
 
 from rwpk_cli.cli import app as cli_app
 from rwpk_cli.cli import entry
+from tests.ceiling import ceiling
 from tests.conftest import Run
 
 
@@ -216,7 +217,8 @@ def test_an_include_chain_too_deep_is_a_problem_not_a_crash(run: Run, tmp_path: 
         )
         (tmp_path / f"f{n}.toml").write_text(text, encoding="utf-8")
     for cache in ("--no-cache", None):
-        result = run(*([cache] if cache else []), "--file", str(tmp_path / "f0.toml"), "check")
+        with ceiling(cpu_seconds=10, megabytes=300):
+            result = run(*([cache] if cache else []), "--file", str(tmp_path / "f0.toml"), "check")
         assert result.exit_code == 65
         assert "includes nest more than 100 files deep" in result.stderr
 
@@ -259,7 +261,8 @@ def test_a_value_nested_too_deeply_appended_to_a_cached_log(run: Run, small_log:
         handle.write(
             '\n[[event]]\ndate = 2024-01-02\nkind = "call"\ntitle = "Deep"\ntags = ' + "[" * 3000 + "]" * 3000 + "\n"
         )
-    result = run("--file", str(small_log), "timeline")
+    with ceiling(cpu_seconds=5, megabytes=300):
+        result = run("--file", str(small_log), "timeline")
     assert result.exit_code == 65
     assert f"{small_log}:{lines + 6}: invalid TOML: nested too deeply to read" in result.stderr
 
@@ -328,3 +331,12 @@ def test_100000_actors_of_one_name_stay_fast(tmp_path: Path, command: list[str])
     result = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), *command], env=env,
                             capture_output=True, text=True, check=False, preexec_fn=_limited(20, 2048))  # fmt: skip
     assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_reading_a_small_log_reserves_no_more_memory_than_it_needs(run: Run, small_log: Path) -> None:
+    # read(limit) reserved the whole 512 MiB size limit for every log, failing under `ulimit -v`.
+    with ceiling(megabytes=100):
+        result = run("--no-cache", "--file", str(small_log), "timeline", "--format", "json")
+        stdin = run("--file", "-", "check", input=small_log.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert stdin.exit_code == 0, stdin.stderr

@@ -11,7 +11,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from ..errors import ReadError
 
@@ -64,7 +64,7 @@ def read_bytes(location: LogLocation) -> bytes:
     limit = max_bytes()
     try:
         if location.path is None:
-            data = sys.stdin.buffer.read(limit + 1)
+            data = _read_up_to(sys.stdin.buffer, limit + 1)
         else:
             data = _read_regular(location.path, name, limit + 1)
     except FileNotFoundError:
@@ -94,9 +94,23 @@ def _read_regular(path: Path, name: str, limit: int) -> bytes:
             raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of a .toml file")
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read(limit)
+            return _read_up_to(handle, limit, os.fstat(descriptor).st_size + 1)
     finally:
         os.close(descriptor)
+
+
+def _read_up_to(stream: BinaryIO, limit: int, expected: int = 1 << 20) -> bytes:
+    """Up to ``limit`` bytes of ``stream``, allocating only what it holds: ``read(limit)`` would reserve
+    the whole limit (512 MiB) for every log, however small."""
+    data = stream.read(min(limit, expected))
+    if len(data) < min(limit, expected):
+        return data
+    parts = [data]
+    total = len(data)
+    while total < limit and (chunk := stream.read(min(1 << 20, limit - total))):
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def _kind(mode: int) -> str:
