@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -109,3 +110,49 @@ def test_readers_extending_the_cache_at_once_leave_it_equal_to_a_fresh_parse(sma
     fresh = subprocess.run([*rwpk, "--no-cache", *query], env=env, check=True, capture_output=True).stdout
     assert cached == fresh
     assert cached.count(b'"title": "Call 5"') == 1
+
+
+# --- flipped bytes: a bounded mutation test --------------------------------------------------------
+
+APPENDED = '\n[[event]]\nid = "appended"\ndate = 2024-07-01\nkind = "call"\ntitle = "Added"\nparticipants = ["alpha"]\n'
+FLIPPED = [("timeline", "--format", "json"), ("timeline", "--since", "2024-06", "--format", "json"),
+           ("timeline", "--until", "2021-06", "--format", "json"), ("actors", "--format", "json"),
+           ("check",)]  # fmt: skip
+
+
+def _index_bytes(cache: Path) -> list[int]:
+    """The positions of the non-zero bytes of the cache's date and id indexes (pages from dbstat)."""
+    with sqlite3.connect(cache) as db:
+        size = int(db.execute("PRAGMA page_size").fetchone()[0])
+        pages = [p for (p,) in db.execute(
+            "SELECT pageno FROM dbstat WHERE name IN ('events_last', 'events_first', 'events_id')")]  # fmt: skip
+    data = cache.read_bytes()
+    return [spot for page in pages for spot in range((page - 1) * size, page * size) if data[spot]]
+
+
+@pytest.mark.parametrize("appended", [False, True], ids=["as-built", "after-an-append"])
+def test_flipped_bytes_never_change_an_answer(run: Run, small_log: Path, appended: bool) -> None:
+    """Every answer from a cache with one flipped byte equals a fresh parse (the damage is found and
+    the cache rebuilt): 120 random bytes anywhere, and 120 bytes of the date and id indexes, whose
+    damage would otherwise skip or repeat rows without any decoding error."""
+    run("--file", str(small_log), "timeline")  # builds the cache
+    cache = cache_file(small_log)
+    pristine = cache.read_bytes()
+    rng = random.Random(13)
+    anywhere = [(rng.randrange(len(pristine)), rng.randrange(1, 256)) for _ in range(120)]
+    in_indexes = [(spot, rng.choice([0x01, 0x10, 0x80])) for spot in rng.sample(_index_bytes(cache), 120)]
+    if appended:  # the next run extends the cache with the new event, reading the damaged one
+        with small_log.open("a", encoding="utf-8") as handle:
+            handle.write(APPENDED)
+    fresh = {q: run("--no-cache", "--file", str(small_log), *q) for q in FLIPPED}
+    wrong = []
+    for number, (position, mask) in enumerate(anywhere + in_indexes):
+        damaged = bytearray(pristine)
+        damaged[position] ^= mask
+        query = FLIPPED[number % len(FLIPPED)]
+        cache.write_bytes(bytes(damaged))
+        result = run("--file", str(small_log), *query)
+        expected = fresh[query]
+        if (result.exit_code, result.stdout, result.stderr) != (expected.exit_code, expected.stdout, expected.stderr):
+            wrong.append((position, mask, query))
+    assert wrong == []

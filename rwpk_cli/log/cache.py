@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Container, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from pathlib import Path
@@ -38,7 +39,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "11"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "12"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -73,7 +74,52 @@ def digest_of(data: bytes) -> str:
 # An event is a row of plain columns; only its lists (participants, tags, sources) are JSON.
 _COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, span_ends, "
             "kind, title, place, people, tags, sources, summary, date_text, line, people_line, file")  # fmt: skip
-_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * len(_COLUMNS.split(', ')))})"
+_INSERT = f"INSERT INTO events ({_COLUMNS}, crc) VALUES ({', '.join('?' * (len(_COLUMNS.split(', ')) + 1))})"
+_META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts")
+
+
+def _crc(values: Sequence[Any]) -> int:
+    """A checksum of one stored row, as SQLite gives it back (ints, strings, None): every row read is
+    checked against it, so a flipped byte in the cache is found instead of answered from."""
+    return zlib.crc32(repr(tuple(values)).encode("utf-8", "surrogatepass"))
+
+
+def _checked(row: Sequence[Any]) -> Sequence[Any]:
+    """A row read with its checksum last, without the checksum; DamagedCacheError when they differ."""
+    if _crc(row[:-1]) != row[-1]:
+        raise DamagedCacheError("a row does not match its checksum")
+    return row[:-1]
+
+
+def _meta_check(meta: Mapping[str, str]) -> str:
+    return str(_crc([meta.get(key) for key in _META_KEYS]))
+
+
+def _month(ordinal: int) -> int:
+    day = date.fromordinal(ordinal)
+    return day.year * 12 + day.month - 1
+
+
+class _Counts:
+    """How many events end in each month, and how many summary rows there are, kept in the checked
+    meta table. A query's rows are counted against them, so an index that a flipped byte has damaged
+    (and that would silently skip or repeat rows) is found, not answered from."""
+
+    def __init__(self, body: str) -> None:
+        found = json.loads(body)
+        self.months: dict[int, int] = {int(m): int(n) for m, n in found["months"].items()}
+        self.summaries = int(found["summaries"])
+
+    @staticmethod
+    def of(events: Sequence[Event], summaries: int, months: dict[int, int] | None = None) -> str:
+        tally = dict(months or {})
+        for event in events:
+            month = _month(event.when.end.toordinal())
+            tally[month] = tally.get(month, 0) + 1
+        return json.dumps({"months": {str(m): n for m, n in sorted(tally.items())}, "summaries": summaries})
+
+    def ending_from(self, month: int | None) -> int:
+        return sum(n for m, n in self.months.items() if month is None or m >= month)
 
 
 class _Encoder:
@@ -88,16 +134,22 @@ class _Encoder:
         people = ",".join(
             f"[{_quote(p.name)},{_quote(p.actor_id) if p.actor_id is not None else 'null'}]" for p in e.participants
         )
-        return (w.start.toordinal(), w.end.toordinal(), e.id, w.precision.value, w.approximate, w.uncertain, w.text,
-                w.open_start, w.open_end, w.ends, e.kind.value, e.title, e.place, f"[{people}]" if people else "",
-                self._strings(e.tags), self._strings(e.sources), e.summary, e.date_text, e.line,
-                e.participants_line, e.file)  # fmt: skip
+        row = (w.start.toordinal(), w.end.toordinal(), e.id, w.precision.value, int(w.approximate),
+               int(w.uncertain), w.text, int(w.open_start), int(w.open_end), w.ends, e.kind.value, e.title, e.place,
+               f"[{people}]" if people else "", self._strings(e.tags), self._strings(e.sources), e.summary,
+               e.date_text, e.line, e.participants_line, e.file)  # fmt: skip
+        return (*row, _crc(row))
 
     def _strings(self, values: tuple[str, ...]) -> str:
         found = self._texts.get(values)
         if found is None:
             found = self._texts[values] = f"[{','.join(map(_quote, values))}]"
         return found
+
+
+def _in_order(row: Sequence[Any]) -> tuple[int, int, str]:
+    """Events in date order, then by id: what ``ORDER BY first, last, id`` gave."""
+    return (row[0], row[1], row[2])
 
 
 _KINDS = {kind.value: kind for kind in Kind}  # faster than Kind(value) for thousands of rows
@@ -112,7 +164,9 @@ class _Decoder:
         self._people: dict[str, tuple[Participant, ...]] = {"": ()}
         self._texts: dict[str, tuple[str, ...]] = {"": ()}
 
-    def event(self, row: Sequence[Any]) -> Event:
+    def event(self, stored: Sequence[Any]) -> Event:
+        """An event from its row, read with its checksum last."""
+        row = _checked(stored)
         (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, ends, kind, title, place,
          people, tags, sources, summary, date_text, line, people_line, file) = row  # fmt: skip
         key = (first, last, precision, approximate, uncertain, text, open_start, open_end, ends)
@@ -202,14 +256,30 @@ class CachedFile(LogStore):
         includes: tuple[tuple[str, int], ...] = (),
         declarations: str = "",
         context: str = "",
+        counts: _Counts | None = None,
     ) -> None:
         super().__init__(header)
         self._db = connection
         self.includes, self.declarations, self.context = includes, declarations, context
+        self._counts = counts
+
+    def _all_checked(self, rows: Iterator[Sequence[Any]], month: int | None) -> list[Sequence[Any]]:
+        """Rows read with their checksums, each checked, and as many as the counts say end in or after
+        ``month``, each once (an event is one line of one file): otherwise DamagedCacheError."""
+        found = list(map(_checked, rows))
+        if self._counts is None or len(found) != self._counts.ending_from(month):
+            raise DamagedCacheError("the cache holds a different number of events than it counted")
+        if len({(r[20], r[18]) for r in found}) != len(found):
+            raise DamagedCacheError("the cache gives an event twice")
+        floor = date(month // 12, month % 12 + 1, 1).toordinal() if month is not None else _FIRST_DAY
+        if any(r[1] < floor for r in found):
+            raise DamagedCacheError("the cache's date index gives an event outside the dates asked")
+        return found
 
     def ids(self) -> list[tuple[str, int, str]]:
         try:
-            return [(str(i), int(n), str(f)) for i, n, f in self._db.execute("SELECT id, line, file FROM events")]
+            rows = self._all_checked(self._db.execute(f"SELECT {_COLUMNS}, crc FROM events"), None)
+            return [(str(r[2]), int(r[18]), str(r[20])) for r in rows]
         except _DAMAGE as error:
             raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
 
@@ -220,21 +290,30 @@ class CachedFile(LogStore):
             raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
 
     def _events(self, start: date | None, end: date | None) -> tuple[Event, ...]:
-        # Only the bounds given are in the query. With a start, SQLite is told to walk the events that
-        # end after it (--since 2024: the recent few) and sort them, rather than every event in date
-        # order, which it would otherwise prefer so as not to sort.
-        bounds = [("last >= ?", start), ("first <= ?", end)]
-        where = " AND ".join(clause for clause, day in bounds if day is not None) or "1"
-        values = [day.toordinal() for _, day in bounds if day is not None]
-        index = "INDEXED BY events_last" if start is not None else ""
-        query = f"SELECT {_COLUMNS} FROM events {index} WHERE {where} ORDER BY first, last, id"
-        rows = self._db.execute(query, values)
+        # With a start, SQLite walks the index of the events that end from the start of its month on
+        # (--since 2024: the recent few); otherwise it reads the table. Every row read is counted
+        # against the months' counts, then filtered and sorted here, so a damaged index cannot drop,
+        # repeat or misorder an event unnoticed.
+        if start is None:
+            month, rows = None, self._db.execute(f"SELECT {_COLUMNS}, crc FROM events NOT INDEXED")
+        else:
+            month = start.year * 12 + start.month - 1
+            first_day = date(start.year, start.month, 1).toordinal()
+            query = f"SELECT {_COLUMNS}, crc FROM events INDEXED BY events_last WHERE last >= ?"
+            rows = self._db.execute(query, (first_day,))
+        found = self._all_checked(rows, month)
+        low = start.toordinal() if start is not None else _FIRST_DAY
+        high = end.toordinal() if end is not None else _LAST_DAY
+        chosen = sorted((r for r in found if r[1] >= low and r[0] <= high), key=_in_order)
         decode = _Decoder().event
-        return tuple(decode(row) for row in rows)
+        return tuple(decode((*row, _crc(row))) for row in chosen)
 
     def kept(self) -> list[Rows]:
         try:
-            rows = self._db.execute("SELECT actor, body FROM summaries ORDER BY seq").fetchall()
+            stored = self._db.execute("SELECT actor, body, crc FROM summaries NOT INDEXED ORDER BY seq")
+            rows = [(a, b) for a, b in map(_checked, stored)]
+            if self._counts is None or len(rows) != self._counts.summaries or len({a for a, _ in rows}) != len(rows):
+                raise DamagedCacheError("the cache holds a different number of summaries than it counted")
         except _DAMAGE as error:
             raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
         if not all(isinstance(a, str) and isinstance(b, str) for a, b in rows):
@@ -261,11 +340,10 @@ def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
         return None
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        meta = dict(
-            connection.execute(
-                "SELECT key, value FROM meta WHERE key IN ('schema', 'version', 'digest', 'header', 'context')"
-            )
-        )
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        if meta.get("check") != _meta_check(meta):
+            connection.close()
+            return None
         if (meta.get("schema"), meta.get("version"), meta.get("digest")) != (SCHEMA, __version__, digest):
             connection.close()
             return None
@@ -273,7 +351,7 @@ def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
             connection.close()
             return None
         header, includes, declarations = _unheader(meta["header"], display)
-        return CachedFile(header, connection, includes, declarations, meta["context"])
+        return CachedFile(header, connection, includes, declarations, meta["context"], _Counts(meta["counts"]))
     except _DAMAGE:
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
@@ -299,7 +377,7 @@ def _write_cache(
                 "span_ends TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, people TEXT NOT NULL, "
                 "tags TEXT NOT NULL, "
                 "sources TEXT NOT NULL, summary TEXT, date_text TEXT, line INTEGER NOT NULL, "
-                "people_line INTEGER NOT NULL, file TEXT NOT NULL)"
+                "people_line INTEGER NOT NULL, file TEXT NOT NULL, crc INTEGER NOT NULL)"
             )
             connection.executemany(_INSERT, map(_Encoder().row, log.events))
             connection.execute("CREATE INDEX events_last ON events (last)")
@@ -313,12 +391,17 @@ def _write_cache(
                 "size": str(size),
                 "header": _header(log, includes),
                 "context": context,
+                "counts": _Counts.of(log.events, len(rows)),
             }
+            meta["check"] = _meta_check(meta)
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
             connection.execute(
-                "CREATE TABLE summaries (seq INTEGER PRIMARY KEY, actor TEXT UNIQUE NOT NULL, body TEXT NOT NULL)"
+                "CREATE TABLE summaries (seq INTEGER PRIMARY KEY, actor TEXT UNIQUE NOT NULL, body TEXT NOT NULL, "
+                "crc INTEGER NOT NULL)"
             )
-            connection.executemany("INSERT INTO summaries (actor, body) VALUES (?, ?)", rows)
+            connection.executemany(
+                "INSERT INTO summaries (actor, body, crc) VALUES (?, ?, ?)", ((a, b, _crc((a, b))) for a, b in rows)
+            )
         connection.close()
         os.replace(temporary, path)
     except BaseException:
@@ -371,13 +454,16 @@ def _extend_locked(
     connection: sqlite3.Connection, data: bytes, digest: str, display: str, appended: Appended, keeper: Keeper
 ) -> CachedFile | None:
     meta = dict(connection.execute("SELECT key, value FROM meta"))
+    if meta.get("check") != _meta_check(meta):
+        return None
     if (meta.get("schema"), meta.get("version"), meta.get("context")) != (SCHEMA, __version__, ""):
         return None
     if not _days_in_range(connection):
         return None
     header, includes, declarations = _unheader(meta["header"], display)
+    counts = _Counts(meta["counts"])
     if meta.get("digest") == digest:  # another run extended it while this one waited for the lock
-        return CachedFile(header, connection, includes, declarations)
+        return CachedFile(header, connection, includes, declarations, counts=counts)
     size = int(meta.get("size", "0"))
     prefix = data[:size]
     if not 0 < size < len(data) or not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
@@ -386,22 +472,47 @@ def _extend_locked(
     if events is None:
         return None
     named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
-    rows = connection.execute(
-        f"SELECT actor, body FROM summaries WHERE actor IN ({', '.join('?' * len(named))}) ORDER BY seq", named
+    places = ", ".join("?" * len(named))  # read without the actor index, which a damaged cache may mislead
+    stored = connection.execute(
+        f"SELECT actor, body, crc FROM summaries NOT INDEXED WHERE actor IN ({places}) ORDER BY seq", named
     ).fetchall()
+    rows = [(a, b) for a, b in map(_checked, stored)]
     changed = keeper.updated(header.actors, rows, events)
     connection.executemany(_INSERT, map(_Encoder().row, events))
-    connection.executemany("UPDATE meta SET value = ? WHERE key = ?", [(digest, "digest"), (str(len(data)), "size")])
-    connection.executemany("UPDATE summaries SET body = ? WHERE actor = ?", [(b, i) for i, b in changed])
-    return CachedFile(header, connection, includes, declarations)
+    new_actors = len({i for i, _ in changed} - {a for a, _ in rows})
+    tally = _Counts.of(events, counts.summaries + new_actors, counts.months)
+    meta.update(digest=digest, size=str(len(data)), counts=tally)
+    updates = [(meta[key], key) for key in ("digest", "size", "counts")] + [(_meta_check(meta), "check")]
+    connection.executemany("UPDATE meta SET value = ? WHERE key = ?", updates)
+    connection.executemany(
+        "INSERT INTO summaries (actor, body, crc) VALUES (?, ?, ?) "
+        "ON CONFLICT (actor) DO UPDATE SET body = excluded.body, crc = excluded.crc",
+        [(i, b, _crc((i, b))) for i, b in changed],
+    )
+    return CachedFile(header, connection, includes, declarations, counts=_Counts(tally))
 
 
 class _StoredIds:
     """The ids of the cached events, asked one at a time: an append checks a few new ids, and reading
-    all 100,000 into a set would cost more than the rest of the append."""
+    all 100,000 into a set would cost more than the rest of the append.
+
+    A taken id is found through the id index and its row checked; an id the index says is free is
+    confirmed by one read of the table, since a damaged index could hide a taken id (one read per
+    new event: the clashes of a repeated title are all found through the index)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
     def __contains__(self, ident: object) -> bool:
-        return self._db.execute("SELECT 1 FROM events WHERE id = ? LIMIT 1", (ident,)).fetchone() is not None
+        found = self._db.execute(
+            "SELECT seq FROM events INDEXED BY events_id WHERE id = ? LIMIT 1", (ident,)
+        ).fetchone()
+        if found is None:
+            query = f"SELECT {_COLUMNS}, crc FROM events NOT INDEXED WHERE id = ? LIMIT 1"
+            if self._db.execute(query, (ident,)).fetchone() is not None:
+                raise DamagedCacheError("the id index misses an event")
+            return False
+        row = self._db.execute(f"SELECT {_COLUMNS}, crc FROM events WHERE seq = ?", found).fetchone()
+        if row is None or _checked(row)[2] != ident:
+            raise DamagedCacheError("the id index points at another event")
+        return True
