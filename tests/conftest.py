@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from rwpk_cli.cli.app import app
+
+#: The property tests are the fuzz targets: RWPK_FUZZ=100 runs each with 100 times its examples.
+FUZZ = max(1, int(os.environ.get("RWPK_FUZZ", "1") or "1"))
+settings.register_profile("rwpk", max_examples=100 * FUZZ, **({"deadline": None} if FUZZ > 1 else {}))
+settings.load_profile("rwpk")
+
+
+def examples(count: int) -> int:
+    """A property test's number of examples, times RWPK_FUZZ."""
+    return count * FUZZ
+
 
 SMALL_LOG = """\
 [log]

@@ -19,7 +19,7 @@ from rwpk_cli.log.text import UNSAFE
 from rwpk_cli.write import append as edit
 from rwpk_cli.write.append import ConflictError, appended, commit, plan
 from rwpk_cli.write.blocks import NewEvent, event_block
-from tests.conftest import SMALL_LOG, Run
+from tests.conftest import SMALL_LOG, Run, examples
 
 
 @pytest.fixture
@@ -242,7 +242,7 @@ TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, 
 DATES = st.sampled_from(["2024-01-03", "2024", "Jan 2024", "2025-W04", "early 2024", "c. 2001", "2024-01/2024-03"])
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(VALID_LOGS),
     DATES,

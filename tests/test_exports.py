@@ -23,7 +23,7 @@ from rwpk_cli.render.docs import EventsDoc
 from rwpk_cli.render.html import script_json
 from rwpk_cli.render.safe import shown
 from rwpk_cli.views.rows import rows
-from tests.conftest import Run
+from tests.conftest import Run, examples
 
 HOSTILE_TEXTS = [
     "a | pipe",
@@ -386,7 +386,7 @@ def test_export_keeps_the_permissions_of_the_file_it_replaces(run: Run, tmp_path
 TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30).filter(str.strip)
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(TEXT, TEXT, TEXT), min_size=1, max_size=5))
 def test_csv_json_and_ics_round_trip_any_text(records: list[tuple[str, str, str]]) -> None:
     lines = ['[log]\ntitle = "t"\n']

@@ -15,6 +15,7 @@ from rwpk_cli.log.lines import LineIndex
 from rwpk_cli.log.model import Log
 from rwpk_cli.log.open import load_log
 from rwpk_cli.log.parse import parse_log
+from tests.conftest import examples
 
 
 def test_locate_precedence(tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def _problems(text: str) -> list[Problem] | None:
     return None
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.text(max_size=200))
 def test_any_text_gives_a_log_or_a_log_error(text: str) -> None:
     problems = _problems(text)

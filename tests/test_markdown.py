@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from rwpk_cli.render.markdown import escape, link
 from rwpk_cli.render.safe import visible
-from tests.conftest import Run
+from tests.conftest import Run, examples
 
 
 def _parser() -> Any:
@@ -110,7 +110,7 @@ def test_hostile_text_reads_back_literally(text: str) -> None:
     assert not _links(tokens)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40))
 def test_any_single_line_text_reads_back_literally(text: str) -> None:
     tokens = _tokens(f"para {escape(text)} end\n")
