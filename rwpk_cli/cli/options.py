@@ -70,7 +70,16 @@ def pick_format(view: str, given: str | None, output: Path | None, default: str)
     if given:
         return given
     if output is not None and str(output) != "-":
-        return render.from_extension(output.name, view) or default
+        found = render.from_extension(output.name, view)
+        if found is None:
+            from ..errors import UsageError
+
+            known = " ".join(ext for name in render.choices(view) for ext in render.FORMATS[name].extensions)
+            raise UsageError(
+                f"-o {output}: rwpk cannot tell the format from this name; give --format "
+                f"({', '.join(render.choices(view))}) or a known extension: {known}"
+            )
+        return found
     return default
 
 
