@@ -285,3 +285,23 @@ def test_line_breaks_other_than_newline_neither_shift_lines_nor_break_an_add(
     assert added.exit_code == 0, added.stderr
     assert added.stderr == f"rwpk: added event '2024-02-02-new' at {log}:{text.count(chr(10)) + 2}\n"
     assert log.read_text(encoding="utf-8").startswith(text)
+
+
+def test_a_dry_run_works_where_nothing_could_be_written(run: Run) -> None:
+    # The bundled log (no ./events.toml, no --file) and a log on stdin cannot be added to, but a dry
+    # run writes nothing: it shows the block, checked against that log.
+    bundled = run("add", "--date", "2025-02-03", "--kind", "meeting", "--title", "First", "--dry-run")
+    assert bundled.exit_code == 0, bundled.stderr
+    assert bundled.stdout == '[[event]]\ndate = 2025-02-03\nkind = "meeting"\ntitle = "First"\n'
+    refused = run("add", "--date", "2025-02-03", "--kind", "meeting", "--title", "First")
+    assert refused.exit_code == 2
+    assert "does not write into the log bundled with it" in refused.stderr
+    text = bundled_log().read_text(encoding="utf-8")
+    piped = run("--file", "-", "add", "actor", "zed", "--name", "Zed Z", "--country", "PK", "--dry-run", input=text)
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout == '[actor.zed]\nname = "Zed Z"\ncountry = "PK"\n'
+    taken = run(
+        "--file", "-", "add", "actor", "nduhungirehe", "--name", "X", "--country", "RW", "--dry-run", input=text
+    )
+    assert taken.exit_code == 2
+    assert "actor 'nduhungirehe' already exists (<stdin>:" in taken.stderr

@@ -68,11 +68,18 @@ class _Current(NamedTuple):
     log: Log | None
 
 
-def _current(ctx: typer.Context) -> _Current:
+def _current(ctx: typer.Context, dry_run: bool) -> _Current:
+    """The log to add to. A dry run writes nothing, so it may read any log: the bundled one, or stdin."""
+    from ..log.files import decode, read_bytes
     from ..log.parse import parse_log
     from ..write.append import read_for_edit
 
     where = location(ctx)
+    if dry_run and (where.path is None or where.bundled):
+        original = read_bytes(where)
+        text = decode(original, where.display)
+        log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
+        return _Current(where, where.path or Path("-"), original, text, log)
     path = _target(where)
     original, text = read_for_edit(path)
     log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
@@ -210,7 +217,7 @@ def add(
     from ..log.names import NameIndex
     from ..write.blocks import NewEvent, event_block
 
-    current = _current(ctx)
+    current = _current(ctx, dry_run)
     log = current.log
     date_, kind, title, asked = _ask_missing(log, date_, kind, title)
     names = NameIndex(log.actors.values() if log else ())
@@ -263,7 +270,7 @@ def add_actor(
         raise UsageError("--since and --until describe a role; give the role's title with --role")
     roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
     new = NewActor(actor_id, name, country, actor_type, tuple(alias or ()), roles)
-    current = _current(ctx)
+    current = _current(ctx, dry_run)
     _refuse_taken(current, "actor", actor_id)
     _write(current, actor_block(new), dry_run, f"actor '{actor_id}'")
 
@@ -288,6 +295,6 @@ def add_source(
     from ..write.blocks import NewSource, source_block
 
     new = NewSource(source_id, title, outlet, url, published)
-    current = _current(ctx)
+    current = _current(ctx, dry_run)
     _refuse_taken(current, "source", source_id)
     _write(current, source_block(new), dry_run, f"source '{source_id}'")
