@@ -305,3 +305,29 @@ def test_a_dry_run_works_where_nothing_could_be_written(run: Run) -> None:
     )
     assert taken.exit_code == 2
     assert "actor 'nduhungirehe' already exists (<stdin>:" in taken.stderr
+
+
+def test_the_same_event_is_not_added_twice_unless_meant(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "log.toml"
+    first = ["--file", str(log), "add", "--date", "2025-02-03", "--kind", "meeting", "--title", "First talks"]
+    assert run(*first).exit_code == 0
+    before = log.read_bytes()
+    for title in ("First talks", "first  TALKS"):  # case and spacing aside, the same title
+        again = run(*first[:-1], title)
+        assert again.exit_code == 2
+        assert again.stderr == (
+            f"rwpk: the log already has this event: '2025-02-03-first-talks' ({log}:1) has the same date, kind "
+            "and title; add --duplicate to add it anyway, or tell them apart in the title\n"
+        )
+        assert run(*first[:-1], title, "--dry-run").exit_code == 2  # a dry run checks what an add would
+    assert log.read_bytes() == before
+    assert run(*first[:5], "--kind", "call", "--title", "First talks").exit_code == 0  # another kind: another event
+    meant = run(*first, "--duplicate")
+    assert meant.exit_code == 0, meant.stderr
+    strict = run("--file", str(log), "check", "--strict")
+    assert strict.exit_code == 65
+    assert (
+        "warning: event '2025-02-03-first-talks-3' has the same date, kind and title as '2025-02-03-first-talks' "
+        "(line 1); remove one, or tell them apart in the title"
+    ) in strict.stderr
+    assert "looks like a duplicate" not in strict.stderr  # one warning for one pair

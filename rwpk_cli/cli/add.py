@@ -86,16 +86,29 @@ def _current(ctx: typer.Context, dry_run: bool) -> _Current:
     return _Current(where, path, original, text, log)
 
 
-def _write(current: _Current, block: str, dry_run: bool, what: str | None = None) -> None:
+def _write(current: _Current, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False) -> None:
+    """Check the log with ``block`` appended, then print it (a dry run) or write it. ``what`` names an
+    actor or a source; an event is named by the id the log gives it, and refused when the log has the
+    same event already (the same dates, kind and title) unless ``duplicate``."""
     from ..write.append import commit, plan
 
     display = current.where.display
     addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
+    added = next((e for e in addition.log.events if e.line == addition.first_line), None) if what is None else None
+    if added is not None and not duplicate:
+        from ..errors import UsageError
+        from ..views.lint import twin_of
+
+        twin = twin_of(addition.log, added)
+        if twin is not None:
+            raise UsageError(
+                f"the log already has this event: '{twin.id}' ({twin.file or display}:{twin.line}) has the same "
+                "date, kind and title; add --duplicate to add it anyway, or tell them apart in the title"
+            )
     if dry_run:
         emit(block)
         return
-    if what is None:  # an event: name it by the id the log gives it, found before the write, which is last
-        added = next((e for e in addition.log.events if e.line == addition.first_line), None)
+    if what is None:
         what = f"event '{added.id}'" if added is not None else "an event"
     commit(current.path, current.original, addition.text)
     say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
@@ -209,6 +222,9 @@ def add(
     event_id: Annotated[
         str | None, typer.Option("--id", metavar="ID", help="A unique id (default: derived from date and title).")
     ] = None,
+    duplicate: Annotated[
+        bool, typer.Option("--duplicate", help="Add it even if the log has an event of the same date, kind and title.")
+    ] = False,
     dry_run: DryRun = False,
 ) -> None:
     """Add an event to the log."""
@@ -238,7 +254,7 @@ def add(
         date_text=date_text,
         id=event_id,
     )
-    _write(current, event_block(new), dry_run)
+    _write(current, event_block(new), dry_run, duplicate=duplicate)
 
 
 @add_app.command("actor")

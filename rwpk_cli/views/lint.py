@@ -19,6 +19,7 @@ def warnings(log: Log, today: date) -> list[Problem]:
         *_free_text_participants(log),
         *_unsourced(log),
         *_outside_tenure(log),
+        *_same_events(log),
         *_likely_duplicates(log),
         *_unreferenced(log),
         *_in_the_future(log, today),
@@ -83,8 +84,40 @@ def _tenure(role: Role) -> str:
     return f"{role.title} ({since} to {until})"
 
 
+def same_event(event: Event) -> tuple[object, ...]:
+    """What makes two records the same event to a reader: the same dates, kind and title (its case
+    and spacing aside). ``rwpk add`` refuses a second one unless told it is meant."""
+    when = event.when
+    return (when.start, when.end, when.precision, event.kind, " ".join(event.title.casefold().split()))
+
+
+def twin_of(log: Log, event: Event) -> Event | None:
+    """The first other event of ``log`` that is the same event as ``event``, if any."""
+    key = same_event(event)
+    return next((e for e in log.events if e is not event and e.line != event.line and same_event(e) == key), None)
+
+
+def _same_events(log: Log) -> list[Problem]:
+    first: dict[tuple[object, ...], Event] = {}
+    out = []
+    for event in log.events:
+        earlier = first.setdefault(same_event(event), event)
+        if earlier is not event:
+            out.append(
+                _problem(
+                    log,
+                    event,
+                    event.line,
+                    f"{_name(event)} has the same date, kind and title as '{earlier.id}' (line {earlier.line}); "
+                    "remove one, or tell them apart in the title",
+                )
+            )
+    return out
+
+
 def _likely_duplicates(log: Log) -> list[Problem]:
-    """Events of the same kind, with the same people, on overlapping dates."""
+    """Events of the same kind, with the same people, on overlapping dates (not the same event,
+    which ``_same_events`` names)."""
     groups: dict[tuple[str, frozenset[str]], list[Event]] = defaultdict(list)
     for event in log.events:
         people = frozenset(p.actor_id or p.name for p in event.participants)
@@ -94,7 +127,7 @@ def _likely_duplicates(log: Log) -> list[Problem]:
     for events in groups.values():
         latest: Event | None = None  # the event reaching furthest so far, in start order
         for event in events:
-            if latest is not None and event.when.start <= latest.when.end:
+            if latest is not None and event.when.start <= latest.when.end and same_event(event) != same_event(latest):
                 out.append(
                     _problem(
                         log,
