@@ -398,3 +398,38 @@ def test_terminal_output_shows_markup_and_controls_literally(run: Run, tmp_path:
     assert "[bold red]x[/] :smile: ␛[31mred<U+202E>" in result.stdout
     assert "\x1b" not in result.stdout
     assert "<script>" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["timeline", "--country", "ZZ"], 2, "rwpk: --country ZZ: the log has no country 'ZZ' (the log has: PK, RW)\n"),
+        (["meetings", "Akram", "--country", "ZZ"], 2, "--country ZZ: the log has no country 'ZZ'"),
+        (["export", "--country", "zz"], 2, "--country ZZ: the log has no country 'ZZ'"),
+        (["timeline", "--tag", "counterterrorisn"], 2,
+         "rwpk: --tag counterterrorisn: the log has no tag 'counterterrorisn'; did you mean 'counterterrorism'? "
+         "(the log has: counterterrorism, defence, diplomacy, diplomatic-relations, mou, security, un)\n"),
+        (["stats", "--tag", "nosuch"], 2, "--tag nosuch: the log has no tag 'nosuch' (the log has: "),
+        (["timeline", "--since", "2025", "--until", "2024"], 2,
+         "rwpk: --since 2025 is after --until 2024; swap them, or use --on for one period\n"),
+        (["trade", "--from", "XX"], 2, "rwpk: --from XX: the log has no trade with 'XX' (the log has: PK, RW)\n"),
+        (["trade", "--to", "xx"], 2, "--to XX: the log has no trade with 'XX'"),
+        (["timeline", "--kind", "call", "--since", "2025-06"], 0, "rwpk: no events match these filters\n"),
+        (["meetings", "Akram", "--since", "2026"], 0, "rwpk: no events match these filters\n"),
+        (["trade", "--year", "1990"], 0, "rwpk: no trade figures match\n"),
+        (["timeline", "--tag", "UN", "--since", "2026"], 0, "rwpk: no events match these filters\n"),
+    ],
+)  # fmt: skip
+def test_an_empty_answer_is_never_silent(run: Run, args: list[str], code: int, message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == code, result.stderr
+    assert message in result.stderr
+    if code:
+        assert result.stdout == ""
+
+
+def test_a_real_answer_says_nothing_more(run: Run) -> None:
+    result = run("timeline", "--country", "pk", "--tag", "un", "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert json.loads(result.stdout)

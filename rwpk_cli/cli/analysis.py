@@ -147,9 +147,16 @@ def trade(
     """
     from ..render.docs import TradeDoc
     from ..views.analysis import flows
+    from .answers import known
 
     log = load(ctx)
+    origin, destination = (c.upper() if c else None for c in (origin, destination))
+    for option, code in (("--from", origin), ("--to", destination)):
+        if code is not None:
+            known(option, code, {c for t in log.trades for c in (t.origin, t.destination)}, "trade with")
     found = flows(log, year, origin, destination)
+    if not found:
+        say_error("rwpk: no trade figures match" if log.trades else "rwpk: the log has no trade figures")
     for flow in found:
         if flow.goods_over_total:
             t = flow.trade
@@ -191,7 +198,13 @@ def stats(
     from ..render.docs import StatsDoc
     from ..views.analysis import activity
     from ..views.filters import select
+    from .answers import check_filters, nothing_matched
 
     log = load(ctx)
-    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
-    emit(render_view("stats", fmt or "table", StatsDoc(log, activity(log, select(log, filters.resolve(log)), by))))
+    filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of).resolve(
+        log
+    )
+    check_filters(log, filters)
+    selected = select(log, filters)
+    nothing_matched(len(selected), filters, lambda: [t for e in log.events for t in e.tags])
+    emit(render_view("stats", fmt or "table", StatsDoc(log, activity(log, selected, by))))

@@ -28,10 +28,11 @@ from .options import (
     pick_format,
     render_view,
 )  # fmt: skip
-from .support import emit, reports_errors, store
+from .support import emit, reports_errors, say_error, store
 
 if TYPE_CHECKING:
     from ..log.model import Event, Log
+    from ..log.store import LogStore
     from ..render.docs import Section
 
 
@@ -70,13 +71,16 @@ def timeline(
     from ..render.docs import EventsDoc
     from ..views.filters import select
     from ..views.rows import rows
+    from .answers import check_filters, nothing_matched
 
     chosen = pick_format("timeline", fmt, output, "table")
     opened = store(ctx)
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
     filters = arguments.resolve(opened.header)
     log = opened.log(*filters.date_window())
+    check_filters(log, filters)
     doc = EventsDoc(log._replace(trades=filters.trades(log)), rows(log, select(log, filters)), log.title, raw=raw)
+    nothing_matched(len(doc.rows), filters, lambda: _tags(opened))
     emit(render_view("timeline", chosen, doc), output)
 
 
@@ -120,8 +124,9 @@ def meetings(
       rwpk meetings Muganga -o muganga.ics
     """
     from ..render.docs import EventsDoc
-    from ..views.filters import resolve_official
+    from ..views.filters import Filters, resolve_official
     from ..views.rows import meetings as select_meetings
+    from .answers import check_filters, nothing_matched
 
     chosen = pick_format("meetings", fmt, output, "table")
     opened = store(ctx)
@@ -129,7 +134,12 @@ def meetings(
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
     filters = arguments.resolve(opened.header)
     log = opened.log(*filters.date_window())
+    check_filters(log, filters)
     doc = EventsDoc(log, select_meetings(log, person, filters), f"Meetings of {person.name}", person, raw=raw)
+    if len(doc.rows) == 0 and filters._replace(limit=None, reverse=False) == Filters():
+        say_error(f"rwpk: {person.name} takes part in no meeting, visit, consultation, call or agreement in the log")
+    else:
+        nothing_matched(len(doc.rows), filters, lambda: _tags(opened))
     emit(render_view("meetings", chosen, doc), output)
 
 
@@ -184,6 +194,7 @@ def export(
     from ..render.docs import EventsDoc
     from ..views.filters import select
     from ..views.rows import rows
+    from .answers import check_filters, nothing_matched
 
     chosen = pick_format("export", fmt, output, "md")
     wanted = [s.strip() for s in (sections or "").split(",") if s.strip()]
@@ -198,13 +209,20 @@ def export(
     # Report sections (actors, network, stats) describe the whole log, so they need every event.
     log = opened.log() if wanted else opened.log(*filters.date_window())
     log = log._replace(trades=filters.trades(log))  # a report shows the trade of the years it covers
+    check_filters(log, filters)
     selected = select(log, filters)
+    nothing_matched(len(selected), filters, lambda: _tags(opened))
     extra = tuple(_section(name, log, selected) for name in dict.fromkeys(wanted))
     doc = EventsDoc(log, rows(log, selected), log.title, raw=raw, sections=extra)
     emit(render_view("export", chosen, doc), output)
 
 
 REPORT_SECTIONS = ("actors", "network", "trade", "stats")
+
+
+def _tags(opened: "LogStore") -> list[str]:
+    """Every tag of the log, read only when a filtered view came out empty."""
+    return [t for e in opened.log().events for t in e.tags]
 
 
 def _section(name: str, log: "Log", events: "list[Event]") -> "Section":
