@@ -433,3 +433,52 @@ def test_a_real_answer_says_nothing_more(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     assert json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--format", "json", "--file", "{log}"],
+        ["timeline", "-f", "{log}", "--format", "json"],
+        ["timeline", "--format", "json", "--file={log}", "--no-cache"],
+        ["--no-cache", "timeline", "--format", "json", "-f", "{log}"],
+        ["meetings", "alpha", "--format", "json", "-f", "{log}"],
+    ],
+)
+def test_the_global_options_may_follow_the_command(run: Run, small_log: Path, args: list[str]) -> None:
+    result = run(*(a.replace("{log}", str(small_log)) for a in args))
+    assert result.exit_code == 0, result.stderr
+    assert "Ada Alpha" in result.stdout  # the small log's, not the bundled log's
+
+
+def test_no_cache_after_the_command_leaves_the_cache_alone(run: Run, small_log: Path) -> None:
+    from rwpk_cli.log.cache import cache_dir
+
+    assert run("timeline", "-f", str(small_log), "--no-cache").exit_code == 0
+    assert not cache_dir().exists()
+    assert run("timeline", "-f", str(small_log)).exit_code == 0
+    assert any(cache_dir().iterdir())
+
+
+def test_add_takes_the_file_after_its_subcommand(run: Run, small_log: Path) -> None:
+    added = run("add", "--date", "2024-02-02", "--kind", "call", "--title", "Later", "-f", str(small_log))
+    assert added.exit_code == 0, added.stderr
+    actor = run("add", "actor", "zed", "--name", "Zed", "--country", "ZZ", "--file", str(small_log))
+    assert actor.exit_code == 0, actor.stderr
+    text = small_log.read_text(encoding="utf-8")
+    assert 'title = "Later"' in text
+    assert "[actor.zed]" in text
+
+
+def test_a_missing_log_named_by_the_environment_says_so(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("RWPK_FILE", str(tmp_path / "gone.toml"))
+    result = run("timeline")
+    assert result.exit_code == 66
+    assert result.stderr == (
+        f"rwpk: {tmp_path / 'gone.toml'}: no such file, named by $RWPK_FILE; check the path, or unset RWPK_FILE "
+        "to use ./events.toml\n"
+    )
+    given = run("--file", str(tmp_path / "gone.toml"), "timeline")
+    assert "or run rwpk without --file" in given.stderr

@@ -22,7 +22,7 @@ app = typer.Typer(
         "A diplomatic timeline from a plain-text TOML log of meetings, visits, consultations, "
         "agreements, statements and trade figures.\n\n"
         "The log is --file PATH (- for stdin), else $RWPK_FILE, else ./events.toml, else the "
-        "Rwanda–Pakistan log bundled with rwpk.\n\n"
+        "Rwanda–Pakistan log bundled with rwpk. --file and --no-cache may come before or after the command.\n\n"
         "Examples:\n\n"
         "  rwpk timeline --since 2024-01\n\n"
         "  rwpk meetings Nduhungirehe\n\n"

@@ -52,6 +52,42 @@ def help_text(sub: typer.Typer) -> str:
     return inspect.getdoc(function) or ""
 
 
+def _set_state(ctx: click.Context, **changes: Any) -> None:
+    """Change the global options' State of this run, as every context up to the root sees it."""
+    from .support import State
+
+    state = ctx.find_object(State) or State()
+    new = state._replace(**changes)
+    context: click.Context | None = ctx
+    while context is not None:
+        context.obj = new
+        context = context.parent
+
+
+def _file_after(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        _set_state(ctx, file=value)
+
+
+def _no_cache_after(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _set_state(ctx, no_cache=True)
+
+
+def with_global_options(command: click.Command) -> click.Command:
+    """Let ``--file/-f`` and ``--no-cache`` follow the command too (``rwpk timeline -f x``), as hledger
+    takes ``-f`` anywhere; they are hidden in the command's help, which the root's describes."""
+    command.params.append(
+        click.Option(["-f", "--file"], metavar="PATH", hidden=True, expose_value=False, callback=_file_after)
+    )
+    command.params.append(
+        click.Option(["--no-cache"], is_flag=True, hidden=True, expose_value=False, callback=_no_cache_after)
+    )
+    for sub in getattr(command, "commands", {}).values():
+        with_global_options(sub)
+    return command
+
+
 class LazyGroup(TyperGroup):
     """A Typer group whose commands come from ``COMMANDS``, built on first use."""
 
@@ -61,7 +97,7 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         found = self.commands.get(cmd_name)
         if found is None and cmd_name in COMMANDS:
-            found = typer.main.get_command(COMMANDS[cmd_name])
+            found = with_global_options(typer.main.get_command(COMMANDS[cmd_name]))
             found.name = cmd_name
             self.commands[cmd_name] = found
         return found

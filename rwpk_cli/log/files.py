@@ -25,6 +25,7 @@ class LogLocation(NamedTuple):
     path: Path | None
     display: str
     bundled: bool = False
+    from_environment: bool = False  # named by $RWPK_FILE rather than --file
 
 
 def bundled_log() -> Path:
@@ -42,10 +43,11 @@ def locate(option: str | None, environ: dict[str, str] | None = None, cwd: Path 
     """Pick the log: the option, then $RWPK_FILE, then ./events.toml, then the bundled log."""
     environ = dict(os.environ) if environ is None else environ
     chosen = option or environ.get("RWPK_FILE") or None
+    from_environment = not option and chosen is not None
     if chosen == "-":
-        return LogLocation(None, "<stdin>")
+        return LogLocation(None, "<stdin>", from_environment=from_environment)
     if chosen:
-        return LogLocation(Path(chosen), chosen)
+        return LogLocation(Path(chosen), chosen, from_environment=from_environment)
     local = (cwd or Path.cwd()) / BUNDLED_NAME
     if local.is_file():
         return LogLocation(local, BUNDLED_NAME)
@@ -68,6 +70,10 @@ def read_bytes(location: LogLocation) -> bytes:
         else:
             data = _read_regular(location.path, name, limit + 1)
     except FileNotFoundError:
+        if location.from_environment:
+            raise ReadError(
+                f"{name}: no such file, named by $RWPK_FILE; check the path, or unset RWPK_FILE to use ./events.toml"
+            ) from None
         raise ReadError(
             f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
         ) from None
