@@ -482,3 +482,41 @@ def test_a_missing_log_named_by_the_environment_says_so(
     )
     given = run("--file", str(tmp_path / "gone.toml"), "timeline")
     assert "or run rwpk without --file" in given.stderr
+
+
+def test_bare_rwpk_lists_the_commands_on_stdout(run: Run) -> None:
+    from rwpk_cli.cli.app import ORDER
+
+    result = run()
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "rwpk: a diplomatic timeline from a plain-text TOML log."
+    assert [line.split()[0] for line in lines if line.startswith("  ")] == list(ORDER)
+    assert "Example: rwpk timeline --since 2024-01" in lines
+    assert max(len(line) for line in lines) <= 80
+    assert "..." not in result.stdout
+
+
+def test_every_command_has_a_summary_that_fits_80_columns(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    listing = run("--help").stdout.split("Commands:")[1]
+    assert "..." not in listing
+    assert all(len(line) <= 80 for line in listing.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["timelin"], "No such command 'timelin'. Did you mean 'timeline'?"),
+        (["meeting", "Akram"], "No such command 'meeting'. Did you mean 'meetings'?"),
+        (["zzz"], "No such command 'zzz'. The commands: timeline, meetings, actors,"),
+        (["timeline", "--kind", "meetin"], "'meetin' is not one of 'meeting', 'visit',"),
+        (["timeline", "--kind", "meetin"], "Did you mean 'meeting'?"),
+        (["add", "--kind", "vist", "--date", "2024", "--title", "T", "--dry-run"], "did you mean 'visit'?"),
+    ],
+)
+def test_a_near_miss_gets_did_you_mean(run: Run, args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message.lower() in " ".join(result.stderr.split()).lower()

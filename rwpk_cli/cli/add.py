@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 add_app = typer.Typer(
     help=(
-        "Add an event (the options below), an actor or a source to the log. The new entry is appended: "
+        "Add an event, an actor or a source to the log.\n\n"
+        "The options below add an event. The new entry is appended: "
         "everything already in the file stays exactly as it was. The whole log is checked first, the "
         "write is atomic, and nothing is written if the result would not load.\n\n"
         "Examples:\n\n"

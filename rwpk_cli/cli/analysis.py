@@ -49,7 +49,9 @@ def actors(
     country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
     fmt: str | None = format_option("actors", "table"),
 ) -> None:
-    """Summarise every actor: latest role, events, meetings, first and last seen, counterparts.
+    """Summarise every actor and their contacts.
+
+    Each actor's latest role, events, meetings, first and last seen, and most frequent counterparts.
 
     Examples:
 
@@ -68,8 +70,10 @@ def actors(
 
 
 def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table")) -> None:
-    """Show one actor's card: name, country and aliases; the roles as a tenure timeline; events by
-    kind; counterparts with counts and first and last contact; and every event.
+    """Show one actor's card: roles, counterparts and events.
+
+    Name, country and aliases; the roles as a tenure timeline; events by kind; counterparts with
+    counts and first and last contact; and every event.
 
     Examples:
 
@@ -103,8 +107,10 @@ def network_command(
     as_of: AsOf = None,
     fmt: str | None = format_option("network", "table"),
 ) -> None:
-    """Show who meets whom: pairs of actors with their shared events and last contact, strongest
-    first, with countries; a cross-border pair is marked. Mermaid goes in Markdown; DOT feeds Graphviz.
+    """Show who meets whom, the strongest pairs first.
+
+    Pairs of actors with their shared events and last contact, with countries; a cross-border pair
+    is marked. Mermaid goes in Markdown; DOT feeds Graphviz.
 
     Examples:
 
@@ -134,8 +140,10 @@ def trade(
     fmt: str | None = format_option("trade", "table"),
     raw: Raw = False,
 ) -> None:
-    """Show trade flows by year and direction: values, main goods with their share of the total,
-    and each year's balance, as bars in the terminal. Warns when the goods add up to more than the total.
+    """Show trade flows by year and direction.
+
+    Values, main goods with their share of the total, and each year's balance, as bars in the
+    terminal. Warns when the goods add up to more than the total.
 
     Examples:
 
@@ -182,8 +190,10 @@ def stats(
     by: Annotated[str, typer.Option(metavar="year|month", help="Count per year (default) or per month.")] = "year",
     fmt: str | None = format_option("stats", "table"),
 ) -> None:
-    """Show activity over time: events per year or month as bars; counts by kind, country pair and
-    place; the busiest periods; and the longest gaps between events.
+    """Show activity over time: counts, busiest periods and gaps.
+
+    Events per year or month as bars; counts by kind, country pair and place; the busiest periods;
+    and the longest gaps between events.
 
     Examples:
 

@@ -29,7 +29,8 @@ app = typer.Typer(
         "  rwpk export --format md -o briefing.md\n\n"
         "  rwpk dates 'last week' --as-of 2025-01-24"
     ),
-    no_args_is_help=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -64,6 +65,10 @@ def main_options(
 ) -> None:
     """Global options."""
     ctx.obj = State(file=file, no_cache=no_cache)
+    if ctx.invoked_subcommand is None:  # bare `rwpk`: what it can do, on stdout, and exit 0
+        assert isinstance(ctx.command, LazyGroup)
+        typer.echo(ctx.command.summary(ctx), nl=False)
+        raise typer.Exit()
 
 
 group("add", add.add_app)

@@ -51,7 +51,9 @@ def dates(
     as_of: AsOf = None,
     fmt: str | None = format_option("dates", "table"),
 ) -> None:
-    """Show how a date expression normalises: interval, precision, flags, canonical and readable forms.
+    """Show how a date expression normalises.
+
+    Its interval, precision and flags, and its canonical and readable forms.
 
     Examples:
 

@@ -110,8 +110,10 @@ def meetings(
     output: Output = None,
     raw: Raw = False,
 ) -> None:
-    """Show an official's meetings, visits, consultations, calls and agreements, with every
-    person's title on the date of each event.
+    """Show an official's meetings, with everyone's title at the time.
+
+    Meetings, visits, consultations, calls and agreements, with every person's title on the date of
+    each event.
 
     Examples:
 
@@ -171,7 +173,9 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Export the timeline for a report, a spreadsheet, a calendar or the web: Markdown by default.
+    """Export the timeline for a report, a spreadsheet or the web.
+
+    Markdown by default.
     With --output and no --format, the format follows the file's extension: .md .csv .json .jsonl
     .ics .html, and .timeline.json for TimelineJS. --with adds sections to the Markdown report, so
     that one file makes a complete briefing.

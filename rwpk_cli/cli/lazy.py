@@ -74,6 +74,32 @@ def _no_cache_after(ctx: click.Context, param: click.Parameter, value: bool) -> 
         _set_state(ctx, no_cache=True)
 
 
+def _nearest(value: str, choices: list[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+class SuggestingChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice that says "did you mean" for a near miss (``--kind meetin``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            near = _nearest(str(value), [str(c) for c in self.choices])
+            if near is None:
+                raise
+            self.fail(f"{error.message} Did you mean '{near}'?", param, ctx)
+
+
+def _suggest_choices(command: click.Command) -> None:
+    for param in command.params:
+        if isinstance(param.type, click.Choice) and not isinstance(param.type, SuggestingChoice):
+            param.type = SuggestingChoice(list(param.type.choices), case_sensitive=param.type.case_sensitive)
+
+
 def with_global_options(command: click.Command) -> click.Command:
     """Let ``--file/-f`` and ``--no-cache`` follow the command too (``rwpk timeline -f x``), as hledger
     takes ``-f`` anywhere; they are hidden in the command's help, which the root's describes."""
@@ -83,6 +109,7 @@ def with_global_options(command: click.Command) -> click.Command:
     command.params.append(
         click.Option(["--no-cache"], is_flag=True, hidden=True, expose_value=False, callback=_no_cache_after)
     )
+    _suggest_choices(command)
     for sub in getattr(command, "commands", {}).values():
         with_global_options(sub)
     return command
@@ -101,6 +128,29 @@ class LazyGroup(TyperGroup):
             found.name = cmd_name
             self.commands[cmd_name] = found
         return found
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing:
+            near = _nearest(name, self.list_commands(ctx))
+            hint = f" Did you mean '{near}'?" if near else ""
+            ctx.fail(f"No such command '{name}'.{hint} The commands: {', '.join(self.list_commands(ctx))}.")
+        return super().resolve_command(ctx, args)
+
+    def summary(self, ctx: click.Context) -> str:
+        """What bare ``rwpk`` prints: each command with its one-line summary, and an example."""
+        names = self.list_commands(ctx)
+        width = max(len(name) for name in names)
+        lines = ["rwpk: a diplomatic timeline from a plain-text TOML log.", "", "Commands:"]
+        for name in names:
+            built = self.commands.get(name)
+            stand_in = built or click.Command(name, help=help_text(COMMANDS[name]))
+            if not stand_in.hidden:
+                lines.append(f"  {name:<{width}}  {stand_in.get_short_help_str(76 - width)}")
+        lines += ["", "Example: rwpk timeline --since 2024-01", "More: rwpk --help, and rwpk COMMAND --help"]
+        return "\n".join(lines) + "\n"
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list of ``rwpk --help``, from the docstrings, without building the commands."""
