@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -520,3 +521,34 @@ def test_a_near_miss_gets_did_you_mean(run: Run, args: list[str], message: str) 
     result = run(*args)
     assert result.exit_code == 2
     assert message.lower() in " ".join(result.stderr.split()).lower()
+
+
+HELP_COMMANDS = [["timeline"], ["meetings"], ["actors"], ["export"], ["check"], ["dates"], ["add"], ["add", "actor"],
+                 ["add", "source"], ["actor"], ["network"], ["trade"], ["stats"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=" ".join)
+def test_command_help_reads_cleanly_at_80_columns(
+    run: Run, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    text = run(*command, "--help").stdout
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "[x>=" not in text  # no Click jargon
+    assert "--install-completion" not in text  # only the root installs completion
+    assert text.count("(default") + text.count("[default:") <= len(set(re.findall(r"^\s+(-\S+)", text, re.M)))
+    parts = re.split(r"(?i)^(?:positional )?arguments:$", text, flags=re.M)
+    arguments = parts[1].split("Options:")[0] if len(parts) > 1 else ""
+    for line in filter(str.strip, arguments.splitlines()):  # every positional argument says what it is
+        assert len(line.split()) > 2, line
+
+
+@pytest.mark.parametrize("command", [["add", "actor"], ["add", "source"], ["add"]], ids=" ".join)
+def test_help_examples_paste_as_they_are(run: Run, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    text = run(*command, "--help").stdout
+    examples = text.split("Examples:")[1].split("\n\n")[1]
+    joined = re.sub(r" \\\n\s+", " ", examples.strip())
+    for example in joined.splitlines():
+        assert example.strip().startswith("rwpk add"), example
+        assert example.count('"') % 2 == 0, example  # no quoted argument cut by a re-wrap

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..log.names import NameIndex
 
 add_app = typer.Typer(
+    add_completion=False,
     help=(
         "Add an event, an actor or a source to the log.\n\n"
         "The options below add an event. The new entry is appended: "
@@ -32,7 +33,8 @@ add_app = typer.Typer(
         '      --title "Delegation in Kigali" --dry-run\n'
         '  rwpk add actor dar --name "Ishaq Dar" --country PK \\\n'
         '      --role "Foreign Minister" --since 2024-03-11\n'
-        "  rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22"
+        "  rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 \\\n"
+        "      --published 2025-04-22"
     ),
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -278,7 +280,9 @@ def add_actor(
 
     Examples:
 
-      rwpk add actor dar --name "Ishaq Dar" --country PK --role "Foreign Minister" --since 2024-03-11
+    \b
+      rwpk add actor dar --name "Ishaq Dar" --country PK \\
+          --role "Foreign Minister" --since 2024-03-11
     """
     from ..errors import UsageError
     from ..write.blocks import NewActor, actor_block
@@ -307,7 +311,9 @@ def add_source(
 
     Examples:
 
-      rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 --published 2025-04-22 --outlet Dawn
+    \b
+      rwpk add source dawn-2025-04 --url https://www.dawn.com/news/1 \\
+          --published 2025-04-22 --outlet Dawn
     """
     from ..write.blocks import NewSource, source_block
 

@@ -16,7 +16,12 @@ from .support import emit, load, parse_option, reference_day, reports_errors, sa
 def check(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 65) on warnings too.")] = False,
-    as_of: AsOf = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DAY", help="The day that counts as today for the 'event after today' warning."
+        ),
+    ] = None,
 ) -> None:
     """Validate the log. Prints nothing and exits 0 when it is clean. Otherwise lists every problem
     as FILE:LINE: message and exits 65; warnings (a participant who is no declared actor, an event

@@ -100,6 +100,28 @@ def _suggest_choices(command: click.Command) -> None:
             param.type = SuggestingChoice(list(param.type.choices), case_sensitive=param.type.case_sensitive)
 
 
+def _argument_help(command: click.Command, app: typer.Typer) -> None:
+    """Give positional arguments back the help their ``typer.Argument`` declares: Click 8.5 resets
+    a parameter's help as Typer (0.24) builds it, so ``Arguments:`` listed ``ID  [required]`` alone."""
+    import typing
+
+    functions = [info.callback for info in app.registered_commands]
+    if app.registered_callback is not None:
+        functions.append(app.registered_callback.callback)
+    helps: dict[str, str] = {}
+    for function in functions:
+        if function is None:
+            continue
+        for name, hint in typing.get_type_hints(function, include_extras=True).items():
+            for meta in getattr(hint, "__metadata__", ()):
+                if isinstance(meta, typer.models.ArgumentInfo) and meta.help:
+                    helps[name] = meta.help
+    for each in [command, *getattr(command, "commands", {}).values()]:
+        for param in each.params:
+            if isinstance(param, click.Argument) and not getattr(param, "help", None) and param.name in helps:
+                param.help = helps[param.name]
+
+
 def with_global_options(command: click.Command) -> click.Command:
     """Let ``--file/-f`` and ``--no-cache`` follow the command too (``rwpk timeline -f x``), as hledger
     takes ``-f`` anywhere; they are hidden in the command's help, which the root's describes."""
@@ -125,6 +147,7 @@ class LazyGroup(TyperGroup):
         found = self.commands.get(cmd_name)
         if found is None and cmd_name in COMMANDS:
             found = with_global_options(typer.main.get_command(COMMANDS[cmd_name]))
+            _argument_help(found, COMMANDS[cmd_name])
             found.name = cmd_name
             self.commands[cmd_name] = found
         return found

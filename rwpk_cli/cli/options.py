@@ -94,7 +94,7 @@ def format_option(view: str, default: str) -> Any:
     return typer.Option(
         None,
         "--format",
-        metavar="|".join(names),
+        metavar="FORMAT",
         help=f"Output format (default {default}). {render.describe(view)}.",
         callback=check,
         autocompletion=lambda: names,
@@ -172,9 +172,19 @@ Search = Annotated[
         rich_help_panel=FILTERS,
     ),
 ]
+
+
+def _not_negative(value: int | None) -> int | None:
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is less than 0; give 0 or more.")
+    return value
+
+
 Limit = Annotated[
     int | None,
-    typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--limit", "-n", metavar="N", help="Show at most N events.", callback=_not_negative, rich_help_panel=FILTERS
+    ),
 ]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.", rich_help_panel=FILTERS)]
 Output = Annotated[
