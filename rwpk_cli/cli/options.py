@@ -33,18 +33,22 @@ def _log_for_completion(ctx: typer.Context) -> Log | None:
 
 
 def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Actor ids, and single words of names and aliases, that start with what was typed; each
-    resolves to its actor. The actor's full name is the help text."""
+    """Actor ids, full names and aliases that start with what was typed, each with the actor's name
+    as help. Bash would insert a name with a space as two words, so there only ids and one-word names
+    and aliases are offered; zsh and fish quote full names themselves."""
     log = _log_for_completion(ctx)
     if log is None:
         return []
+    import os
+
     from ..render.safe import visible
 
+    bash = "bash" in os.environ.get("_RWPK_COMPLETE", "")
     found: dict[str, str] = {}
     for a in log.actors.values():
-        for word in (a.id, *a.name.split(), *(alias for alias in a.aliases if " " not in alias)):
-            if word.startswith(incomplete) and visible(word) == word:  # nothing a shell would act on
-                found.setdefault(word, visible(a.name))
+        for text in (a.id, a.name, *a.aliases):
+            if text.startswith(incomplete) and visible(text) == text and not (bash and " " in text):
+                found.setdefault(text, visible(a.name))  # nothing a shell would act on
     return sorted(found.items())
 
 
