@@ -78,3 +78,11 @@ def test_the_root_help_describes_each_command_as_its_own_help_does(name: str, ru
     listed = {line.split()[0]: line for line in run("--help").stdout.splitlines() if line.startswith("  ")}
     short = built.get_short_help_str(80 - 6 - max(len(n) for n in REGISTERED))
     assert listed[name].split(None, 1)[1] == short
+
+
+def test_the_readme_csv_example_is_what_the_command_prints(run: Run) -> None:
+    command = "rwpk export --format csv --on 2024-01-03 --search Sahir --kind meeting"
+    shown = README.split(f"$ {command}\n")[1].split("\n```")[0] + "\n"
+    result = run(*command.split()[1:])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.decode("utf-8").replace("\r\n", "\n") == shown

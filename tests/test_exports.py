@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from rwpk_cli import render
 from rwpk_cli.log.parse import parse_log
-from rwpk_cli.render.csvout import COLUMNS, defuse, undefuse
+from rwpk_cli.render.csvout import COLUMNS, defuse, join_list, split_list, undefuse
 from rwpk_cli.render.docs import EventsDoc
 from rwpk_cli.render.html import script_json
 from rwpk_cli.render.safe import shown
@@ -134,8 +134,13 @@ def test_csv_reads_back_to_the_json_values(run: Run, log_args: tuple[str, ...]) 
         assert values["title"] == event["title"]
         assert values["place"] == (event["place"] or "")
         assert values["summary"] == (event["summary"] or "")
-        assert values["participants"] == "; ".join(p["name"] for p in event["participants"])
-        assert values["tags"] == "; ".join(event["tags"])
+        people = event["participants"]
+        assert split_list(values["participants"]) == [p["name"] for p in people]
+        for column, key in (("participant_ids", "id"), ("participant_countries", "country"),
+                            ("participant_titles", "title")):  # fmt: skip
+            assert split_list(values[column], len(people)) == [p[key] or "" for p in people]
+        assert split_list(values["tags"]) == event["tags"]
+        assert split_list(values["sources"]) == event["sources"]
         assert values["approximate"] == str(event["approximate"]).lower()
         assert (values["start"], values["end"], values["date"]) == (event["start"], event["end"], event["date"])
 
@@ -465,3 +470,29 @@ def test_an_output_name_of_no_known_format_is_refused(run: Run, tmp_path: Path, 
     chosen = run(*command, "-o", str(target), "--format", "csv")  # with --format, any name will do
     assert chosen.exit_code == 0, chosen.stderr
     assert target.read_text(encoding="utf-8").startswith("id,")
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(["a", ";", " ", "\\", "é"]), max_size=8), max_size=5))
+def test_a_list_cell_gives_back_its_items_exactly(items: list[str]) -> None:
+    cell = join_list(list(items))
+    assert split_list(cell) == (items if cell or len(items) > 1 else [])
+
+
+def test_csv_keeps_who_took_part_with_ids_countries_and_titles(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "people.toml"
+    log.write_text(
+        '[actor.a]\nname = "Semi; Colon"\ncountry = "AA"\nroles = [{ title = "Envoy; Acting" }]\n'
+        '[[event]]\ndate = 2024-01-02\nkind = "call"\ntitle = "Call"\nparticipants = ["a", "Free \\\\ Text"]\n'
+        'tags = ["x; y", "z"]\n',
+        encoding="utf-8",
+    )
+    (record,) = csv.DictReader(io.StringIO(_export(run, "csv", "--file", str(log)), newline=""))
+    assert split_list(record["participants"]) == ["Semi; Colon", "Free \\ Text"]
+    assert split_list(record["participant_ids"]) == ["a", ""]
+    assert split_list(record["participant_countries"]) == ["AA", ""]
+    assert split_list(record["participant_titles"]) == ["Envoy; Acting", ""]
+    assert split_list(record["tags"]) == ["x; y", "z"]
+    import pandas
+
+    frame = pandas.read_csv(io.StringIO(_export(run, "csv", "--file", str(log))), dtype=str, keep_default_na=False)
+    assert list(frame["participant_ids"]) == [record["participant_ids"]]

@@ -1,5 +1,11 @@
 """CSV: one row per event with the columns of the JSON contract, written with the csv module.
 
+A list (participants, tags, sources) is one cell, its items joined with "; ". Inside an item a
+backslash is written ``\\\\`` and a semicolon ``\\;``, so an item may hold "; " and :func:`split_list`
+gives the items back exactly. The participants' ids, countries and titles at the time are columns
+of their own, aligned item for item with ``participants`` (an empty item where there is none, so
+one participant with no id gives an empty cell).
+
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) get a
 leading apostrophe, as OWASP advises; ``--raw`` leaves them alone for machine consumers. The
 defusing is reversible: :func:`undefuse` gives back the original text.
@@ -9,15 +15,21 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from typing import Any
 
+from ..views.rows import EventRow
 from .docs import EventsDoc, TradeDoc
 from .jsonout import event_object
 from .safe import balance
 
 COLUMNS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title", "place",
-    "participants", "tags", "sources", "summary",
+    "participants", "participant_ids", "participant_countries", "participant_titles", "tags", "sources",
+    "summary",
 )  # fmt: skip
+#: The participant columns beside ``participants`` (the names), and the key of each in the JSON contract.
+PARTICIPANT_COLUMNS = {"participant_ids": "id", "participant_countries": "country", "participant_titles": "title"}
 LIST_SEPARATOR = "; "
 # = + - @ and their fullwidth forms, which spreadsheets also read as formulas; a tab or a CR.
 _FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
@@ -44,23 +56,58 @@ def undefuse(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
 
 
+def join_list(items: list[str | None]) -> str:
+    """Items in one cell: "; " between them, a backslash and a semicolon escaped inside each."""
+    return LIST_SEPARATOR.join((item or "").replace("\\", "\\\\").replace(";", "\\;") for item in items)
+
+
+def split_list(cell: str, count: int | None = None) -> list[str]:
+    """The items of a list cell, exactly as they were (the inverse of :func:`join_list`). An empty
+    cell is no item, or, for a column aligned with ``count`` participants, ``count`` empty items."""
+    if not cell:
+        return [""] * count if count == 1 else []
+    items, start = [], 0
+    index = 0
+    while index < len(cell):
+        if cell[index] == "\\":
+            index += 2
+            continue
+        if cell.startswith(LIST_SEPARATOR, index):
+            items.append(cell[start:index])
+            index += len(LIST_SEPARATOR)
+            start = index
+            continue
+        index += 1
+    items.append(cell[start:])
+    return [re.sub(r"\\(.)", r"\1", item) for item in items]
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(v["name"] if isinstance(v, dict) else str(v) for v in value)
+        return join_list([v["name"] if isinstance(v, dict) else str(v) for v in value])
     return str(value)
 
 
+def _record(row: EventRow) -> dict[str, Any]:
+    """The JSON contract's record of an event, with the participants' aligned columns added."""
+    record = event_object(row)
+    people = record["participants"]
+    for column, key in PARTICIPANT_COLUMNS.items():
+        record[column] = join_list([p.get(key) for p in people])
+    return record
+
+
 def timeline(doc: EventsDoc) -> str:
-    """A header row, then one row per event; lists are joined with "; "."""
+    """A header row, then one row per event; lists are joined with "; " (see :func:`join_list`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in doc.rows:
-        record = event_object(row)
+        record = _record(row)
         cells = [_cell(record[column]) for column in COLUMNS]
         writer.writerow(cells if doc.raw else [defuse(c) for c in cells])
     return buffer.getvalue()
@@ -80,9 +127,9 @@ def trade(doc: TradeDoc) -> str:
     writer.writerow(TRADE_COLUMNS)
     for flow in doc.flows:
         t = flow.trade
-        goods = LIST_SEPARATOR.join(f"{name}={value}" for name, value in t.goods.items())
+        goods = join_list([f"{name}={value}" for name, value in t.goods.items()])
         owed = None if flow.balance_usd is None else balance(t.origin, t.destination, flow.balance_usd)
-        texts = [t.origin, t.destination, goods, LIST_SEPARATOR.join(t.other_goods), owed or ""]
+        texts = [t.origin, t.destination, goods, join_list(list(t.other_goods)), owed or ""]
         if not doc.raw:
             texts = [defuse(c) for c in texts]
         origin, destination, goods, others, owed_text = texts
