@@ -432,3 +432,73 @@ def test_zsh_completion_offers_full_names_with_their_actors() -> None:
     assert '"Munir Akram":"Munir Akram"' in result.stdout
     assert '"Mukeka":"Clementine Mukeka"' in result.stdout  # an alias, with the actor it names
     assert '"Mubarakh":' not in result.stdout
+
+
+VIEW_FILES = [
+    (["actors"], ["csv", "md", "json", "txt"]),
+    (["actor", "Akram"], ["md", "json", "txt"]),
+    (["network"], ["csv", "md", "json", "txt", "mmd", "dot"]),
+    (["trade"], ["csv", "md", "json", "txt"]),
+    (["stats"], ["csv", "md", "json", "txt"]),
+]
+
+
+@pytest.mark.parametrize(("command", "extensions"), VIEW_FILES, ids=lambda v: " ".join(v) if v else "")
+def test_every_view_can_be_saved_in_each_format_it_suits(
+    run: Run, tmp_path: Path, command: list[str], extensions: list[str]
+) -> None:
+    import csv
+    import io
+    import json
+
+    import pandas
+    from markdown_it import MarkdownIt
+
+    for extension in extensions:
+        target = tmp_path / f"{command[0]}.{extension}"
+        result = run(*command, "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == ""
+        assert result.stderr == f"rwpk: wrote {target}\n"
+        text = target.read_text(encoding="utf-8")
+        if extension == "csv":
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
+            assert rows
+            frame = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            assert list(frame.columns) == list(rows[0])
+            assert len(frame) == len(rows)
+        elif extension == "md":
+            tokens = MarkdownIt("commonmark").enable("table").parse(text)
+            assert any(t.type == "heading_open" for t in tokens)
+            assert any(t.type in ("table_open", "bullet_list_open", "fence") for t in tokens)
+        elif extension == "json":
+            assert json.loads(text)
+        elif extension == "txt":
+            assert text.strip()
+            assert all(line == line.rstrip() for line in text.splitlines())  # no padding to the width
+    assert run(*command, "-o", str(tmp_path / "x.pdf")).exit_code == 2
+
+
+def test_the_network_csv_is_an_edge_list_gephi_reads(run: Run) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("network", "--format", "csv").stdout_bytes.decode(), newline="")))
+    first = rows[0]
+    assert (first["Source"], first["Target"], first["Type"], first["Weight"]) == (
+        "hamid-asghar-khan", "mukeka", "Undirected", "2",
+    )  # fmt: skip
+    assert first["cross_border"] == "true"
+    assert {r["Source"] for r in rows} | {r["Target"] for r in rows} >= {"akram", "nduhungirehe"}
+
+
+def test_stats_csv_gives_every_number_once(run: Run) -> None:
+    import csv
+    import io
+    import json
+
+    rows = list(csv.DictReader(io.StringIO(run("stats", "--format", "csv").stdout_bytes.decode(), newline="")))
+    data = json.loads(run("stats", "--format", "json").stdout)
+    assert [r["value"] for r in rows if r["measure"] == "total"] == [str(data["total"])]
+    assert {r["key"]: int(r["value"]) for r in rows if r["measure"] == "kind"} == data["by_kind"]
+    assert [int(r["value"]) for r in rows if r["measure"] == "gap_days"] == [g["days"] for g in data["gaps"]]

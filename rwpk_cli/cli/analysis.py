@@ -16,6 +16,7 @@ from .options import (
     Limit,
     Officials,
     On,
+    Output,
     Raw,
     Reverse,
     Search,
@@ -25,6 +26,7 @@ from .options import (
     Until,
     complete_actor,
     format_option,
+    pick_format,
     render_view,
 )  # fmt: skip
 from .support import emit, load, reports_errors, say_error, store
@@ -48,6 +50,7 @@ def actors(
     ctx: typer.Context,
     country: Annotated[str | None, typer.Option(metavar="CODE", help="Only actors of this country, e.g. PK.")] = None,
     fmt: str | None = format_option("actors", "table"),
+    output: Output = None,
 ) -> None:
     """Summarise every actor and their contacts.
 
@@ -66,10 +69,12 @@ def actors(
     wanted = country.upper() if country else None
     summaries = [s for s in summaries_of(opened) if wanted is None or s.actor.country == wanted]
     doc = ActorsDoc(opened.header, summaries)
-    emit(render_view("actors", fmt or "table", doc))
+    emit(render_view("actors", pick_format("actors", fmt, output, "table"), doc), output)
 
 
-def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table")) -> None:
+def actor(
+    ctx: typer.Context, name: Name, fmt: str | None = format_option("actor", "table"), output: Output = None
+) -> None:
     """Show one actor's card: roles, counterparts and events.
 
     Name, country and aliases; the roles as a tenure timeline; events by kind; counterparts with
@@ -87,8 +92,9 @@ def actor(ctx: typer.Context, name: Name, fmt: str | None = format_option("actor
     from ..views.analysis import actor_card
     from ..views.filters import resolve_official
 
+    chosen = pick_format("actor", fmt, output, "table")
     log = load(ctx)
-    emit(render_view("actor", fmt or "table", ActorDoc(log, actor_card(log, resolve_official(log, name)))))
+    emit(render_view("actor", chosen, ActorDoc(log, actor_card(log, resolve_official(log, name)))), output)
 
 
 def network_command(
@@ -106,6 +112,7 @@ def network_command(
     reverse: Reverse = False,
     as_of: AsOf = None,
     fmt: str | None = format_option("network", "table"),
+    output: Output = None,
 ) -> None:
     """Show who meets whom, the strongest pairs first.
 
@@ -124,9 +131,10 @@ def network_command(
     from ..views.analysis import network
     from ..views.filters import select
 
+    chosen = pick_format("network", fmt, output, "table")
     log = load(ctx)
     filters = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
-    emit(render_view("network", fmt or "table", NetworkDoc(log, network(log, select(log, filters.resolve(log))))))
+    emit(render_view("network", chosen, NetworkDoc(log, network(log, select(log, filters.resolve(log))))), output)
 
 
 network_command.__name__ = "network"
@@ -138,6 +146,7 @@ def trade(
     origin: Annotated[str | None, typer.Option("--from", metavar="CODE", help="Only trade from this country.")] = None,
     destination: Annotated[str | None, typer.Option("--to", metavar="CODE", help="Only trade to this country.")] = None,
     fmt: str | None = format_option("trade", "table"),
+    output: Output = None,
     raw: Raw = False,
 ) -> None:
     """Show trade flows by year and direction.
@@ -170,7 +179,7 @@ def trade(
             t = flow.trade
             flow_name = f"{t.year} {t.origin}→{t.destination}"
             say_error(f"{log.path}:{t.line}: warning: trade {flow_name}: the goods add up to more than the total")
-    emit(render_view("trade", fmt or "table", TradeDoc(log, found, raw=raw)))
+    emit(render_view("trade", pick_format("trade", fmt, output, "table"), TradeDoc(log, found, raw=raw)), output)
 
 
 def stats(
@@ -189,6 +198,7 @@ def stats(
     as_of: AsOf = None,
     by: Annotated[str, typer.Option(metavar="year|month", help="Count per year (default) or per month.")] = "year",
     fmt: str | None = format_option("stats", "table"),
+    output: Output = None,
 ) -> None:
     """Show activity over time: counts, busiest periods and gaps.
 
@@ -217,4 +227,7 @@ def stats(
     check_filters(log, filters)
     selected = select(log, filters)
     nothing_matched(len(selected), filters, lambda: [t for e in log.events for t in e.tags])
-    emit(render_view("stats", fmt or "table", StatsDoc(log, activity(log, selected, by))))
+    emit(
+        render_view("stats", pick_format("stats", fmt, output, "table"), StatsDoc(log, activity(log, selected, by))),
+        output,
+    )

@@ -153,7 +153,7 @@ def plain(renderable: object) -> str:
 
     console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
     console.print(renderable)
-    return console.export_text()
+    return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())  # no padding
 
 
 def parse_option(name: str, value: str | None, ref: date) -> DateSpan | None:

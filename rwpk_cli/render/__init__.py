@@ -33,8 +33,14 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("table", "a table for the terminal", "table", _ALL_VIEWS - {"export"}, (".txt",)),
-        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates", "network"}, (".md",)),
-        Format("csv", "CSV for spreadsheets, one row per record", "csvout", _EVENT_VIEWS | {"trade"}, (".csv",)),
+        Format("md", "Markdown (CommonMark/GFM) for reports", "markdown", _ALL_VIEWS - {"dates"}, (".md",)),
+        Format(
+            "csv",
+            "CSV for spreadsheets, one row per record",
+            "csvout",
+            _EVENT_VIEWS | {"trade", "actors", "network", "stats"},
+            (".csv",),
+        ),
         Format("json", "JSON for scripts", "jsonout", _ALL_VIEWS, (".json",)),
         Format("jsonl", "JSON Lines, one event per line", "jsonl", _EVENT_VIEWS, (".jsonl",)),
         Format("ics", "iCalendar for calendar apps", "ics", _EVENT_VIEWS, (".ics",)),

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..views.rows import EventRow
-from .docs import EventsDoc, TradeDoc
+from .docs import ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .jsonout import event_object
 from .safe import balance
 
@@ -136,3 +136,60 @@ def trade(doc: TradeDoc) -> str:
         numbers = (str(t.year), str(t.value_usd), "" if flow.balance_usd is None else str(flow.balance_usd))
         writer.writerow([numbers[0], origin, destination, numbers[1], goods, others, numbers[2], owed_text])
     return buffer.getvalue()
+
+
+def _table(header: tuple[str, ...], rows: list[list[str]], raw: bool, numbers: frozenset[int] = frozenset()) -> str:
+    """A header and rows; text cells defused unless ``raw`` (numbers are never formulas)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([c if raw or i in numbers else defuse(c) for i, c in enumerate(row)])
+    return buffer.getvalue()
+
+
+ACTOR_COLUMNS = ("id", "name", "country", "role", "events", "meetings", "first", "last", "first_date", "last_date",
+                 "counterparts")  # fmt: skip
+
+
+def actors(doc: ActorsDoc) -> str:
+    """One row per actor: the JSON summary's fields, counterparts (ids) as a list cell."""
+    rows = [
+        [s.actor.id, s.actor.name, s.actor.country or "", s.role or "", str(s.events), str(s.meetings),
+         s.first.start.isoformat() if s.first else "", s.last.start.isoformat() if s.last else "",
+         s.first.canonical if s.first else "", s.last.canonical if s.last else "",
+         join_list([c[0] for c in s.counterparts])]
+        for s in doc.summaries
+    ]  # fmt: skip
+    return _table(ACTOR_COLUMNS, rows, raw=False, numbers=frozenset({4, 5}))
+
+
+#: Gephi reads an edge list by its Source, Target, Type and Weight columns; the rest become attributes.
+NETWORK_COLUMNS = ("Source", "Target", "Type", "Weight", "source_name", "target_name", "source_country",
+                   "target_country", "first", "last", "first_date", "last_date", "cross_border")  # fmt: skip
+
+
+def network(doc: NetworkDoc) -> str:
+    """An undirected edge list, one row per pair, for Gephi, Cytoscape or a spreadsheet."""
+    rows = [
+        [link.a.id, link.b.id, "Undirected", str(link.times), link.a.name, link.b.name, link.a.country or "",
+         link.b.country or "", link.first.start.isoformat(), link.last.start.isoformat(), link.first.canonical,
+         link.last.canonical, "true" if link.cross_border else "false"]
+        for link in doc.links
+    ]  # fmt: skip
+    return _table(NETWORK_COLUMNS, rows, raw=False, numbers=frozenset({3}))
+
+
+STATS_COLUMNS = ("measure", "key", "value")
+
+
+def stats(doc: StatsDoc) -> str:
+    """Activity in long form, one row per number: events per period, by kind, by country pair and by
+    place, the busiest periods, and each gap in days (keyed "AFTER → BEFORE", by event id)."""
+    a = doc.activity
+    rows = [["total", "", str(a.total)]]
+    for measure, pairs in (("period", a.periods), ("kind", a.by_kind), ("country_pair", a.by_country_pair),
+                           ("place", a.by_place), ("busiest", a.busiest)):  # fmt: skip
+        rows += [[measure, key, str(count)] for key, count in pairs]
+    rows += [["gap_days", f"{g.after.id} → {g.before.id}", str(g.days)] for g in a.gaps]
+    return _table(STATS_COLUMNS, rows, raw=False, numbers=frozenset({2}))

@@ -360,6 +360,24 @@ def actors_table(doc: ActorsDoc) -> str:
     return _table_md(header, rows, right=[3, 4])
 
 
+def network_table(doc: NetworkDoc) -> str:
+    """Who meets whom as a Markdown table, strongest pairs first."""
+    rows = [
+        [escape(link.a.name), escape(link.a.country or "—"), escape(link.b.name), escape(link.b.country or "—"),
+         str(link.times), escape(link.first.label), escape(link.last.label), "yes" if link.cross_border else ""]
+        for link in doc.links
+    ]  # fmt: skip
+    header = ["Actor", "Country", "Counterpart", "Country", "Events", "First", "Last", "Cross-border"]
+    return _table_md(header, rows, right=[4])
+
+
+def network(doc: NetworkDoc) -> str:
+    """Who meets whom as a report: a table of pairs (Mermaid is its own format)."""
+    title = f"# Network · {escape(doc.log.title)}"
+    body = network_table(doc) if doc.links else "*No two actors met.*"
+    return "\n\n".join([title, body, _footer(doc.log)]) + "\n"
+
+
 def _sections(doc: EventsDoc) -> list[str]:
     """The extra sections asked for with export --with, in the order given."""
     blocks: list[str] = []
