@@ -237,13 +237,13 @@ def test_trade_filters_and_a_year_with_one_direction(run: Run, small_log: Path) 
             "balance": None,
         }
     ]
-    table = run("--file", str(small_log), "trade").stdout
+    table = run("--file", str(small_log), "trade", "--format", "table").stdout
     assert "wheat $600K (60%)" in table
     assert "not recorded" in table
 
 
 def test_trade_table_csv_and_markdown(run: Run) -> None:
-    table = run("trade").stdout
+    table = run("trade", "--format", "table").stdout
     for text in (
         "$47.6M",
         "$34.7M",

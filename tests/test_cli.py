@@ -45,7 +45,7 @@ def test_timeline_since_2024_on_the_bundled_log_lists_every_event_of_the_article
 
 
 def test_timeline_table_names_the_log_and_shows_readable_dates(run: Run) -> None:
-    result = run("timeline", "--since", "2024-01")
+    result = run("timeline", "--since", "2024-01", "--format", "table")
     assert result.exit_code == 0
     out = result.stdout
     expected = [
@@ -66,7 +66,7 @@ def test_relations_of_1962_are_in_the_full_timeline(run: Run) -> None:
 
 
 def test_meetings_of_nduhungirehe_show_titles_at_the_time(run: Run) -> None:
-    result = run("meetings", "Nduhungirehe")
+    result = run("meetings", "Nduhungirehe", "--format", "table")
     assert result.exit_code == 0, result.stderr
     assert "Meetings of Olivier Nduhungirehe" in result.stdout
     assert "Munir Akram (PK)" in result.stdout
@@ -141,7 +141,7 @@ def test_actors_country_filter(run: Run) -> None:
 
 
 def test_actors_table(run: Run) -> None:
-    result = run("actors")
+    result = run("actors", "--format", "table")
     assert result.exit_code == 0
     assert "Latest role" in result.stdout
     assert "Juvenal Marizamunda" in result.stdout
@@ -174,15 +174,15 @@ def test_version_and_help(run: Run) -> None:
 def test_file_option_beats_environment_beats_cwd_beats_bundled(
     run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert "Rwanda–Pakistan" in run("timeline").stdout
+    assert "Rwanda–Pakistan" in run("timeline", "--format", "table").stdout
     local = Path.cwd() / "events.toml"
     local.write_text('[log]\ntitle = "Local log"\n', encoding="utf-8")
-    assert "Local log" in run("timeline").stdout
+    assert "Local log" in run("timeline", "--format", "table").stdout
     monkeypatch.setenv("RWPK_FILE", str(small_log))
-    assert "Test relations" in run("timeline").stdout
+    assert "Test relations" in run("timeline", "--format", "table").stdout
     other = tmp_path / "other.toml"
     other.write_text('[log]\ntitle = "Chosen by option"\n', encoding="utf-8")
-    assert "Chosen by option" in run("--file", str(other), "timeline").stdout
+    assert "Chosen by option" in run("--file", str(other), "timeline", "--format", "table").stdout
 
 
 def test_stdin_log(run: Run, small_log: Path) -> None:
@@ -284,7 +284,11 @@ def test_filters(run: Run, small_log: Path, args: tuple[str, ...], expected: lis
         (("timeline", "--official", "Zed"), 2, "rwpk: no actor matches 'Zed'."),
         (("timeline", "--official", "Alpah"), 2, "Did you mean 'Ada Alpha'?"),
         (("meetings", "nobody"), 2, "no actor matches 'nobody'"),
-        (("timeline", "--format", "xml"), 2, "'xml' is not one of table, md, csv, json, jsonl, ics, timelinejs, html"),
+        (
+            ("timeline", "--format", "xml"),
+            2,
+            "'xml' is not one of table, md, csv, json, tsv, jsonl, ics, timelinejs, html",
+        ),
         (("timeline", "--kind", "party"), 2, "party"),
         (("actor", "Akram", "--format", "csv"), 2, "'csv' is not one of table, md, json"),
         (("dates", "3 Jan"), 2, "rwpk: EXPR: '3 Jan' has no year"),
@@ -552,3 +556,30 @@ def test_help_examples_paste_as_they_are(run: Run, monkeypatch: pytest.MonkeyPat
     for example in joined.splitlines():
         assert example.strip().startswith("rwpk add"), example
         assert example.count('"') % 2 == 0, example  # no quoted argument cut by a re-wrap
+
+
+@pytest.mark.parametrize(
+    ("command", "fields"),
+    [(["timeline"], 6), (["meetings", "Nduhungirehe"], 6), (["actors"], 9), (["network"], 6), (["trade"], 5)],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else str(v),
+)
+def test_into_a_pipe_a_list_view_prints_one_line_per_record(run: Run, command: list[str], fields: int) -> None:
+    piped = run(*command)  # CliRunner's stdout is no terminal, as a pipe is not
+    assert piped.exit_code == 0, piped.stderr
+    lines = piped.stdout.splitlines()
+    records = json.loads(run(*command, "--format", "json").stdout)
+    assert len(lines) == len(records)
+    assert all(line.count("\t") == fields - 1 for line in lines)
+    assert all(line == line.rstrip(" ") for line in lines)
+    assert "━" not in piped.stdout
+    table = run(*command, "--format", "table")  # the table, forced
+    assert "━" in table.stdout
+
+
+def test_piped_timeline_keeps_each_record_whole_for_grep(run: Run) -> None:
+    lines = [line.split("\t") for line in run("timeline").stdout.splitlines()]
+    events = json.loads(run("timeline", "--format", "json").stdout)
+    assert [fields[0] for fields in lines] == [e["id"] for e in events]
+    assert [fields[1] for fields in lines] == [e["date"] for e in events]  # the canonical date, its precision kept
+    assert [fields[3] for fields in lines] == [e["title"] for e in events]
+    assert "2025-W04" in [fields[1] for fields in lines]

@@ -458,14 +458,15 @@ def test_a_formula_behind_spaces_quotes_or_in_fullwidth_is_defused(cell: str) ->
     assert undefuse(defuse(cell)) == cell
 
 
-@pytest.mark.parametrize("name", ["report.tsv", "report.ical", "report.markdown", "report"])
+@pytest.mark.parametrize("name", ["report.xls", "report.ical", "report.markdown", "report"])
 @pytest.mark.parametrize("command", [["timeline"], ["meetings", "Nduhungirehe"], ["export"]], ids=" ".join)
 def test_an_output_name_of_no_known_format_is_refused(run: Run, tmp_path: Path, name: str, command: list[str]) -> None:
     target = tmp_path / name
     result = run(*command, "-o", str(target))
     assert result.exit_code == 2
     assert f"-o {target}: rwpk cannot tell the format from this name; give --format (" in result.stderr
-    assert ".md .csv .json .jsonl .ics .timeline.json .html .htm" in result.stderr
+    assert ".md .csv .json " in result.stderr
+    assert ".jsonl .ics .timeline.json .html .htm" in result.stderr
     assert not target.exists()
     chosen = run(*command, "-o", str(target), "--format", "csv")  # with --format, any name will do
     assert chosen.exit_code == 0, chosen.stderr

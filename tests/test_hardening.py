@@ -282,11 +282,17 @@ def test_a_huge_title_is_cut_in_the_terminal_and_kept_in_exports(tmp_path: Path)
     log = tmp_path / "huge.toml"
     log.write_text(f'[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "{title}"\n', encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "80", "NO_COLOR": "1"}
-    shown = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline"], env=env,
-                           capture_output=True, text=True, check=False, preexec_fn=_limited(20, 2048))  # fmt: skip
+    shown = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline", "--format", "table"],
+                           env=env, capture_output=True, text=True, check=False,
+                           preexec_fn=_limited(20, 2048))  # fmt: skip
     assert shown.returncode == 0, shown.stderr[-500:]
     assert "…" in shown.stdout
     assert shown.stdout.count("word") <= 300 // 5
+    piped = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline"], env=env,
+                           capture_output=True, text=True, check=False, preexec_fn=_limited(20, 2048))  # fmt: skip
+    assert piped.returncode == 0, piped.stderr[-500:]
+    assert piped.stdout.count("\n") == 1  # into a pipe, the record is one whole line
+    assert piped.stdout.split("\t")[3] == title.strip()
     exported = subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline", "--format", "json"],
                               env=env, capture_output=True, text=True, check=False)  # fmt: skip
     assert json.loads(exported.stdout)[0]["title"] == title  # the export keeps all of it

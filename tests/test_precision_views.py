@@ -103,18 +103,18 @@ def test_a_visit_that_ends_after_a_meeting_inside_it_is_last_seen(run: Run, tmp_
     )
     (a,) = _json(run, path, "actors")
     assert (a["last"], a["last_date"]) == ("2024-10-30", "2024-10-30/2024-11-03")
-    table = run("--file", str(path), "actors").stdout
+    table = run("--file", str(path), "actors", "--format", "table").stdout
     assert "30 Oct – 3 Nov 2024" in " ".join(table.split())
 
 
 def test_views_show_the_readable_date_not_a_start_day(run: Run, log: Path) -> None:
-    actors = " ".join(run("--file", str(log), "actors").stdout.split())
+    actors = " ".join(run("--file", str(log), "actors", "--format", "table").stdout.split())
     assert "Sep 2023 – week of 20 Jan 2025" in actors
     card = " ".join(run("--file", str(log), "actor", "amina").stdout.split())
     assert "Sep 2023" in card
     assert "week of 20 Jan 2025" in card
     assert "20 Jan 2025 " not in card.replace("week of 20 Jan 2025", "")
-    network = " ".join(run("--file", str(log), "network").stdout.split())
+    network = " ".join(run("--file", str(log), "network", "--format", "table").stdout.split())
     assert "week of 20 Jan 2025" in network
     report = run("--file", str(log), "actors", "--format", "md").stdout
     assert "| Sep 2023 | week of 20 Jan 2025 |" in report
@@ -137,7 +137,7 @@ def test_counterparts_are_ranked_by_count_then_recency_and_the_rest_counted(run:
     # Each once: the most recent first (Eve and Zed, in the week; Bo, whose visit ended after Cy's
     # meeting; then Ann), not in alphabetical order.
     assert actors["amina"]["counterparts"] == ["Eve Noor", "Zed Shah", "Bo Ali", "Cy Raza", "Ann Khan"]
-    table = run("--file", str(log), "actors").stdout
+    table = run("--file", str(log), "actors", "--format", "table").stdout
     assert "+2 more" in table
     report = run("--file", str(log), "actors", "--format", "md").stdout
     assert "Eve Noor (1); Zed Shah (1); Bo Ali (1); +2 more" in report
@@ -145,7 +145,7 @@ def test_counterparts_are_ranked_by_count_then_recency_and_the_rest_counted(run:
 
 def test_meetings_show_a_companion_as_accompanying(run: Run) -> None:
     """On the bundled log, Nyakarundi (RW) received the Pakistani delegation with Marizamunda (RW)."""
-    table = " ".join(run("meetings", "Marizamunda").stdout.split())
+    table = " ".join(run("meetings", "Marizamunda", "--format", "table").stdout.split())
     assert "with Vincent Nyakarundi (RW)" in table
     report = run("meetings", "Marizamunda", "--format", "md").stdout
     assert "· with Muneer-ud-Din (PK), *Director General, Foreign Military Cooperation* · accompanied by " in report
@@ -288,7 +288,7 @@ def test_a_title_whose_tenure_only_partly_overlaps_the_event_is_hedged(run: Run,
     report = run("--file", str(path), "export").stdout
     assert "Ann Envoy (PK), *Ambassador?*" in report
     assert "Ann Envoy (PK), *Ambassador*" in report  # October: surely in post
-    meetings = " ".join(run("--file", str(path), "meetings", "amb").stdout.split())
+    meetings = " ".join(run("--file", str(path), "meetings", "amb", "--format", "table").stdout.split())
     assert "Ambassador?" in meetings
     card = " ".join(run("--file", str(path), "actor", "amb").stdout.split())
     assert "Ambassador?" in card

@@ -70,21 +70,26 @@ def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
-    """--format when given, else the output file's extension, else the view's default."""
+    """--format when given, else the output file's extension, else the view's default, which for a
+    list view printing into a pipe is tab-separated lines rather than a table."""
     if given:
         return given
-    if output is not None and str(output) != "-":
-        found = render.from_extension(output.name, view)
-        if found is None:
-            from ..errors import UsageError
+    if output is None or str(output) == "-":
+        import sys
 
-            known = " ".join(ext for name in render.choices(view) for ext in render.FORMATS[name].extensions)
-            raise UsageError(
-                f"-o {output}: rwpk cannot tell the format from this name; give --format "
-                f"({', '.join(render.choices(view))}) or a known extension: {known}"
-            )
-        return found
-    return default
+        if default == "table" and view in render.PIPED and not sys.stdout.isatty():
+            return "tsv"  # into a pipe: one line per record (--format table forces the table)
+        return default
+    found = render.from_extension(output.name, view)
+    if found is None:
+        from ..errors import UsageError
+
+        known = " ".join(ext for name in render.choices(view) for ext in render.FORMATS[name].extensions)
+        raise UsageError(
+            f"-o {output}: rwpk cannot tell the format from this name; give --format "
+            f"({', '.join(render.choices(view))}) or a known extension: {known}"
+        )
+    return found
 
 
 def format_option(view: str, default: str) -> Any:

@@ -42,6 +42,13 @@ FORMATS: dict[str, Format] = {
             (".csv",),
         ),
         Format("json", "JSON for scripts", "jsonout", _ALL_VIEWS, (".json",)),
+        Format(
+            "tsv",
+            "tab-separated lines, one record each (the default in a pipe)",
+            "tsv",
+            frozenset({"timeline", "meetings", "actors", "network", "trade"}),
+            (".tsv",),
+        ),
         Format("jsonl", "JSON Lines, one event per line", "jsonl", _EVENT_VIEWS, (".jsonl",)),
         Format("ics", "iCalendar for calendar apps", "ics", _EVENT_VIEWS, (".ics",)),
         Format("timelinejs", "TimelineJS3 JSON for the web", "timelinejs", _EVENT_VIEWS, (".timeline.json",)),
@@ -70,3 +77,7 @@ def from_extension(filename: str, view: str) -> str | None:
         ((ext, name) for name in choices(view) for ext in FORMATS[name].extensions), key=lambda c: -len(c[0])
     )
     return next((name for ext, name in candidates if lower.endswith(ext)), None)
+
+
+#: The views that print tab-separated lines, not a table, when stdout is no terminal.
+PIPED = FORMATS["tsv"].views
