@@ -27,13 +27,19 @@ class RelativeDateError(DateError):
     """A relative date ("last week") with no reference day to resolve it against."""
 
 
+#: How many candidates a message about an ambiguous name lists before "and N more".
+NAMES_LISTED = 10
+
+
 class AmbiguousNameError(UsageError):
     """A name that fits more than one actor."""
 
     def __init__(self, name: str, candidates: list[str]) -> None:
         self.name = name
         self.candidates = candidates
-        listed = "; ".join(candidates)
+        shown = candidates[:NAMES_LISTED]
+        more = f" and {len(candidates) - len(shown)} more" if len(candidates) > len(shown) else ""
+        listed = "; ".join(shown) + more
         super().__init__(f"'{name}' fits several actors: {listed}. Use more of the name or the actor id.")
 
 
@@ -82,6 +88,12 @@ class ReadError(RwpkError):
     """The log cannot be read at all: missing, a directory, no permission, not UTF-8."""
 
     exit_code = 66
+
+
+class OutputError(RwpkError):
+    """Standard output is closed or cannot take what rwpk writes (a full disk)."""
+
+    exit_code = 74  # EX_IOERR
 
 
 class DamagedCacheError(RwpkError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -97,6 +97,17 @@ to = "BB"
 value_usd = 1_000_000
 goods = { wheat = 600_000 }
 """
+
+
+@pytest.fixture(autouse=True)
+def signal_mask() -> Iterator[None]:
+    """Tests that run rwpk's entry point in this process leave SIGINT and SIGTERM blocked, as the
+    entry point does once a command has ended; restore the mask so later child processes get signals."""
+    import signal
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    yield
+    signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 @pytest.fixture(autouse=True)

@@ -502,3 +502,14 @@ def test_stats_csv_gives_every_number_once(run: Run) -> None:
     assert [r["value"] for r in rows if r["measure"] == "total"] == [str(data["total"])]
     assert {r["key"]: int(r["value"]) for r in rows if r["measure"] == "kind"} == data["by_kind"]
     assert [int(r["value"]) for r in rows if r["measure"] == "gap_days"] == [g["days"] for g in data["gaps"]]
+
+
+def test_completion_never_splits_a_candidate_at_a_newline_or_tab(tmp_path: Path) -> None:
+    log = tmp_path / "lines.toml"
+    log.write_text('[actor.ok]\nname = "Okay"\naliases = ["n\\nl", "t\\tab"]\n'
+                   '[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "T"\ntags = ["x\\ny"]\n')  # fmt: skip
+    for words, cword in (("rwpk actor ", "2"), ("rwpk timeline --tag ", "3")):
+        env = {"_RWPK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword, "RWPK_FILE": str(log)}
+        out = CliRunner().invoke(app, [], env=env, prog_name="rwpk").stdout
+        assert "\t" not in out
+        assert [c for c in out.splitlines() if c in ("n", "l", "x", "y")] == []

@@ -583,3 +583,13 @@ def test_piped_timeline_keeps_each_record_whole_for_grep(run: Run) -> None:
     assert [fields[1] for fields in lines] == [e["date"] for e in events]  # the canonical date, its precision kept
     assert [fields[3] for fields in lines] == [e["title"] for e in events]
     assert "2025-W04" in [fields[1] for fields in lines]
+
+
+def test_an_ambiguous_name_lists_a_few_candidates_not_all(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "alike.toml"
+    log.write_text("".join(f'[actor.a{n}]\nname = "Jean Pierre"\n' for n in range(30)), encoding="utf-8")
+    result = run("--file", str(log), "meetings", "Jean Pierre")
+    assert result.exit_code == 2
+    assert "Jean Pierre (a0); Jean Pierre (a1);" in result.stderr
+    assert result.stderr.count("Jean Pierre (") == 10
+    assert "and 20 more. Use more of the name or the actor id." in result.stderr

@@ -245,3 +245,26 @@ def test_saving_in_a_loop_while_add_runs_100_times_loses_no_save(
         assert f"# save {number}\n" in log.read_text(encoding="utf-8"), f"round {number}: the save was lost"
     assert outcomes.get(0, 0) > 0, outcomes  # the adds that met no save went through
     assert [p.name for p in log.parent.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("cut", [pytest.param(40, id="invalid-half"), pytest.param(None, id="valid-half")])
+def test_a_log_read_while_an_editor_writes_it_asks_to_try_again(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: int | None
+) -> None:
+    # An editor saving in place truncates, then writes: rwpk may read the first part only. What that
+    # part lacks (a source declared further down, a string closed further down) is no fault of the log.
+    from rwpk_cli.write import append
+
+    log = tmp_path / "events.toml"
+    whole = '[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "Call"\n\n[source.s1]\ntitle = "Paper"\n'
+    log.write_text(whole, encoding="utf-8")
+    half = whole[:cut] if cut else whole.split("[source.s1]")[0]
+
+    def read_half(path: Path) -> tuple[bytes, str]:
+        return half.encode(), half
+
+    monkeypatch.setattr(append, "read_for_edit", read_half)
+    result = run("--file", str(log), "add", "--date", "2024-02-02", "--kind", "call", "--title", "T", "--source", "s1")
+    assert result.exit_code == 75, result.stderr
+    assert "the file changed while rwpk was adding to it; nothing was written" in result.stderr
+    assert log.read_text(encoding="utf-8") == whole

@@ -451,11 +451,23 @@ def test_the_fast_event_writer_writes_what_json_dumps_writes(
 
 @pytest.mark.parametrize(
     "cell", [" =1+1", '"=1+1', "\u00a0=1+1", "\u3000=1", "\uff1d1+1", "\uff0bA1", "\uff20SUM(A1)", "  @SUM(A1)",
-             "'\" -2+3", "\u200b=cmd()"],
+             "'\" -2+3", "\u200b=cmd()", "\u2060=1+1", "\ufe66=1+1", "\ufe661+1", "\u207c1+1", "\u208a1",
+             "|cmd /c calc", "\uff5ccmd", "\u200d\ufe62A1"],
 )  # fmt: skip
 def test_a_formula_behind_spaces_quotes_or_in_fullwidth_is_defused(cell: str) -> None:
     assert defuse(cell) == "'" + cell
     assert undefuse(defuse(cell)) == cell
+
+
+def test_every_start_that_normalises_to_a_formula_is_defused() -> None:
+    # Whatever NFKC turns into = + - @ is read as a formula by some spreadsheet: all of it is defused.
+    import sys
+    import unicodedata
+
+    formula = ("=", "+", "-", "@")
+    starts = [chr(c) for c in range(sys.maxunicode + 1)
+              if not 0xD800 <= c <= 0xDFFF and unicodedata.normalize("NFKC", chr(c)) in formula]  # fmt: skip
+    assert [hex(ord(c)) for c in starts if defuse(c + "1") != "'" + c + "1"] == []
 
 
 @pytest.mark.parametrize("name", ["report.xls", "report.ical", "report.markdown", "report"])

@@ -6,6 +6,7 @@ import json
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ import pytest
 from rwpk_cli.cli import app as cli_app
 from rwpk_cli.cli import entry
 from tests.ceiling import ceiling
-from tests.conftest import Run
+from tests.conftest import SMALL_LOG, Run
 
 
 def test_size_limit(run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,11 +201,15 @@ def test_sigterm_interrupts_like_ctrl_c_and_leaves_the_log_whole(tmp_path: Path)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     process = subprocess.Popen([sys.executable, "-m", "rwpk_cli", "--file", str(log), *ADD], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    time.sleep(0.8)  # inside the parse of 40,000 events
+    time.sleep(0.5)  # while the 40,000 events are read and checked
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err  # as Ctrl-C exits; without a handler SIGTERM would kill it (-15)
-    assert log.read_bytes() == before
+    if process.returncode == 0:  # the signal came once the write had begun: it completes and says so
+        assert b"rwpk: added event" in err
+        assert log.read_bytes().startswith(before)
+    else:  # as Ctrl-C exits; without a handler SIGTERM would kill it (-15)
+        assert process.returncode == 130, err
+        assert log.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -346,3 +351,118 @@ def test_reading_a_small_log_reserves_no_more_memory_than_it_needs(run: Run, sma
         stdin = run("--file", "-", "check", input=small_log.read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.stderr
     assert stdin.exit_code == 0, stdin.stderr
+
+
+def test_an_interrupt_that_lands_after_the_write_is_too_late_to_undo_it(
+    run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C arriving as the new log is renamed into place: the add is done, so it is reported as
+    # done (exit 0) rather than exiting 130 with the event written, which invites a duplicate.
+    from rwpk_cli.write import append, atomic
+
+    real = atomic.write_atomic
+
+    def write_then_interrupt(path: Path, data: bytes, expect: bytes | None = None) -> None:
+        real(path, data, expect)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(append, "write_atomic", write_then_interrupt)
+    result = run("--file", str(small_log), *ADD)
+    assert result.exit_code == 0, (result.exception, result.stderr)
+    assert "rwpk: added event" in result.stderr
+    assert small_log.read_text(encoding="utf-8").count("[[event]]") == SMALL_LOG.count("[[event]]") + 1
+
+
+def test_sigterm_at_any_moment_of_an_add_leaves_a_consistent_outcome(tmp_path: Path) -> None:
+    block = '[[event]]\nid = "e{n}"\ndate = 2024-01-03\nkind = "call"\ntitle = "Call {n}"\nsummary = "{pad}"\n\n'
+    text = "".join(block.format(n=n, pad="x" * 200) for n in range(3_000))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    outcomes = []
+    for round_number in range(16):
+        log = tmp_path / f"log{round_number}.toml"
+        log.write_text(text, encoding="utf-8")
+        process = subprocess.Popen([sys.executable, "-m", "rwpk_cli", "--file", str(log), *ADD], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        time.sleep(0.1 + round_number * 0.025)  # from start-up to past the end of the write
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+        written = log.read_text(encoding="utf-8") != text
+        outcomes.append(process.returncode)
+        if written:  # the write happened: it is reported, with exit 0
+            assert (process.returncode, "rwpk: added event" in err) == (0, True), err
+        else:  # or it did not, and the log is as it was (killed outright only before rwpk has started)
+            assert process.returncode in (130, -signal.SIGTERM), err
+            assert "added" not in err
+    assert {0, 130} <= set(outcomes), outcomes  # the signals landed both before and after the write
+
+
+def test_a_terminal_table_of_20000_pairs_shows_the_first_500(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "p200.toml"
+    actors = "".join(f'[actor.a{n}]\nname = "Person {n}"\ncountry = "{"RW" if n % 2 else "PK"}"\n' for n in range(200))
+    people = ", ".join(f'"a{n}"' for n in range(200))
+    log.write_text(
+        actors + f'[[event]]\ndate = 2024-01-01\nkind = "meeting"\ntitle = "All"\nparticipants = [{people}]\n'
+    )
+    with ceiling(cpu_seconds=10, megabytes=500):  # all 19,900 rows took 13 s
+        table = run("--file", str(log), "network", "--format", "table")
+        actors_table = run("--file", str(log), "actors", "--format", "table")
+    assert table.exit_code == 0, table.stderr
+    assert "19900 pairs" in table.stdout
+    assert "the first 500 shown; --format tsv, csv or json for all" in " ".join(table.stdout.split())
+    assert table.stdout.count("Person ") <= 2 * 500
+    assert actors_table.exit_code == 0
+    assert len(run("--file", str(log), "network", "--format", "tsv").stdout.splitlines()) == 19900
+
+
+def test_a_socket_is_refused_as_what_it_is(run: Run, tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "log.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = run("--file", str(path), "timeline")
+    finally:
+        server.close()
+    assert result.exit_code == 66
+    assert result.stderr == f"rwpk: {path}: is a socket, not a regular file; give the path of a .toml file\n"
+
+
+def _rwpk(args: list[str], tmp_path: Path, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "rwpk_cli", *args], env=env, check=False, **kwargs)
+
+
+def _full_device(tmp_path: Path) -> Path:
+    """A device of our own that, like /dev/full, refuses every write with ENOSPC."""
+    path = tmp_path / "full"
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    return path
+
+
+def test_a_closed_or_full_stdout_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    closed = _rwpk(["timeline"], tmp_path, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 74
+    assert closed.stderr.decode() == (
+        "rwpk: cannot write the output: standard output is closed; write it to a file with -o FILE\n"
+    )
+    with _full_device(tmp_path).open("wb") as full:
+        result = _rwpk(["export"], tmp_path, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 74
+    assert b"Traceback" not in result.stderr
+    assert result.stderr.decode() == (
+        "rwpk: cannot write the output: No space left on device; write it to a file with -o FILE\n"
+    )
+
+
+def test_a_closed_or_full_stderr_never_changes_an_outcome(tmp_path: Path, small_log: Path) -> None:
+    close_stderr = {"preexec_fn": lambda: os.close(2)}
+    assert _rwpk(["check"], tmp_path, **close_stderr).returncode == 0
+    assert _rwpk(["--file", str(small_log), "check", "--strict"], tmp_path, **close_stderr).returncode == 65
+    before = small_log.read_text(encoding="utf-8").count("[[event]]")
+    added = _rwpk(["--file", str(small_log), *ADD], tmp_path, **close_stderr)
+    assert added.returncode == 0  # the event is written, and the add says it succeeded
+    with _full_device(tmp_path).open("wb") as full:
+        again = _rwpk(["--file", str(small_log), *ADD[:-2], "--title", "Another"], tmp_path, stderr=full)
+    assert again.returncode == 0
+    assert small_log.read_text(encoding="utf-8").count("[[event]]") == before + 2

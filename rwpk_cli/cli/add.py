@@ -11,7 +11,7 @@ import typer
 
 from ..log.kinds import Kind
 from .options import complete_actor, complete_source
-from .support import emit, location, reports_errors, say_error
+from .support import emit, location, reports_errors, say_error, uninterrupted
 
 if TYPE_CHECKING:
     from ..log.files import LogLocation
@@ -73,6 +73,7 @@ class _Current(NamedTuple):
 
 def _current(ctx: typer.Context, dry_run: bool) -> _Current:
     """The log to add to. A dry run writes nothing, so it may read any log: the bundled one, or stdin."""
+    from ..errors import LogError
     from ..log.files import decode, read_bytes
     from ..log.parse import parse_log
     from ..write.append import read_for_edit
@@ -85,18 +86,37 @@ def _current(ctx: typer.Context, dry_run: bool) -> _Current:
         return _Current(where, where.path or Path("-"), original, text, log)
     path = _target(where)
     original, text = read_for_edit(path)
-    log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
+    try:
+        log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
+    except LogError:
+        _refuse_if_changed(path, original)  # an editor was saving it: try again, rather than "invalid"
+        raise
     return _Current(where, path, original, text, log)
+
+
+def _refuse_if_changed(path: Path, original: bytes) -> None:
+    """ConflictError (exit 75) when the log no longer holds what was read: a problem found in it may
+    only be a save caught half-way, so the right answer is to try again."""
+    from ..write.atomic import CHANGED, ConflictError, holds
+
+    if not holds(path, original):
+        raise ConflictError(f"{path}: {CHANGED}")
 
 
 def _write(current: _Current, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False) -> None:
     """Check the log with ``block`` appended, then print it (a dry run) or write it. ``what`` names an
     actor or a source; an event is named by the id the log gives it, and refused when the log has the
     same event already (the same dates, kind and title) unless ``duplicate``."""
+    from ..errors import UsageError
     from ..write.append import commit, plan
 
     display = current.where.display
-    addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
+    try:
+        addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
+    except UsageError:
+        if current.where.path is not None and not current.where.bundled:
+            _refuse_if_changed(current.path, current.original)
+        raise
     added = next((e for e in addition.log.events if e.line == addition.first_line), None) if what is None else None
     if added is not None and not duplicate:
         from ..errors import UsageError
@@ -113,8 +133,9 @@ def _write(current: _Current, block: str, dry_run: bool, what: str | None = None
         return
     if what is None:
         what = f"event '{added.id}'" if added is not None else "an event"
-    commit(current.path, current.original, addition.text)
-    say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
+    with uninterrupted():  # from here the write either does not happen or is reported as done
+        commit(current.path, current.original, addition.text)
+        say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
 
 
 def _refuse_taken(current: _Current, table: str, ident: str) -> None:

@@ -41,7 +41,10 @@ def main() -> None:
     try:
         from .app import app
 
-        app()
+        try:
+            app()
+        finally:  # the command has ended: a signal now could only turn its exit code into a lie
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     except KeyboardInterrupt:
         sys.stderr.write("\nrwpk: interrupted\n")
         sys.exit(130)

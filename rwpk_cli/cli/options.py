@@ -41,13 +41,13 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
         return []
     import os
 
-    from ..render.safe import visible
+    from ..render.safe import one_line, visible
 
     bash = "bash" in os.environ.get("_RWPK_COMPLETE", "")
     found: dict[str, str] = {}
     for a in log.actors.values():
         for text in (a.id, a.name, *a.aliases):
-            if text.startswith(incomplete) and visible(text) == text and not (bash and " " in text):
+            if text.startswith(incomplete) and one_line(text) == text and not (bash and " " in text):
                 found.setdefault(text, visible(a.name))  # nothing a shell would act on
     return sorted(found.items())
 
@@ -55,18 +55,21 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
     """Tags used in the log that start with what was typed."""
     log = _log_for_completion(ctx)
-    from ..render.safe import visible
+    from ..render.safe import one_line
 
     tags = sorted({t for e in log.events for t in e.tags}) if log else []
-    return [t for t in tags if t.startswith(incomplete) and visible(t) == t]
+    return [t for t in tags if t.startswith(incomplete) and one_line(t) == t]
 
 
 def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Source ids that start with what was typed, with the source's title as help."""
-    from ..render.safe import visible
+    from ..render.safe import one_line
 
     log = _log_for_completion(ctx)
-    return [(s.id, visible(s.label)) for s in log.sources.values() if s.id.startswith(incomplete)] if log else []
+    if log is None:
+        return []
+    sources = log.sources.values()
+    return [(s.id, one_line(s.label)) for s in sources if s.id.startswith(incomplete) and one_line(s.id) == s.id]
 
 
 def pick_format(view: str, given: str | None, output: Path | None, default: str) -> str:
@@ -77,7 +80,7 @@ def pick_format(view: str, given: str | None, output: Path | None, default: str)
     if output is None or str(output) == "-":
         import sys
 
-        if default == "table" and view in render.PIPED and not sys.stdout.isatty():
+        if default == "table" and view in render.PIPED and not (sys.stdout and sys.stdout.isatty()):
             return "tsv"  # into a pipe: one line per record (--format table forces the table)
         return default
     found = render.from_extension(output.name, view)

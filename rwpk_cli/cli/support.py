@@ -6,10 +6,11 @@ The core (dates, loading, rendering) is imported inside the functions that use i
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -47,6 +48,8 @@ def say_error(message: str) -> None:
     characters shown as stand-ins. Written directly: a check of a large log prints thousands."""
     from ..render.safe import visible
 
+    if sys.stderr is None:  # started with stderr closed (2>&-): there is nowhere to say it
+        return
     try:
         # A line break inside a message is shown, not kept: an id holding one could otherwise forge a
         # FILE:LINE: line that editors and CI annotations would believe.
@@ -54,14 +57,39 @@ def say_error(message: str) -> None:
         sys.stderr.flush()
     except BrokenPipeError:
         _stderr_closed()
+    except (OSError, ValueError):  # a full disk, a closed stream: a diagnostic never fails the command
+        _stderr_closed()
 
 
 def _stderr_closed() -> None:
-    """Stderr is closed (rwpk check 2>&1 | head -1): send what is left nowhere and carry on, so the
-    command still ends with its own exit code. Rich's default would exit 1."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stderr.fileno())
-    os.close(devnull)
+    """Stderr is closed (rwpk check 2>&1 | head -1) or full: send what is left nowhere and carry on,
+    so the command still ends with its own exit code. Rich's default would exit 1."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stderr.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stderr = None
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a write commits and is reported: once the new log is in place,
+    rwpk says so and exits 0, rather than exiting 130 after writing (which invites a duplicate on a
+    retry). A signal that came during a write that failed is delivered afterwards, as usual."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a pending signal interrupts as usual
+        raise
+    pending = signal.sigpending() & held
+    for _ in pending:
+        signal.sigwait(pending)  # too late to stop the write: the work is done
+    signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def reports_errors(command: F) -> F:
@@ -135,7 +163,22 @@ def emit(result: object, output: Path | None = None) -> None:
         text = result if isinstance(result, str) else plain(result)
         write_atomic(output, text.encode("utf-8"))
         say_error(f"rwpk: wrote {output}")
-    elif isinstance(result, str):
+    else:
+        try:
+            _print(result)
+        except BrokenPipeError:
+            raise  # rwpk … | head: the entry point exits quietly
+        except (OSError, ValueError, AttributeError) as error:
+            from ..errors import OutputError
+
+            reason = getattr(error, "strerror", None) or "standard output is closed"
+            raise OutputError(f"cannot write the output: {reason}; write it to a file with -o FILE") from None
+
+
+def _print(result: object) -> None:
+    if sys.stdout is None:
+        raise ValueError("standard output is closed")
+    if isinstance(result, str):
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             sys.stdout.write(result)
@@ -145,6 +188,7 @@ def emit(result: object, output: Path | None = None) -> None:
         sys.stdout.flush()
     else:
         stdout().print(result)
+        sys.stdout.flush()
 
 
 def plain(renderable: object) -> str:

@@ -91,6 +91,8 @@ def _read_regular(path: Path, name: str, limit: int) -> bytes:
     """Up to ``limit`` bytes of a regular file. The file is opened without blocking and checked
     before anything is read, so a FIFO, a device (/dev/zero) or a socket is refused at once rather
     than hanging or reading without end."""
+    if stat.S_ISSOCK(mode := os.stat(path).st_mode):  # a socket cannot even be opened: say what it is
+        raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of a .toml file")
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         mode = os.fstat(descriptor).st_mode

@@ -56,7 +56,9 @@ def read_included(parent: Member, name: str, line: int) -> Member:
         message = f"include {name!r}: there is no file {shown}; the path is relative to {parent.display}"
         raise LogError([Problem(parent.display, line, message)])
     try:
-        return Member(path, shown, read_bytes(LogLocation(path, shown)))
+        data = read_bytes(LogLocation(path, shown))
+        decode(data, shown)  # text that is not UTF-8 is a problem at the include, like any other
+        return Member(path, shown, data)
     except ReadError as error:
         raise LogError([Problem(parent.display, line, f"include {name!r}: {error}")]) from None
 

@@ -141,10 +141,17 @@ def _parse_whole(text: str, display: str) -> dict[str, Any]:
         reason = _TOML_POSITION.sub("", message)
         hint = "fix the syntax on this line"
         if "at end of document" in message and (unclosed := LineIndex(text).unclosed) is not None:
+            opening = text.splitlines()[unclosed - 1] if unclosed <= len(text.splitlines()) else ""
+            quotes = (
+                "'''"
+                if opening.find("'''") != -1
+                and (opening.find('"""') == -1 or opening.find("'''") < opening.find('"""'))
+                else '"""'
+            )
             line, column, hint = (
                 unclosed,
                 None,
-                'the multi-line string that starts here is never closed; end it with """',
+                f"the multi-line string that starts here is never closed; end it with {quotes}",
             )
         problem = Problem(display, line, f"invalid TOML: {reason}; {hint}", column)
         raise LogError([problem]) from None

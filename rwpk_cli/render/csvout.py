@@ -31,12 +31,17 @@ COLUMNS = (
 #: The participant columns beside ``participants`` (the names), and the key of each in the JSON contract.
 PARTICIPANT_COLUMNS = {"participant_ids": "id", "participant_countries": "country", "participant_titles": "title"}
 LIST_SEPARATOR = "; "
-# = + - @ and their fullwidth forms, which spreadsheets also read as formulas; a tab or a CR.
-_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
+# = + - @ and the forms that compatibility normalisation (NFKC) turns into them: fullwidth, small,
+# superscript and subscript; | (a DDE call in older spreadsheets); a tab or a CR.
+_FORMULA_START = (
+    "=", "+", "-", "@", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\uff5c", "\ufe66", "\ufe62", "\ufe63",
+    "\ufe6b", "\ufb29", "\u207c", "\u207a", "\u207b", "\u208c", "\u208a", "\u208b", "\t", "\r",
+)  # fmt: skip
 # What a spreadsheet may strip before it reads a formula ("trim spaces"): white space of any kind,
 # NBSP included, and quotes. Tab and CR are formula starts themselves, so they are not stripped.
 _LEADING = (
-    " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+    " \n\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d"
+    "\u2060\u202f\u205f\u3000\ufeff"
     "'\"`"
 )
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from ..log.model import Role
 from ..views.analysis import known_span
 from .docs import ActorDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import balance, cell, money, percent
+from .safe import TABLE_ROWS, balance, cell, money, percent, shown_rows
 
 BAR_WIDTH = 36
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -136,11 +136,12 @@ def actor(doc: ActorDoc) -> RenderableType:
 
 def network(doc: NetworkDoc) -> RenderableType:
     """Pairs of actors, strongest first, with their countries; cross-border pairs marked."""
-    table = _table(f"Who meets whom · {doc.log.title}", f"{len(doc.links)} pairs · {doc.log.path}")
+    count = len(doc.links)
+    table = _table(f"Who meets whom · {doc.log.title}", f"{count} pairs · {doc.log.path}{shown_rows(count)}")
     for column in ("Actor", "Counterpart", "Shared events", "", "Last contact", "Cross-border"):
         table.add_column(column, justify="right" if column == "Shared events" else "left", overflow="fold")
     largest = doc.links[0].times if doc.links else 0
-    for link in doc.links:
+    for link in doc.links[:TABLE_ROWS]:
         table.add_row(
             Text(cell(f"{link.a.name} ({link.a.country or '?'})")),
             Text(cell(f"{link.b.name} ({link.b.country or '?'})")),

@@ -88,3 +88,15 @@ def balance(origin: str, destination: str, amount: int) -> str:
 
 #: How many of an actor's counterparts a summary names before "+N more".
 COUNTERPARTS_SHOWN = 3
+
+
+#: The most rows a terminal table shows; the rest are counted in its caption (every other format has
+#: them all). A table of 20,000 rows takes Rich many seconds and no one reads it.
+TABLE_ROWS = 500
+
+
+def shown_rows(count: int) -> str:
+    """The caption's note when a terminal table leaves rows out."""
+    if count <= TABLE_ROWS:
+        return ""
+    return f" · the first {TABLE_ROWS:,} shown; --format tsv, csv or json for all"

@@ -10,7 +10,7 @@ from rich.text import Text
 from ..dates.span import DateSpan
 from ..views.rows import EventRow, PersonRow
 from .docs import ActorsDoc, EventsDoc
-from .safe import COUNTERPARTS_SHOWN, cell
+from .safe import COUNTERPARTS_SHOWN, TABLE_ROWS, cell, shown_rows
 
 KIND_STYLES = {
     "meeting": "cyan",
@@ -115,14 +115,16 @@ def meetings(doc: EventsDoc) -> RenderableType:
 
 def actors(doc: ActorsDoc) -> RenderableType:
     """Name and country, latest role, counts, first and last seen, most frequent counterparts."""
-    table = _new_table(f"Actors · {doc.log.title}", _caption(doc.log.path, len(doc.summaries), "actor"))
+    caption = _caption(doc.log.path, len(doc.summaries), "actor")
+    caption.append(shown_rows(len(doc.summaries)))
+    table = _new_table(f"Actors · {doc.log.title}", caption)
     table.add_column("Name", ratio=2, min_width=14, overflow="fold")
     table.add_column("Latest role", ratio=3, overflow="fold")
     table.add_column("Events", justify="right")
     table.add_column("Meetings", justify="right")
     table.add_column("Seen", min_width=11)
     table.add_column("Counterparts", ratio=3, overflow="fold")
-    for s in doc.summaries:
+    for s in doc.summaries[:TABLE_ROWS]:
         name = Text(cell(s.actor.name), style="bold")
         if s.actor.country:
             name.append(f" ({cell(s.actor.country)})", style="dim")
