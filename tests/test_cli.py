@@ -593,3 +593,28 @@ def test_an_ambiguous_name_lists_a_few_candidates_not_all(run: Run, tmp_path: Pa
     assert "Jean Pierre (a0); Jean Pierre (a1);" in result.stderr
     assert result.stderr.count("Jean Pierre (") == 10
     assert "and 20 more. Use more of the name or the actor id." in result.stderr
+
+
+TABLE_VIEWS = [["timeline"], ["meetings", "Nduhungirehe"], ["actors"], ["actor", "Akram"], ["network"], ["trade"],
+               ["stats"], ["dates", "last week", "--as-of", "2025-01-24"]]  # fmt: skip
+_EDGES = "()[],;:×✓—–·│┃━ "
+
+
+def _tokens(text: str) -> list[str]:
+    found = [t.strip(_EDGES) for line in text.splitlines() for t in line.split()]
+    return [t for t in found if t and set(t) - set("━─│┃╭╮╰╯")]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+@pytest.mark.parametrize("command", TABLE_VIEWS, ids=" ".join)
+def test_no_table_splits_a_word_at_any_width(
+    run: Run, monkeypatch: pytest.MonkeyPatch, command: list[str], width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    whole = set(_tokens(run(*command, "--format", "table").stdout))  # nothing wraps at 400 columns
+    whole |= set(_tokens(f"hidden at {width} columns; widen the terminal, or --format md the bars"))
+    monkeypatch.setenv("COLUMNS", str(width))
+    shown = run(*command, "--format", "table").stdout
+    assert all(len(line) <= width for line in shown.splitlines()), shown
+    split = [t for t in _tokens(shown) if t not in whole and not t.endswith("…")]
+    assert split == [], shown

@@ -187,7 +187,11 @@ def _print(result: object) -> None:
             stream.write(result.encode("utf-8"))  # UTF-8 whatever the locale, CRLF kept for CSV and ICS
         sys.stdout.flush()
     else:
-        stdout().print(result)
+        from ..render.fit import fit
+
+        console = stdout()
+        fit(result, console)  # type: ignore[arg-type]
+        console.print(result)
         sys.stdout.flush()
 
 
