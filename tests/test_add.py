@@ -158,8 +158,8 @@ def test_add_actor_and_source(run: Run, log_copy: Path) -> None:
 def test_prompts_at_a_terminal(run: Run, log_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli_add, "_interactive", lambda: True)
     result = run(
-        "--file", str(log_copy), "add", "--dry-run", input="2025-05-01\nvisit\nA prompted visit\nAkram, Mukeka\n"
-    )
+        "--file", str(log_copy), "add", "--dry-run", input="2025-05-01\nvisit\nA prompted visit\nAkram, Mukeka\n\n\n\n"
+    )  # then no place, no sources, no summary
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         '[[event]]\ndate = 2025-05-01\nkind = "visit"\ntitle = "A prompted visit"\nparticipants = ["akram", "mukeka"]\n'

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from ..log.kinds import Kind
 from .options import complete_actor, complete_source
 from .support import emit, location, reports_errors, say_error, uninterrupted
 
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from ..log.files import LogLocation
     from ..log.model import Log
     from ..log.names import NameIndex
+    from .prompts import Answers
 
 add_app = typer.Typer(
     add_completion=False,
@@ -165,33 +165,22 @@ def _participant(names: NameIndex, text: str) -> str:
     return text
 
 
-def _ask_missing(
-    log: Log | None, date_: str | None, kind: str | None, title: str | None
-) -> tuple[str, str, str, list[str]]:
+def _ask_missing(log: Log | None, date_: str | None, kind: str | None, title: str | None) -> Answers | None:
+    """At a terminal, ask for what is missing (see ``prompts``); in a script, a usage error naming it.
+    None when nothing is missing."""
     from ..errors import UsageError
 
     missing = [name for name, value in (("--date", date_), ("--kind", kind), ("--title", title)) if not value]
     if not missing:
-        return date_ or "", kind or "", title or "", []
+        return None
     if not _interactive():
         them = "it" if len(missing) == 1 else "them"
         raise UsageError(
             f"missing {', '.join(missing)}; give {them} on the command line (rwpk prompts only at a terminal)"
         )
-    from rich.console import Console
-    from rich.prompt import Prompt
-    from rich.text import Text
+    from .prompts import ask_event
 
-    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
-    answered_date = date_ or Prompt.ask("Date (e.g. 2025-01-20, 'last week', Jan 2025)", console=console)
-    answered_kind = kind or str(Prompt.ask("Kind", choices=[k.value for k in Kind], default="meeting", console=console))
-    answered_title = title or Prompt.ask("Title", console=console)
-    people: list[str] = []
-    if log is not None and log.actors:
-        console.print(Text("Actors: " + ", ".join(f"{a.name} ({a.id})" for a in log.actors.values()), style="dim"))
-        answer = Prompt.ask("Participants, comma-separated (blank for none)", default="", console=console)
-        people = [p.strip() for p in answer.split(",") if p.strip()]
-    return answered_date, answered_kind, answered_title, people
+    return ask_event(log, date_, kind, title)
 
 
 def _needs_reference(date_: str, as_of: str | None, sources: list[str], log: Log | None) -> bool:
@@ -259,10 +248,16 @@ def add(
 
     current = _current(ctx, dry_run)
     log = current.log
-    date_, kind, title, asked = _ask_missing(log, date_, kind, title)
+    asked = _ask_missing(log, date_, kind, title)
     names = NameIndex(log.actors.values() if log else ())
-    people = tuple(_participant(names, p) for p in [*(participant or []), *asked])
+    people = tuple(_participant(names, p) for p in participant or [])
     sources = list(source or [])
+    if asked is not None:  # each answer was checked as it was typed
+        date_, kind, title = asked.date, asked.kind, asked.title
+        people += tuple(asked.participants)
+        place, summary = place or asked.place, summary or asked.summary
+        sources += [s for s in asked.sources if s not in sources]
+    date_, kind, title = date_ or "", kind or "", title or ""  # none is missing once asked
     if _needs_reference(date_, as_of, sources, log):
         as_of = date.today().isoformat()  # recorded in the log, so the date never drifts
     new = NewEvent(
