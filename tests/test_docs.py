@@ -86,3 +86,11 @@ def test_the_readme_csv_example_is_what_the_command_prints(run: Run) -> None:
     result = run(*command.split()[1:])
     assert result.exit_code == 0
     assert result.stdout_bytes.decode("utf-8").replace("\r\n", "\n") == shown
+
+
+def test_the_format_reference_marks_every_required_event_key() -> None:
+    reference = README.split("## The log format")[1]
+    event = reference.split("\n[[event]]\n")[1].split("\n[[trade]]\n")[0]
+    for key in ("date", "kind", "title"):  # what the checks refuse an event without
+        line = next(line for line in event.splitlines() if line.startswith(f"{key} ="))
+        assert "# required" in line, line

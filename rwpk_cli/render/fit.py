@@ -48,7 +48,11 @@ def fit_table(table: Table, console: Console) -> None:
     """Give each column at least its longest word, drop columns until they fit, then share out the
     width: the widest columns give way first, never below their longest word."""
     for column in table.columns:
-        words = _longest_word([_plain(column.header), *(_plain(c) for c in column._cells)])
+        cells = [_plain(c) for c in column._cells]
+        words = _longest_word([_plain(column.header), *cells])
+        if cells and not any(ch.isalnum() for c in cells for ch in c):  # a bar is drawn to its width, never cut
+            column.min_width = max(column.min_width or 0, _natural(column))
+            continue
         column.min_width = max(column.min_width or 0, min(words, LONGEST_WORD))
         column.overflow = "ellipsis"
         column.no_wrap = False
