@@ -148,3 +148,76 @@ def test_hostile_text_stays_text(browser: Any, run: Run, tmp_path: Path) -> None
     assert watched.dialogs == []
     assert watched.errors == []
     assert watched.requests == [watched.url]
+
+
+CONTRAST = """(selector) => {
+  function channel(c) { c = c / 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+  function luminance(color) {
+    var [r, g, b] = color.match(/\\d+(\\.\\d+)?/g).map(Number);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  }
+  return [...document.querySelectorAll(selector)].map((node) => {
+    var style = getComputedStyle(node);
+    var back = style.backgroundColor;
+    var box = node;
+    while (/rgba\\(0, 0, 0, 0\\)|transparent/.test(back) && box.parentElement) {
+      box = box.parentElement; back = getComputedStyle(box).backgroundColor;
+    }
+    var [a, b] = [luminance(style.color), luminance(back)].sort((x, y) => y - x);
+    return [node.textContent.trim(), (a + 0.05) / (b + 0.05)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_badges_and_text_meet_wcag_aa_contrast(browser: Any, run: Run, tmp_path: Path, scheme: str) -> None:
+    watched = Watched(browser, _page_file(run, tmp_path))
+    watched.page.emulate_media(color_scheme=scheme)
+    measured = watched.page.evaluate(CONTRAST, ".kind, .card h3, .when time, .role, .sources a, .tags li, .meta")
+    assert measured
+    low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
+    assert low == []  # the call badge was 3.64:1
+    background = watched.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(18, 22, 27)") == (scheme == "dark")
+
+
+def test_the_filters_live_in_the_address_so_a_view_can_be_shared(browser: Any, run: Run, tmp_path: Path) -> None:
+    watched = Watched(browser, _page_file(run, tmp_path))
+    page = watched.page
+    page.select_option("#tag", "security")
+    assert watched.visible_cards() == page.locator(".card[data-tags~=security]").count() > 0
+    page.select_option("#official", "nduhungirehe")
+    shared = page.evaluate("location.search")
+    assert shared == "?official=nduhungirehe&tag=security"
+    shown = watched.count_text()
+    page.goto(watched.url + shared)  # someone opens the shared address
+    assert page.input_value("#official") == "nduhungirehe"
+    assert page.input_value("#tag") == "security"
+    assert watched.count_text() == shown
+    page.goto(watched.url + "?kinds=visit&q=kigali")
+    assert watched.count_text() == "Showing 2 of 12 events"
+    assert set(page.locator(".card:visible").evaluate_all("cards => cards.map(c => c.dataset.kind)")) == {"visit"}
+    assert watched.errors == []
+
+
+def test_the_page_reads_as_a_publication(browser: Any, run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "log.toml"
+    log.write_text(
+        '[log]\ntitle = "Two countries"\n'
+        '[[trade]]\nyear = 2022\nfrom = "PK"\nto = "RW"\nvalue_usd = 47600000\ngoods = { rice = 44400000 }\n'
+        '[[event]]\ndate = "1962-07"\nkind = "other"\ntitle = "Relations established"\n'
+        '[[event]]\ndate = 2024-01-03\nkind = "call"\ntitle = "A call"\ntags = ["defence"]\n'
+        'summary = """First paragraph.\n\nSecond paragraph."""\n',
+        encoding="utf-8",
+    )
+    watched = Watched(browser, _page_file(run, tmp_path, "--file", str(log)))
+    page = watched.page
+    assert "log.toml" not in page.locator("header").inner_text()  # tool details go to the footer
+    assert "log.toml" in page.locator("footer").inner_text()
+    assert page.locator(".card.kind-call .summary").all_inner_texts() == ["First paragraph.", "Second paragraph."]
+    assert page.locator(".card.kind-call .tags li").all_inner_texts() == ["defence"]
+    assert page.locator(".gap").inner_text() == "61 years without a recorded event"
+    assert page.locator(".trade td").all_inner_texts()[:3] == ["2022", "PK → RW", "$47.6M"]
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('h2')).breakAfter") == "avoid"
+    assert watched.errors == []

@@ -509,3 +509,20 @@ def test_csv_keeps_who_took_part_with_ids_countries_and_titles(run: Run, tmp_pat
 
     frame = pandas.read_csv(io.StringIO(_export(run, "csv", "--file", str(log))), dtype=str, keep_default_na=False)
     assert list(frame["participant_ids"]) == [record["participant_ids"]]
+
+
+def test_paragraph_breaks_in_a_summary_are_kept_in_every_report(run: Run, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    log = tmp_path / "log.toml"
+    log.write_text(
+        '[[event]]\nid = "e"\ndate = 2024-01-03\nkind = "call"\ntitle = "A call"\n'
+        'summary = """First paragraph,\nstill the first.\n\nSecond paragraph."""\n',
+        encoding="utf-8",
+    )
+    markdown = run("--file", str(log), "export", "--format", "md").stdout
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    inside = [t.content for t in tokens if t.type == "inline" and t.content.startswith(("First", "Second"))]
+    assert inside == ["First paragraph, still the first.", "Second paragraph."]
+    slide = json.loads(run("--file", str(log), "export", "--format", "timelinejs").stdout)["events"][0]
+    assert slide["text"]["text"].endswith("<p>First paragraph,\nstill the first.</p><p>Second paragraph.</p>")

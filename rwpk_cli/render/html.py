@@ -22,7 +22,7 @@ from ..log.names import fold
 from ..views.rows import EventRow
 from .docs import EventsDoc
 from .jsonout import event_object
-from .safe import one_line, web_url
+from .safe import one_line, paragraphs, web_url
 
 
 def _asset(name: str) -> str:
@@ -64,7 +64,8 @@ def _card(log: Log, row: EventRow) -> str:
     )
     lines = [
         f'<article class="card kind-{event.kind.value}" id="{_t("event-" + event.id)}" '
-        f'data-kind="{event.kind.value}" data-officials="{_t(officials)}" data-text="{_t(fold(searchable))}">',
+        f'data-kind="{event.kind.value}" data-officials="{_t(officials)}" data-text="{_t(fold(searchable))}" '
+        f'data-tags="{_t(" ".join(fold(t) for t in event.tags))}">',
         f'<div class="when"><time datetime="{when.start.isoformat()}">{_t(when.label)}</time>'
         f'<span class="kind">{event.kind.value}</span></div>',
         f"<h3>{_t(event.title)}</h3>",
@@ -80,13 +81,43 @@ def _card(log: Log, row: EventRow) -> str:
         lines.append(f'<ul class="people">{people}</ul>')
     if event.place:
         lines.append(f'<p class="place">{_t(event.place)}</p>')
-    if event.summary:
-        lines.append(f'<p class="summary">{_t(event.summary)}</p>')
+    for paragraph in paragraphs(event.summary or ""):  # the breaks the log's text has are kept
+        lines.append(f'<p class="summary">{_t(paragraph)}</p>')
+    if event.tags:
+        lines.append('<ul class="tags">' + "".join(f"<li>{_t(tag)}</li>" for tag in event.tags) + "</ul>")
     cited = [i for i in event.sources if i in log.sources]
     if cited:
         lines.append('<p class="sources">Sources: ' + ", ".join(_source_link(log, i) for i in cited) + "</p>")
     lines.append("</article>")
     return "\n".join(lines)
+
+
+#: A quiet time longer than this (two years) gets a line of its own between the years.
+GAP_DAYS = 730
+
+
+def _quiet(days: int) -> str:
+    years = days // 365
+    return f"{years} years" if years >= 2 else f"{days // 30} months"
+
+
+def _trade(log: Log) -> str:
+    """The trade figures of the years shown, as the Markdown report has them."""
+    if not log.trades:
+        return ""
+    from .safe import money
+
+    rows = "".join(
+        f"<tr><td>{t.year}</td><td>{_t(t.origin)} → {_t(t.destination)}</td>"
+        f'<td class="number">{money(t.value_usd)}</td>'
+        f"<td>{_t(', '.join(sorted(t.goods, key=lambda g: -t.goods[g])[:3]))}</td></tr>"
+        for t in sorted(log.trades, key=lambda t: (t.year, t.origin, t.destination))
+    )
+    return (
+        '\n<section class="trade">\n<h2>Trade</h2>\n<table>\n'
+        "<thead><tr><th>Year</th><th>From → To</th><th>Value</th><th>Main goods</th></tr></thead>\n"
+        f"<tbody>{rows}</tbody>\n</table>\n</section>"
+    )
 
 
 def _controls(doc: EventsDoc) -> str:
@@ -100,11 +131,14 @@ def _controls(doc: EventsDoc) -> str:
         {p.id: p.name for row in doc.rows for p in row.participants if p.id}.items(), key=lambda kv: fold(kv[1])
     )
     options = "".join(f'<option value="{_t(ident)}">{_t(name)}</option>' for ident, name in people)
+    tags = sorted({fold(t): t for row in doc.rows for t in row.event.tags}.items())
+    tag_options = "".join(f'<option value="{_t(key)}">{_t(tag)}</option>' for key, tag in tags)
     return (
         '<div class="controls" id="controls" role="search" hidden>\n'
         '<input type="search" id="q" placeholder="Search titles, people, places, summaries" '
         'aria-label="Search events">\n'
         f'<select id="official" aria-label="Official"><option value="">All officials</option>{options}</select>\n'
+        f'<select id="tag" aria-label="Tag"><option value="">All tags</option>{tag_options}</select>\n'
         f'<fieldset id="kinds"><legend>Kinds</legend>{boxes}</fieldset>\n'
         '<p id="count" aria-live="polite"></p>\n'
         "</div>"
@@ -121,13 +155,20 @@ def timeline(doc: EventsDoc) -> str:
     )
     meta = doc.summary()
     sections = []
+    last_end = None
     for year, rows in groupby(doc.rows, key=lambda r: r.event.when.start.year):
-        cards = "\n".join(_card(doc.log, row) for row in rows)
+        group = list(rows)
+        first_start = group[0].event.when.start
+        if last_end is not None and (quiet := (first_start - last_end).days) > GAP_DAYS:
+            sections.append(f'<p class="gap">{_quiet(quiet)} without a recorded event</p>')
+        last_end = max(r.event.when.end for r in group)
+        cards = "\n".join(_card(doc.log, row) for row in group)
         sections.append(
             f'<section class="year" data-year="{year}">\n<h2>{year}</h2>\n'
             f'<div class="timeline">\n{cards}\n</div>\n</section>'
         )
     body = "\n".join(sections) or '<p class="empty">No events match.</p>'
+    body += _trade(doc.log)
     data = script_json([event_object(row) for row in doc.rows])  # the JSON contract, exact, for scripts
     return f"""<!doctype html>
 <html lang="en">
@@ -144,7 +185,7 @@ def timeline(doc: EventsDoc) -> str:
 <body>
 <header>
 <h1>{_t(doc.heading)}</h1>
-<p class="meta">{_t(" · ".join(meta))} · from <code>{_t(doc.log.path)}</code></p>
+<p class="meta">{_t(" · ".join(meta))}</p>
 {_controls(doc)}
 </header>
 <main>

@@ -15,7 +15,7 @@ from ..views.rows import EventRow, PersonRow
 from ..views.rows import rows as rows_of
 from . import mermaid, safe
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
-from .safe import COUNTERPARTS_SHOWN, money, one_line, percent, web_url
+from .safe import COUNTERPARTS_SHOWN, money, one_line, paragraphs, percent, web_url
 
 # Characters with a meaning in CommonMark or GFM inline text; a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
@@ -69,8 +69,8 @@ def event_bullet(
     if event.sources:
         parts.append("sources: " + _sources(log, event.sources))
     line = "- " + " · ".join(parts)
-    if event.summary:
-        line += "\n\n  " + escape(event.summary)
+    for paragraph in paragraphs(event.summary or ""):  # each paragraph of the summary, inside the item
+        line += "\n\n  " + escape(paragraph)
     return line
 
 

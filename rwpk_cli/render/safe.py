@@ -27,6 +27,12 @@ def one_line(text: str) -> str:
     return visible(" ".join(text.split()))
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of user text: the runs between blank lines, each without its outer white space.
+    Every format meant for people keeps them (a page's, a report's and a slide's paragraphs)."""
+    return [part for part in (p.strip() for p in re.split(r"\n[ \t]*(?:\r?\n)+", text.replace("\r\n", "\n"))) if part]
+
+
 def shown(text: str) -> str:
     """User text for a page, a calendar or a slide: the one rule every human-facing export applies,
     line breaks as newlines, controls and bidi overrides made visible (newlines and tabs are kept for

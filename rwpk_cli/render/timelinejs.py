@@ -22,7 +22,7 @@ from typing import Any
 from ..log.model import Log
 from ..views.rows import EventRow
 from .docs import EventsDoc
-from .safe import shown, web_url
+from .safe import paragraphs, shown, web_url
 
 #: Where TimelineJS's linkifier would start a link: ``www.`` (any case), ``://`` and ``@``.
 _LINKABLE = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
@@ -42,8 +42,7 @@ def _html_text(log: Log, row: EventRow) -> str:
         parts.append(f"<ul>{people}</ul>")
     if event.place:
         parts.append(f"<p>{_h(event.place)}</p>")
-    if event.summary:
-        parts.append(f"<p>{_h(event.summary)}</p>")
+    parts += [f"<p>{_h(paragraph)}</p>" for paragraph in paragraphs(event.summary or "")]
     cited = [log.sources[i] for i in event.sources if i in log.sources]
     if cited:
         links = ", ".join(
