@@ -618,3 +618,10 @@ def test_no_table_splits_a_word_at_any_width(
     assert all(len(line) <= width for line in shown.splitlines()), shown
     split = [t for t in _tokens(shown) if t not in whole and not t.endswith("…")]
     assert split == [], shown
+
+
+def test_an_unknown_source_id_gets_did_you_mean(run: Run, tmp_path: Path) -> None:
+    result = run("add", "--date", "2024-01-01", "--kind", "call", "--title", "T", "--source", "ktpress-2025-01-2",
+                 "--dry-run")  # fmt: skip
+    assert result.exit_code == 2
+    assert "unknown source 'ktpress-2025-01-2'; did you mean 'ktpress-2025-01-21'?" in result.stderr

@@ -38,9 +38,14 @@ def cited(
     ids = reader.texts(table, where, "sources", owner)
     for ident in ids:
         if ident not in known:
-            listed = ", ".join(sorted(known)) or "none yet"
+            import difflib
+
+            listed = ", ".join(sorted(known)[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+            near = difflib.get_close_matches(ident, list(known), n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
             reader.problem(
                 reader.lines.key(where, "sources"),
-                f"{owner}: unknown source '{ident}'; declare it as [source.{ident}] or use a known id ({listed})",
+                f"{owner}: unknown source '{ident}'; {hint}declare it as [source.{ident}] or use a known id "
+                f"({listed or 'none yet'})",
             )
     return ids
