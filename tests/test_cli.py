@@ -602,7 +602,7 @@ _EDGES = "()[],;:×✓—–·│┃━ "
 
 def _tokens(text: str) -> list[str]:
     found = [t.strip(_EDGES) for line in text.splitlines() for t in line.split()]
-    return [t for t in found if t and set(t) - set("━─│┃╭╮╰╯")]
+    return [t for t in found if any(ch.isalnum() for ch in t)]  # words; bars are drawn to the space left
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 140])
@@ -625,3 +625,19 @@ def test_an_unknown_source_id_gets_did_you_mean(run: Run, tmp_path: Path) -> Non
                  "--dry-run")  # fmt: skip
     assert result.exit_code == 2
     assert "unknown source 'ktpress-2025-01-2'; did you mean 'ktpress-2025-01-21'?" in result.stderr
+
+
+@pytest.mark.parametrize(("command", "width"), [(["trade"], 70), (["network"], 72)], ids=["trade", "network"])
+def test_bars_are_drawn_to_the_space_left(
+    run: Run, monkeypatch: pytest.MonkeyPatch, command: list[str], width: int
+) -> None:
+    def longest_bar(text: str) -> int:
+        return max((len(t) for line in text.splitlines() for t in line.split() if set(t) <= set("█▉▊▋▌▍▎▏")),
+                   default=0)  # fmt: skip
+
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = longest_bar(run(*command, "--format", "table").stdout)
+    monkeypatch.setenv("COLUMNS", str(width))
+    narrow = run(*command, "--format", "table").stdout
+    assert 0 < longest_bar(narrow) < wide
+    assert all(len(line) <= width for line in narrow.splitlines())

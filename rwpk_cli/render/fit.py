@@ -44,19 +44,56 @@ def _natural(column: Column) -> int:
     return max((cell_len(line) for line in lines), default=1)
 
 
+#: The fewest cells a bar keeps when bars are shrunk to the space left; when even that does not fit,
+#: the bars are dropped.
+SHORTEST_BAR = 4
+
+
+def _is_bar(column: Column) -> bool:
+    cells = [_plain(c) for c in column._cells]
+    return bool(cells) and not any(ch.isalnum() for c in cells for ch in c)
+
+
+def _resampled(cell: object, scale: float) -> object:
+    """A bar drawn ``scale`` times as long: its characters picked at even steps, its style kept."""
+    text = _plain(cell)
+    if not text.strip():
+        return cell
+    length = max(1, round(len(text) * scale))
+    drawn = "".join(text[int(i * len(text) / length)] for i in range(length))
+    return Text(drawn, style=cell.style) if isinstance(cell, Text) else drawn
+
+
+def _shrink_bars(table: Table, width: int) -> None:
+    """When the table is too wide even with its text wrapped to the longest word, draw its bars
+    shorter, to the space left (down to SHORTEST_BAR), before any column is dropped."""
+    excess = _width(table) - width
+    for column in table.columns:
+        if excess <= 0 or not _is_bar(column):
+            continue
+        drawn = column.min_width or _natural(column)
+        target = max(SHORTEST_BAR, drawn - excess)
+        if target >= drawn:
+            continue
+        column._cells = [_resampled(c, target / drawn) for c in column._cells]  # type: ignore[misc]
+        column.min_width = target
+        excess -= drawn - target
+
+
 def fit_table(table: Table, console: Console) -> None:
     """Give each column at least its longest word, drop columns until they fit, then share out the
     width: the widest columns give way first, never below their longest word."""
     for column in table.columns:
         cells = [_plain(c) for c in column._cells]
         words = _longest_word([_plain(column.header), *cells])
-        if cells and not any(ch.isalnum() for c in cells for ch in c):  # a bar is drawn to its width, never cut
+        if _is_bar(column):  # a bar is drawn to its width, never cut
             column.min_width = max(column.min_width or 0, _natural(column))
             continue
         column.min_width = max(column.min_width or 0, min(words, LONGEST_WORD))
         column.overflow = "ellipsis"
         column.no_wrap = False
     width = console.width
+    _shrink_bars(table, width)
     hidden: list[str] = []
     for header in DROP_FIRST:
         if _width(table) <= width:
