@@ -541,6 +541,7 @@ def test_command_help_reads_cleanly_at_80_columns(
     assert "[x>=" not in text  # no Click jargon
     assert "--install-completion" not in text  # only the root installs completion
     assert text.count("(default") + text.count("[default:") <= len(set(re.findall(r"^\s+(-\S+)", text, re.M)))
+    assert len(re.findall(r"(?i)^(?:positional )?arguments:$", text, flags=re.M)) <= 1  # listed once
     parts = re.split(r"(?i)^(?:positional )?arguments:$", text, flags=re.M)
     arguments = parts[1].split("Options:")[0] if len(parts) > 1 else ""
     for line in filter(str.strip, arguments.splitlines()):  # every positional argument says what it is

@@ -122,6 +122,10 @@ def _argument_help(command: click.Command, app: typer.Typer) -> None:
                 param.help = helps[param.name]
 
 
+def _no_second_list(ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    return None
+
+
 def with_global_options(command: click.Command) -> click.Command:
     """Let ``--file/-f`` and ``--no-cache`` follow the command too (``rwpk timeline -f x``), as hledger
     takes ``-f`` anywhere; they are hidden in the command's help, which the root's describes."""
@@ -132,6 +136,9 @@ def with_global_options(command: click.Command) -> click.Command:
         click.Option(["--no-cache"], is_flag=True, hidden=True, expose_value=False, callback=_no_cache_after)
     )
     _suggest_choices(command)
+    # Typer lists the arguments under "Arguments:"; Click 8.5 would list them again under
+    # "Positional arguments:" once they have help.
+    command.format_arguments = _no_second_list  # type: ignore[method-assign]
     for sub in getattr(command, "commands", {}).values():
         with_global_options(sub)
     return command

@@ -92,8 +92,10 @@ def _participant(console: Console, names: NameIndex, name: str) -> str | None:
         return found[int(pick) - 1].id
     for candidate in names.suggest(name):
         match = names.candidates(candidate)
-        if match and Confirm.ask(f"  '{name}' is no actor; did you mean {match[0].name} ({match[0].id})?",
-                                 console=console):  # fmt: skip
+        if not match:
+            continue
+        question = f"  '{name}' is no actor; did you mean {match[0].name} ({match[0].id})?"
+        if Confirm.ask(question, console=console, default=True):
             return match[0].id
     keep = Confirm.ask(f"  Keep '{name}' as a person who is no actor of the log?", console=console, default=True)
     return name if keep else None
@@ -103,7 +105,9 @@ def ask_event(log: Log | None, date_: str | None, kind: str | None, title: str |
     """Ask for what is missing, then for participants, place, sources and summary."""
     console = _console()
     answered_date = date_ or _ask(console, "Date", _date_fault, default=date.today().isoformat())
-    answered_kind = kind or _ask(console, f"Kind ({', '.join(k.value for k in Kind)})", _kind_fault, "meeting")
+    if not kind:
+        console.print(Text("Kinds: " + ", ".join(k.value for k in Kind), style="dim"), soft_wrap=True)
+    answered_kind = kind or _ask(console, "Kind", _kind_fault, "meeting")
     answered_title = title or _ask(console, "Title", lambda a: None if a else "give a title, in a line")
     people: list[str] = []
     sources: list[str] = []
