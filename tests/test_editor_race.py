@@ -66,18 +66,24 @@ def once(action: Callable[[], None]) -> Callable[[], None]:
     return run_once
 
 
+def after_the_first_fsync(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
+    """Run ``action`` (an editor's save) right after rwpk's first fsync: the flush of its new file,
+    the longest step between its check of the log and its rename."""
+    real_fsync = os.fsync
+    editor = once(action)
+
+    def fsync_then_act(descriptor: int) -> None:
+        real_fsync(descriptor)
+        editor()
+
+    monkeypatch.setattr(os, "fsync", fsync_then_act)
+
+
 @pytest.mark.parametrize("save", SAVES)
 def test_a_save_while_the_new_file_is_flushed_is_kept(log: Path, save: Save, monkeypatch: pytest.MonkeyPatch) -> None:
     # The flush of the new file is the longest step between rwpk's check of the log and its rename.
     original, text = addition_to(log)
-    real_fsync = os.fsync
-    editor = once(lambda: save(log, SAVED))
-
-    def fsync_then_save(descriptor: int) -> None:
-        real_fsync(descriptor)
-        editor()
-
-    monkeypatch.setattr(os, "fsync", fsync_then_save)
+    after_the_first_fsync(monkeypatch, lambda: save(log, SAVED))
     with pytest.raises(ConflictError, match="changed while rwpk was adding"):
         commit(log, original, text)
     assert log.read_text(encoding="utf-8") == SAVED
@@ -111,14 +117,7 @@ def test_without_an_atomic_swap_the_check_runs_just_before_the_rename(
     # Platforms without renameat2 (macOS, old C libraries) check again immediately before the rename.
     monkeypatch.setattr(swap, "_renameat2", lambda: None)
     original, text = addition_to(log)
-    real_fsync = os.fsync
-    editor = once(lambda: save(log, SAVED))
-
-    def fsync_then_save(descriptor: int) -> None:
-        real_fsync(descriptor)
-        editor()
-
-    monkeypatch.setattr(os, "fsync", fsync_then_save)
+    after_the_first_fsync(monkeypatch, lambda: save(log, SAVED))
     with pytest.raises(ConflictError):
         commit(log, original, text)
     assert log.read_text(encoding="utf-8") == SAVED
@@ -137,14 +136,7 @@ def test_an_undisturbed_add_still_writes(log: Path, atomic_swap: bool, monkeypat
 def test_a_log_created_meanwhile_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "new.toml"
     text = plan("", event_block(NewEvent("2024-05-05", "call", "A call")), "new").text
-    real_fsync = os.fsync
-    editor = once(lambda: save_in_place(path, SAVED))
-
-    def fsync_then_create(descriptor: int) -> None:
-        real_fsync(descriptor)
-        editor()
-
-    monkeypatch.setattr(os, "fsync", fsync_then_create)
+    after_the_first_fsync(monkeypatch, lambda: save_in_place(path, SAVED))
     with pytest.raises(ConflictError):
         commit(path, b"", text)
     assert path.read_text(encoding="utf-8") == SAVED
@@ -175,14 +167,7 @@ def test_two_saves_around_the_swap_are_both_kept(log: Path, monkeypatch: pytest.
 
 
 def test_the_cli_exits_75_and_keeps_the_save(run: Run, log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fsync = os.fsync
-    editor = once(lambda: save_by_rename(log, SAVED))
-
-    def fsync_then_save(descriptor: int) -> None:
-        real_fsync(descriptor)
-        editor()
-
-    monkeypatch.setattr(os, "fsync", fsync_then_save)
+    after_the_first_fsync(monkeypatch, lambda: save_by_rename(log, SAVED))
     result = run("--file", str(log), "add", "--date", "2024-05-05", "--kind", "call", "--title", "A call")
     assert result.exit_code == 75
     assert "changed while rwpk was adding to it; nothing was written" in result.stderr
