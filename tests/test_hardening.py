@@ -466,3 +466,14 @@ def test_a_closed_or_full_stderr_never_changes_an_outcome(tmp_path: Path, small_
         again = _rwpk(["--file", str(small_log), *ADD[:-2], "--title", "Another"], tmp_path, stderr=full)
     assert again.returncode == 0
     assert small_log.read_text(encoding="utf-8").count("[[event]]") == before + 2
+
+
+def test_a_terminal_timeline_of_600_events_shows_the_first_500(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "many.toml"
+    log.write_text("".join(f'[[event]]\ndate = 2024-01-01\nkind = "call"\ntitle = "Call {n:03d}"\n'
+                           for n in range(600)), encoding="utf-8")  # fmt: skip
+    table = run("--file", str(log), "timeline", "--format", "table").stdout
+    assert "600 events" in table
+    assert "the first 500 shown; --format tsv, csv or json for all" in " ".join(table.split())
+    assert table.count("Call ") == 500
+    assert len(run("--file", str(log), "timeline").stdout.splitlines()) == 600  # piped: every record

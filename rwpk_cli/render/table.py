@@ -69,13 +69,15 @@ def _new_table(title: str, caption: Text) -> Table:
 
 def timeline(doc: EventsDoc) -> RenderableType:
     """Columns Date, Kind, Event, Participants (with country), Place."""
-    table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "event"))
+    caption = _caption(doc.log.path, len(doc.rows), "event")
+    caption.append(shown_rows(len(doc.rows)))
+    table = _new_table(doc.heading, caption)
     table.add_column("Date", min_width=11)
     table.add_column("Kind")
     table.add_column("Event", overflow="fold")
     table.add_column("Participants", overflow="fold")
     table.add_column("Place", overflow="fold")
-    for row in doc.rows:
+    for row in doc.rows[:TABLE_ROWS]:
         event = row.event
         table.add_row(
             Text(event.when.label),
@@ -93,14 +95,16 @@ export = timeline
 def meetings(doc: EventsDoc) -> RenderableType:
     """The official's meetings: their title then, the counterparts with theirs, and the place."""
     official = doc.official
-    table = _new_table(doc.heading, _caption(doc.log.path, len(doc.rows), "meeting"))
+    caption = _caption(doc.log.path, len(doc.rows), "meeting")
+    caption.append(shown_rows(len(doc.rows)))
+    table = _new_table(doc.heading, caption)
     table.add_column("Date", min_width=11)
     table.add_column("Kind")
     table.add_column("Event", overflow="fold")
     table.add_column("As", overflow="fold")
     table.add_column("Counterparts", overflow="fold")
     table.add_column("Place", overflow="fold")
-    for row in doc.rows:
+    for row in doc.rows[:TABLE_ROWS]:
         me = row.person(official.id) if official else None
         table.add_row(
             Text(row.event.when.label),
