@@ -34,13 +34,19 @@ TITLES = [
 ]  # fmt: skip
 
 
-def _drawable() -> None:
-    if SCRIPT.is_file():
+def require_npm(script: Path, package: str, version: str) -> None:
+    """Skip, saying why, when the npm ``package`` (whose ``script`` a test loads) is not installed;
+    in CI (CI=true) fail instead, since .ci/run installs it."""
+    if script.is_file():
         return
-    reason = f"the npm mermaid package is not installed ({SCRIPT})"
+    reason = f"the npm {package} package is not installed ({script})"
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but {reason}; .ci/run installs it with npm")
-    pytest.skip(f"{reason}: npm install --prefix .ci/js mermaid@11")
+    pytest.skip(f"{reason}: npm install --prefix .ci/js {package}@{version}")
+
+
+def _drawable() -> None:
+    require_npm(SCRIPT, "mermaid", "11")
 
 
 @pytest.fixture(scope="module")

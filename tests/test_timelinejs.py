@@ -8,7 +8,6 @@ library under .ci/js/; without it this skips, saying why, and in CI (CI=true) it
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from tests.conftest import Run
 from tests.test_browser import browser  # noqa: F401  (the fixture)
 from tests.test_exports import toml_str
-from tests.test_mermaid import MODULES
+from tests.test_mermaid import MODULES, require_npm
 
 DIST = MODULES / "@knight-lab" / "timelinejs" / "dist"
 SCRIPT = DIST / "js" / "timeline.js"
@@ -78,12 +77,7 @@ def hostile_timeline_log(tmp_path: Path) -> tuple[Path, list[tuple[str, str, str
 
 
 def _installed() -> None:
-    if SCRIPT.is_file():
-        return
-    reason = f"the npm @knight-lab/timelinejs package is not installed ({SCRIPT})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true but {reason}; .ci/run installs it with npm")
-    pytest.skip(f"{reason}: npm install --prefix .ci/js @knight-lab/timelinejs@3")
+    require_npm(SCRIPT, "@knight-lab/timelinejs", "3")
 
 
 class Shown:
