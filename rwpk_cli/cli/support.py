@@ -76,7 +76,11 @@ def _stderr_closed() -> None:
 def uninterrupted() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM while a write commits and is reported: once the new log is in place,
     rwpk says so and exits 0, rather than exiting 130 after writing (which invites a duplicate on a
-    retry). A signal that came during a write that failed is delivered afterwards, as usual."""
+    retry). A signal that came during a write that failed is delivered afterwards, as usual.
+
+    After a successful write the signals stay held: all that is left is to return and exit, and a
+    signal then could only turn a done write's exit code into 130. (The entry point holds them once
+    any command has ended, too; tests that run commands in-process restore the mask.)"""
     import signal
 
     held = {signal.SIGINT, signal.SIGTERM}
@@ -89,7 +93,6 @@ def uninterrupted() -> Iterator[None]:
     pending = signal.sigpending() & held
     for _ in pending:
         signal.sigwait(pending)  # too late to stop the write: the work is done
-    signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def reports_errors(command: F) -> F:
