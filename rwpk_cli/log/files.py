@@ -60,16 +60,22 @@ def max_bytes() -> int:
     return int(configured) if configured.isdigit() else MAX_BYTES
 
 
-def read_bytes(location: LogLocation) -> bytes:
-    """The log's bytes, within the size limit; unreadable files raise ReadError."""
+LOG_FILE = "a .toml file"
+
+
+def read_bytes(location: LogLocation, what: str = LOG_FILE) -> bytes:
+    """The bytes of a log (or of ``what`` another file is), within the size limit; unreadable files
+    raise ReadError."""
     name = location.display
     limit = max_bytes()
     try:
         if location.path is None:
             data = _read_up_to(sys.stdin.buffer, limit + 1)
         else:
-            data = _read_regular(location.path, name, limit + 1)
+            data = _read_regular(location.path, name, limit + 1, what)
     except FileNotFoundError:
+        if what != LOG_FILE:
+            raise ReadError(f"{name}: no such file; check the path") from None
         if location.from_environment:
             raise ReadError(
                 f"{name}: no such file, named by $RWPK_FILE; check the path, or unset RWPK_FILE to use ./events.toml"
@@ -78,7 +84,7 @@ def read_bytes(location: LogLocation) -> bytes:
             f"{name}: no such file; check the path, or run rwpk without --file to use ./events.toml"
         ) from None
     except IsADirectoryError:
-        raise ReadError(f"{name}: is a directory, not a log file; give the path of a .toml file") from None
+        raise ReadError(f"{name}: is a directory, not a file; give the path of {what}") from None
     except PermissionError:
         raise ReadError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as error:
@@ -87,19 +93,19 @@ def read_bytes(location: LogLocation) -> bytes:
     return data
 
 
-def _read_regular(path: Path, name: str, limit: int) -> bytes:
+def _read_regular(path: Path, name: str, limit: int, what: str) -> bytes:
     """Up to ``limit`` bytes of a regular file. The file is opened without blocking and checked
     before anything is read, so a FIFO, a device (/dev/zero) or a socket is refused at once rather
     than hanging or reading without end."""
     if stat.S_ISSOCK(mode := os.stat(path).st_mode):  # a socket cannot even be opened: say what it is
-        raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of a .toml file")
+        raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of {what}")
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError
         if not stat.S_ISREG(mode):
-            raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of a .toml file")
+            raise ReadError(f"{name}: is {_kind(mode)}, not a regular file; give the path of {what}")
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return _read_up_to(handle, limit, os.fstat(descriptor).st_size + 1)

@@ -107,6 +107,7 @@ class Event(NamedTuple):
     line: int = 0
     participants_line: int = 0
     file: str = ""  # the included file it comes from; "" for the log's own file
+    imported: str | None = None  # where ``rwpk import`` read it, e.g. "icews:12345678"
 
     @property
     def sort_key(self) -> tuple[object, ...]:

@@ -52,6 +52,7 @@ EVENT_FIELDS = (
     Field("summary", TEXT),
     Field("date_text", TEXT),
     Field("tags", TEXTS),
+    Field("imported", TEXT),
 )
 _KINDS = {kind.value: kind for kind in Kind}
 _NO = object()  # a value the quick path does not accept
@@ -102,7 +103,8 @@ def _event(values: Mapping[str, Any], when: DateSpan, kind: Kind, people: tuple[
     """The event of a table's values, read by either path."""
     get = values.get
     return Event(get("id") or "", when, kind, values["title"], get("place"), people, get("tags") or (),
-                 get("sources") or (), get("summary"), get("date_text"), lines[0], lines[1], file)  # fmt: skip
+                 get("sources") or (), get("summary"), get("date_text"), lines[0], lines[1], file,
+                 get("imported"))  # fmt: skip
 
 
 class EventChecker:
