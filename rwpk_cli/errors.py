@@ -84,6 +84,14 @@ class LogError(RwpkError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class InputError(LogError):
+    """A file given to ``rwpk import`` has rows that cannot be read; carries every problem found."""
+
+    def __init__(self, problems: list[Problem], display: str = "") -> None:
+        super().__init__(problems)
+        self.display = display or (problems[0].file if problems else "")
+
+
 class ReadError(RwpkError):
     """The log cannot be read at all: missing, a directory, no permission, not UTF-8."""
 

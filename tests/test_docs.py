@@ -23,6 +23,7 @@ def test_the_commands_are_the_documented_ones() -> None:
         "check",
         "dates",
         "export",
+        "import",
         "meetings",
         "network",
         "stats",

@@ -1,8 +1,9 @@
 """Every console example in the README is what its commands print, byte for byte.
 
 Each ```console block runs as one bash session in a real pseudo-terminal of 100 columns (the width
-the README states), in a folder holding a copy of ``examples/``, and, for a block that adds to a log,
-a copy of the bundled log as ./events.toml. A line that is only "…" stands for any lines.
+the README states), in a folder holding a copy of ``examples/``, and, for a block that adds to a log
+or imports into one, a copy of the bundled log as ./events.toml. A line that is only "…" stands for
+any lines.
 RWPK_REGENERATE=1 rewrites the outputs from what the commands print, for review in the diff.
 """
 
@@ -80,7 +81,7 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
 
 def _folder(tmp_path: Path, block: str) -> Path:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    if "rwpk add" in block:
+    if "rwpk add" in block or "rwpk import" in block:
         shutil.copy(bundled_log(), tmp_path / "events.toml")
     return tmp_path
 

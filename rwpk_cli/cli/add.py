@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..log.files import LogLocation
     from ..log.model import Log
     from ..log.names import NameIndex
+    from ..write.append import Addition
     from .prompts import Answers
 
 add_app = typer.Typer(
@@ -60,7 +61,7 @@ def _target(where: LogLocation) -> Path:
     return where.path
 
 
-class _Current(NamedTuple):
+class Current(NamedTuple):
     """The log as read once for an addition: its bytes (to detect a concurrent change), its text
     and, when it is not empty, what it parses to (an invalid log stops the addition here)."""
 
@@ -71,7 +72,7 @@ class _Current(NamedTuple):
     log: Log | None
 
 
-def _current(ctx: typer.Context, dry_run: bool) -> _Current:
+def current_log(ctx: typer.Context, dry_run: bool) -> Current:
     """The log to add to. A dry run writes nothing, so it may read any log: the bundled one, or stdin."""
     from ..errors import LogError
     from ..log.files import decode, read_bytes
@@ -83,7 +84,7 @@ def _current(ctx: typer.Context, dry_run: bool) -> _Current:
         original = read_bytes(where)
         text = decode(original, where.display)
         log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
-        return _Current(where, where.path or Path("-"), original, text, log)
+        return Current(where, where.path or Path("-"), original, text, log)
     path = _target(where)
     original, text = read_for_edit(path)
     try:
@@ -91,7 +92,7 @@ def _current(ctx: typer.Context, dry_run: bool) -> _Current:
     except LogError:
         _refuse_if_changed(path, original)  # an editor was saving it: try again, rather than "invalid"
         raise
-    return _Current(where, path, original, text, log)
+    return Current(where, path, original, text, log)
 
 
 def _refuse_if_changed(path: Path, original: bytes) -> None:
@@ -103,23 +104,40 @@ def _refuse_if_changed(path: Path, original: bytes) -> None:
         raise ConflictError(f"{path}: {CHANGED}")
 
 
-def _write(current: _Current, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False) -> None:
-    """Check the log with ``block`` appended, then print it (a dry run) or write it. ``what`` names an
-    actor or a source; an event is named by the id the log gives it, and refused when the log has the
-    same event already (the same dates, kind and title) unless ``duplicate``."""
+def planned(current: Current, block: str) -> Addition:
+    """The log with ``block`` appended, checked in full as a real write would check it (a dry run
+    too). A block that does not load is refused; when the log changed meanwhile, that is the reason."""
     from ..errors import UsageError
-    from ..write.append import commit, plan
+    from ..write.append import plan
 
-    display = current.where.display
     try:
-        addition = plan(current.text, block, display, checked=True)  # a dry run checks what a real add would
+        return plan(current.text, block, current.where.display, checked=True)
     except UsageError:
         if current.where.path is not None and not current.where.bundled:
             _refuse_if_changed(current.path, current.original)
         raise
+
+
+def committed(current: Current, addition: Addition, message: str) -> None:
+    """Write the checked addition over the log (atomic, locked, refused if the file changed) and
+    say ``message``, with Ctrl-C and SIGTERM held so that a done write is reported as done."""
+    from ..write.append import commit
+
+    with uninterrupted():  # from here the write either does not happen or is reported as done
+        commit(current.path, current.original, addition.text)
+        say_error(message)
+
+
+def _write(current: Current, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False) -> None:
+    """Check the log with ``block`` appended, then print it (a dry run) or write it. ``what`` names an
+    actor or a source; an event is named by the id the log gives it, and refused when the log has the
+    same event already (the same dates, kind and title) unless ``duplicate``."""
+    from ..errors import UsageError
+
+    display = current.where.display
+    addition = planned(current, block)
     added = next((e for e in addition.log.events if e.line == addition.first_line), None) if what is None else None
     if added is not None and not duplicate:
-        from ..errors import UsageError
         from ..views.lint import twin_of
 
         twin = twin_of(addition.log, added)
@@ -133,12 +151,10 @@ def _write(current: _Current, block: str, dry_run: bool, what: str | None = None
         return
     if what is None:
         what = f"event '{added.id}'" if added is not None else "an event"
-    with uninterrupted():  # from here the write either does not happen or is reported as done
-        commit(current.path, current.original, addition.text)
-        say_error(f"rwpk: added {what} at {display}:{addition.first_line}")
+    committed(current, addition, f"rwpk: added {what} at {display}:{addition.first_line}")
 
 
-def _refuse_taken(current: _Current, table: str, ident: str) -> None:
+def _refuse_taken(current: Current, table: str, ident: str) -> None:
     from ..errors import UsageError
 
     log = current.log
@@ -246,7 +262,7 @@ def add(
     from ..log.names import NameIndex
     from ..write.blocks import NewEvent, event_block
 
-    current = _current(ctx, dry_run)
+    current = current_log(ctx, dry_run)
     log = current.log
     asked = _ask_missing(log, date_, kind, title)
     names = NameIndex(log.actors.values() if log else ())
@@ -307,7 +323,7 @@ def add_actor(
         raise UsageError("--since and --until describe a role; give the role's title with --role")
     roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
     new = NewActor(actor_id, name, country, actor_type, tuple(alias or ()), roles)
-    current = _current(ctx, dry_run)
+    current = current_log(ctx, dry_run)
     _refuse_taken(current, "actor", actor_id)
     _write(current, actor_block(new), dry_run, f"actor '{actor_id}'")
 
@@ -334,6 +350,6 @@ def add_source(
     from ..write.blocks import NewSource, source_block
 
     new = NewSource(source_id, title, outlet, url, published)
-    current = _current(ctx, dry_run)
+    current = current_log(ctx, dry_run)
     _refuse_taken(current, "source", source_id)
     _write(current, source_block(new), dry_run, f"source '{source_id}'")

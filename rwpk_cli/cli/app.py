@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import add, analysis, check, events  # noqa: F401  (events and check register their commands)
+from . import add, analysis, check, events, importer  # noqa: F401  (events, check and importer register their commands)
 from .lazy import COMMANDS, LazyGroup, group
 from .support import State
 
@@ -74,6 +74,19 @@ def main_options(
 group("add", add.add_app)
 analysis.register()
 # The root help lists the commands in this order: the timeline views, checking, adding, analysis.
-ORDER = ("timeline", "meetings", "actors", "export", "check", "dates", "add", "actor", "network", "trade", "stats")
+ORDER = (
+    "timeline",
+    "meetings",
+    "actors",
+    "export",
+    "check",
+    "dates",
+    "add",
+    "import",
+    "actor",
+    "network",
+    "trade",
+    "stats",
+)
 for _name in ORDER:
     COMMANDS[_name] = COMMANDS.pop(_name)

@@ -100,7 +100,7 @@ def reports_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..errors import DamagedCacheError, LogError, RwpkError
+        from ..errors import DamagedCacheError, InputError, LogError, RwpkError
 
         try:
             try:
@@ -117,7 +117,12 @@ def reports_errors(command: F) -> F:
                 say_error(str(problem))
             count = len(error.problems)
             noun, pronoun = ("problem", "it") if count == 1 else ("problems", "them")
-            say_error(f"rwpk: the log has {count} {noun}; fix {pronoun} and run 'rwpk check'")
+            if isinstance(error, InputError):
+                say_error(
+                    f"rwpk: {error.display} has {count} {noun}; nothing was imported. Fix {pronoun} and run again"
+                )
+            else:
+                say_error(f"rwpk: the log has {count} {noun}; fix {pronoun} and run 'rwpk check'")
             raise typer.Exit(error.exit_code) from None
         except RwpkError as error:
             say_error(f"rwpk: {error}")

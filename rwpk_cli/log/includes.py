@@ -63,10 +63,14 @@ def read_included(parent: Member, name: str, line: int) -> Member:
         raise LogError([Problem(parent.display, line, f"include {name!r}: {error}")]) from None
 
 
-def walk(root: Member, open_member: Callable[[Member, bool], Sequence[tuple[str, int]]]) -> None:
+def walk(
+    root: Member, open_member: Callable[[Member, bool], Sequence[tuple[str, int]]],
+    pending: Mapping[Path, bytes] | None = None,
+) -> None:  # fmt: skip
     """Visit the root file and every file it includes, depth first. ``open_member`` reads a file
     (included: True for all but the root) and returns its includes. Raises LogError for a cycle, a
-    file included twice, or an included file that cannot be read."""
+    file included twice, or an included file that cannot be read. ``pending`` gives the bytes a file
+    is about to have (by resolved path), so a write can check the whole log before it is made."""
     shown: dict[Path, str] = {}
 
     def visit(member: Member, chain: tuple[Path, ...]) -> None:
@@ -93,7 +97,9 @@ def walk(root: Member, open_member: Callable[[Member, bool], Sequence[tuple[str,
             if key in shown:
                 message = f"include {name!r}: {shown[key]} is already part of this log; include each file once"
                 raise LogError([Problem(member.display, line, message)])
-            child = read_included(member, name, line)
+            child = (
+                Member(path, display, pending[key]) if pending and key in pending else read_included(member, name, line)
+            )
             shown[key] = display
             visit(child, here)
 
@@ -120,9 +126,9 @@ def pooled(declared: Sequence[tuple[str, Mapping[str, R]]], kind: str) -> dict[s
     return pool
 
 
-def load_collection(root: Member) -> Log:
+def load_collection(root: Member, pending: Mapping[Path, bytes] | None = None) -> Log:
     """The whole log of a file and the files it includes, validated; LogError lists the problems of
-    every file."""
+    every file. ``pending``: the bytes files are about to have (see ``walk``)."""
     with paused_gc():
         files: list[LogFile] = []
 
@@ -130,7 +136,7 @@ def load_collection(root: Member) -> Log:
             files.append(LogFile(decode(member.data, member.display), member.display, included))
             return files[-1].includes
 
-        walk(root, open_member)
+        walk(root, open_member, pending)
         if len(files) == 1:
             return files[0].log()
         actors = pooled([(f.display, f.actors) for f in files], "actor")

@@ -9,6 +9,7 @@ appended, parses the file when it must (``parse``), and hands a log kept in seve
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from . import cache
 from .files import LogLocation, check_size, decode, read_bytes
@@ -47,6 +48,18 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, re
     from .includes import open_collection
 
     return open_collection(location, data, digest, keeper, rebuild)
+
+
+def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:
+    """Write the cache of a one-file log whose bytes ``data`` were just checked as ``log`` (by the
+    write that put them there), so the next query needs no parse. The cache is keyed on these bytes,
+    so it can only ever answer for them; a log that includes others keeps its own way."""
+    import contextlib
+
+    if _may_include(data):
+        return
+    with contextlib.suppress(OSError):
+        cache.write(cache.cache_file(path), cache.digest_of(data), len(data), log, keeper.rows(log))
 
 
 def load_log(location: LogLocation) -> Log:

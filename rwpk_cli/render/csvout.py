@@ -2,9 +2,10 @@
 
 A list (participants, tags, sources) is one cell, its items joined with "; ". Inside an item a
 backslash is written ``\\\\`` and a semicolon ``\\;``, so an item may hold "; " and :func:`split_list`
-gives the items back exactly. The participants' ids, countries and titles at the time are columns
-of their own, aligned item for item with ``participants`` (an empty item where there is none, so
-one participant with no id gives an empty cell).
+gives the items back exactly. The participants' ids, countries and titles at the time (and whether
+each title surely spans the event) are columns of their own, aligned item for item with
+``participants`` (an empty item where there is none, so one participant with no id gives an empty
+cell).
 
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) get a
 leading apostrophe, as OWASP advises; ``--raw`` leaves them alone for machine consumers. The
@@ -25,8 +26,8 @@ from .safe import balance
 
 COLUMNS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title", "place",
-    "participants", "participant_ids", "participant_countries", "participant_titles", "tags", "sources",
-    "summary",
+    "participants", "participant_ids", "participant_countries", "participant_titles", "participant_titles_certain",
+    "tags", "sources", "summary",
 )  # fmt: skip
 #: The participant columns beside ``participants`` (the names), and the key of each in the JSON contract.
 PARTICIPANT_COLUMNS = {"participant_ids": "id", "participant_countries": "country", "participant_titles": "title"}
@@ -103,7 +104,12 @@ def _record(row: EventRow) -> dict[str, Any]:
     people = record["participants"]
     for column, key in PARTICIPANT_COLUMNS.items():
         record[column] = join_list([p.get(key) for p in people])
+    # whether each title was surely held for the whole event ("false": the title shown with a "?")
+    record["participant_titles_certain"] = join_list([_BOOL[p["title_certain"]] if p["title"] else "" for p in people])
     return record
+
+
+_BOOL = {True: "true", False: "false"}
 
 
 def timeline(doc: EventsDoc) -> str:

@@ -2,7 +2,8 @@
 
 Each event spans its whole interval (DTEND is exclusive, so the day after the last day). The UID is
 derived from the log's title and the event id, so re-importing updates events instead of copying
-them. DTSTAMP honours SOURCE_DATE_EPOCH for reproducible output.
+them. ``X-RWPK-DATE`` (an extension property, which calendars ignore) keeps the date at its precision
+("1962-07", "2025-W04") for ``rwpk import``. DTSTAMP honours SOURCE_DATE_EPOCH for reproducible output.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def timeline(doc: EventsDoc) -> str:
             entry.add("location", _Text(shown(event.place)), encode=False)
         entry.add("description", _Text(description(doc.log, row)), encode=False)
         entry.add("categories", _TextList([event.kind.value, *map(shown, event.tags)]), encode=False)
+        entry.add("x-rwpk-date", _Text(when.canonical), encode=False)  # the date at its precision, for re-import
         calendar.add_component(entry)
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")

@@ -39,9 +39,9 @@ def _html_text(log: Log, row: EventRow) -> str:
     parts = []
     if row.participants:
         people = "".join(f"<li>{_h(p.label)}</li>" for p in row.participants)
-        parts.append(f"<ul>{people}</ul>")
+        parts.append(f'<ul class="participants">{people}</ul>')
     if event.place:
-        parts.append(f"<p>{_h(event.place)}</p>")
+        parts.append(f'<p class="place">{_h(event.place)}</p>')
     parts += [f"<p>{_h(paragraph)}</p>" for paragraph in paragraphs(event.summary or "")]
     cited = [log.sources[i] for i in event.sources if i in log.sources]
     if cited:
@@ -51,7 +51,7 @@ def _html_text(log: Log, row: EventRow) -> str:
             else _h(s.label)
             for s in cited
         )
-        parts.append(f"<p>Sources: {links}</p>")
+        parts.append(f'<p class="sources">Sources: {links}</p>')
     return "".join(parts)
 
 

@@ -1,0 +1,92 @@
+"""What the event-dataset readers (ICEWS, GDELT, PLOVER) share: a coded row as an incoming event,
+and the merging of rows that describe the same event.
+
+Each row names two sides (source and target), a day, a coded action and where it was reported.
+Rows of the same day, the same two sides and the same kind are one event reported several times
+(by several stories, or several sentences of one): they are merged into one event citing every
+source, keyed by its first row, so that the same rows give the same event on every import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .codes import country_code, is_country_name
+from .records import Cited, Incoming, Person
+
+
+class Side(NamedTuple):
+    """One side of a coded event: an actor's name and country as the dataset gives them."""
+
+    name: str
+    country: str | None  # the dataset's own code or name
+
+    def person(self) -> Person:
+        code = country_code(self.country)
+        organization = "(" in self.name or is_country_name(self.name) or self.name.isupper()
+        name = self.name.title() if self.name.isupper() else self.name
+        return Person(name, country=code, type="organization" if organization else None)
+
+
+class Coded(NamedTuple):
+    """One dataset row, read."""
+
+    key: str
+    line: int
+    day: str
+    kind: str
+    action: str  # the dataset's words for the action ("Make a visit", "CONSULT")
+    sides: tuple[Side, ...]
+    place: str | None
+    cited: tuple[Cited, ...]
+    note: str  # a line for the summary: the row's code and score
+
+
+def day_problem(text: str, dataset: str, layout: str) -> str:
+    """Why a dataset's day cannot be read, in the words of rwpk's date parser where it has them."""
+    from ..dates.parse import parse_date
+    from ..errors import DateError
+
+    try:
+        parse_date(text)
+    except DateError as error:
+        return f"{error} ({dataset} writes {layout})"
+    return f"{text!r} is not written as {dataset} writes a day, {layout}"
+
+
+def _title(row: Coded, people: tuple[Person, ...]) -> str:
+    names = [p.name for p in people]
+    if len(names) >= 2:
+        return f"{names[0]} – {row.action.lower()} – {', '.join(names[1:])}"
+    return f"{names[0]} – {row.action.lower()}" if names else row.action
+
+
+def merged(rows: Iterable[Coded], dataset: str) -> list[Incoming]:
+    """One event per (day, the two sides, kind), citing the sources of all its rows."""
+    groups: dict[tuple[object, ...], list[Coded]] = {}
+    for row in rows:
+        sides = tuple(sorted({(s.name, s.country or "") for s in row.sides}))
+        groups.setdefault((row.day, sides, row.kind), []).append(row)
+    events = []
+    for group in groups.values():
+        first = group[0]
+        people = tuple(dict.fromkeys(side.person() for side in first.sides))
+        cited = tuple({c.id: c for row in group for c in row.cited}.values())
+        notes = list(dict.fromkeys(row.note for row in group))
+        summary = f"{dataset} {'event' if len(group) == 1 else f'{len(group)} reports'}: " + "; ".join(notes)
+        events.append(
+            Incoming(
+                first.key,
+                first.line,
+                first.day,
+                first.kind,
+                _title(first, people),
+                people,
+                first.place,
+                (),
+                cited,
+                summary,
+            )
+        )
+    return events
