@@ -62,14 +62,20 @@ def _target(where: LogLocation) -> Path:
 
 
 class Current(NamedTuple):
-    """The log as read once for an addition: its bytes (to detect a concurrent change), its text
-    and, when it is not empty, what it parses to (an invalid log stops the addition here)."""
+    """The log as read once for an addition: its text, exactly as on disk (a BOM included), and, when
+    it is not empty, what it parses to (an invalid log stops the addition here)."""
 
     where: LogLocation
     path: Path
-    original: bytes
     text: str
     log: Log | None
+
+    @property
+    def original(self) -> bytes:
+        """The file's bytes as read, to detect a concurrent change: the text was decoded from UTF-8,
+        which encodes back to exactly those bytes. Made when needed, so that a large log is not held
+        twice while an addition is planned."""
+        return self.text.encode("utf-8")
 
 
 def current_log(ctx: typer.Context, dry_run: bool) -> Current:
@@ -81,10 +87,9 @@ def current_log(ctx: typer.Context, dry_run: bool) -> Current:
 
     where = location(ctx)
     if dry_run and (where.path is None or where.bundled):
-        original = read_bytes(where)
-        text = decode(original, where.display)
+        text = decode(read_bytes(where), where.display)
         log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
-        return Current(where, where.path or Path("-"), original, text, log)
+        return Current(where, where.path or Path("-"), text, log)
     path = _target(where)
     original, text = read_for_edit(path)
     try:
@@ -92,7 +97,8 @@ def current_log(ctx: typer.Context, dry_run: bool) -> Current:
     except LogError:
         _refuse_if_changed(path, original)  # an editor was saving it: try again, rather than "invalid"
         raise
-    return Current(where, path, original, text, log)
+    del original
+    return Current(where, path, text, log)
 
 
 def _refuse_if_changed(path: Path, original: bytes) -> None:
@@ -105,12 +111,16 @@ def _refuse_if_changed(path: Path, original: bytes) -> None:
 
 
 def planned(current: Current, block: str) -> Addition:
-    """The log with ``block`` appended, checked in full as a real write would check it (a dry run
-    too). A block that does not load is refused; when the log changed meanwhile, that is the reason."""
+    """The log with ``block`` appended, checked as a full parse would check it, as a real write does
+    (a dry run too): the block alone against the log just read when that gives the same answer (see
+    ``plan_records``), else the whole result. A block that does not load is refused; when the log
+    changed meanwhile, that is the reason."""
     from ..errors import UsageError
-    from ..write.append import plan
+    from ..write.append import plan, plan_records
 
     try:
+        if current.log is not None:
+            return plan_records(current.text, block, current.where.display, current.log)
         return plan(current.text, block, current.where.display, checked=True)
     except UsageError:
         if current.where.path is not None and not current.where.bundled:

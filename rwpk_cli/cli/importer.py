@@ -146,7 +146,7 @@ def _run(
     from ..read.rules import load_rules
 
     given_rules = load_rules(rules) if rules is not None else None
-    reading = read_file(chosen, read_input(path), given_rules)
+    reading = read_file(chosen, read_input(path), given_rules, selection.between)
     for note in reading.notes:
         say_error(f"rwpk: {note}")
     if chosen.holds == "roles":
@@ -164,6 +164,7 @@ def _run(
 
     current = current_log(ctx, dry_run)
     outcome = plan_events(current.log, reading, selection)
+    del reading  # a large file's records are in the block now: free them before the block is checked
     for note in outcome.notes:
         say_error(f"rwpk: {note}")
     display = current.where.display
@@ -175,8 +176,12 @@ def _run(
         emit(outcome.block)
         say_error(f"rwpk: {path}: {outcome.summary()} (a dry run: nothing was written)")
         return
-    committed(current, addition, f"rwpk: imported {path} into {display}: {outcome.summary()}")
-    _remember(current.path, addition)
+    summary = outcome.summary()
+    del outcome
+    committed(current, addition, f"rwpk: imported {path} into {display}: {summary}")
+    target = current.path
+    del current  # the old text and log: the cache is written from the new ones
+    _remember(target, addition)
 
 
 def _remember(path: "Path", addition: "Addition") -> None:

@@ -328,11 +328,21 @@ def write(
 ) -> CachedFile | None:  # fmt: skip
     """Write a log file's cache, with the ``rows`` kept per actor, and open it; None when it cannot
     be written (that only costs speed)."""
+    if not save(path, digest, size, log, rows, includes, context):
+        return None
+    return open_cached(path, digest, log.path)
+
+
+def save(
+    path: Path, digest: str, size: int, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    context: str = "",
+) -> bool:  # fmt: skip
+    """Write a log file's cache without opening it; False when it cannot be written."""
     try:
         _write_cache(path, digest, size, log, includes, context, rows)
     except (OSError, sqlite3.Error):
-        return None
-    return open_cached(path, digest, log.path)
+        return False
+    return True
 
 
 def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:

@@ -59,7 +59,7 @@ def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:
     if _may_include(data):
         return
     with contextlib.suppress(OSError):
-        cache.write(cache.cache_file(path), cache.digest_of(data), len(data), log, keeper.rows(log))
+        cache.save(cache.cache_file(path), cache.digest_of(data), len(data), log, keeper.rows(log))
 
 
 def load_log(location: LogLocation) -> Log:

@@ -60,6 +60,8 @@ class LogFile:
             raise LogError([Problem(display, 1, empty)])
         self.text, self.display, self._included = text, display, included
         self._data: dict[str, Any] | None = None
+        self._declared = ""
+        self._late: frozenset[str] = frozenset()
         self._starts = _event_headers(text)
         head = self._prelude() if len(self._starts) > CHUNK_EVENTS else None
         if head is None:
@@ -68,23 +70,37 @@ class LogFile:
             self._fast = FastLineIndex(text)
             self._validator = Validator(display, text, self._fast, included)
         else:
-            self._validator = Validator(display, text, FastLineIndex(text[: self._starts[0]]), included)
+            self._validator = Validator(display, text, FastLineIndex(self._declared), included)
         self._head = head
         self.title, self.actors, self.sources = self._validator.declarations(head)
         self.includes = self._validator.includes
 
     def _prelude(self) -> dict[str, Any] | None:
+        """The file's declarations: those before the first event, and any table other than an event
+        or a trade after it (an import appends actors and sources), read from a text that keeps only
+        them, each on its own lines, so that every line number is the file's."""
+        text, first = self.text, self._starts[0]
+        self._declared = text[:first]
+        others = text.count("\n[", first) - (len(self._starts) - 1) - text.count("\n[[trade]]", first)
+        if others:
+            self._declared = _with_late_declarations(text, first)
+            self._late = frozenset({"actor", "source"})
         try:
-            head = parse_toml(self.text[: self._starts[0]])
+            head = parse_toml(self._declared)
         except (tomllib.TOMLDecodeError, ValueError, RecursionError):
             return None
         return None if "event" in head else head
 
-    def log(self, actors: Mapping[str, Actor] | None = None, sources: Mapping[str, Source] | None = None) -> Log:
+    def log(
+        self, actors: Mapping[str, Actor] | None = None, sources: Mapping[str, Source] | None = None,
+        taken: Container[str] = frozenset(),
+    ) -> Log:  # fmt: skip
         """The file's Log: its own declarations, with its events and trades checked against
-        ``actors`` and ``sources`` (by default, its own)."""
+        ``actors`` and ``sources`` (by default, its own); ``taken``: event ids used elsewhere (by
+        the log this text is appended to)."""
         actors = self.actors if actors is None else actors
         sources = self.sources if sources is None else sources
+        self._validator.taken(taken)
         if self._starts:
             in_chunks = self._in_chunks(actors, sources)
             if in_chunks is not None:
@@ -96,10 +112,14 @@ class LogFile:
         events = data.get("event")
         if not isinstance(events, list) or self._fast.counts.get("event", 0) == len(events):
             try:
-                return Validator(self.display, self.text, self._fast, self._included).build(data, actors, sources)
+                quick = Validator(self.display, self.text, self._fast, self._included)
+                quick.taken(taken)
+                return quick.build(data, actors, sources)
             except LogError:
                 pass  # report with the exact scanner, which follows strings and brackets
-        return Validator(self.display, self.text, None, self._included).build(data, actors, sources)
+        exact = Validator(self.display, self.text, None, self._included)
+        exact.taken(taken)
+        return exact.build(data, actors, sources)
 
     def _in_chunks(self, actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> Log | None:
         text, starts, validator = self.text, self._starts, self._validator
@@ -116,7 +136,9 @@ class LogFile:
                 lines: EventLines | FastLineIndex = (
                     EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
                 )
-                if set(data) - {"event", "trade"} or lines.counts.get("event", 0) != len(data.get("event", ())):
+                # the declarations among the events were read with the prelude
+                others = set(data) - {"event", "trade", *self._late}
+                if others or lines.counts.get("event", 0) != len(data.get("event", ())):
                     return None
                 validator.lines = lines
                 validator.add_events(data, actors, sources)
@@ -127,6 +149,26 @@ class LogFile:
             return validator.finish(self.title, self.actors, self.sources, trades)
         except (tomllib.TOMLDecodeError, ValueError, RecursionError, LogError):
             return None
+
+
+def _with_late_declarations(text: str, first: int) -> str:
+    """The text before the first event, then each table after it that is not an event or a trade
+    (from its header to the next header), every other line left blank so that lines keep their
+    numbers. A header inside a multi-line value ends a table early; the parse of the result, or of
+    the chunks, then fails and the whole file is parsed instead."""
+    parts = [text[:first]]
+    kept_to = first
+    at = text.find("\n[", first - 1 if first else 0)
+    while at >= 0:
+        start = at + 1
+        following = text.find("\n[", start)
+        if not text.startswith(("[[event]]", "[[trade]]"), start):
+            end = len(text) if following < 0 else following + 1
+            parts.append("\n" * text.count("\n", kept_to, start))
+            parts.append(text[start:end])
+            kept_to = end
+        at = following
+    return "".join(parts)
 
 
 def _parse_whole(text: str, display: str) -> dict[str, Any]:
@@ -208,3 +250,52 @@ def appended_events(prefix: bytes, tail: bytes, header: Log, existing_ids: Conta
     if lines.counts.get("event", 0) != len(data["event"]):
         return None
     return Validator(header.path, text, lines).appended_events(data, header, existing_ids)
+
+
+def appended_records(prefix: str, tail: str, header: Log, existing_ids: Container[str]) -> Log | None:
+    """The whole Log of a log (``header``, read from ``prefix``) with ``tail`` appended, when the tail
+    holds only new actors, sources and events: those are checked as a full parse checks them, against
+    the old declarations and their own, and the old events kept as they were read. The tail is read
+    as a file of its own, in chunks when it is large, with its lines numbered as in the whole file.
+    None when that cannot give what a full parse would (a problem, a declaration or an id already
+    taken, a warning, or a new actor that a name in an old event might now mean): the caller parses
+    it all."""
+    if "[[event]]" not in prefix and "event" in prefix:
+        return None  # the old text may define event otherwise (event = [...]), which [[event]] cannot extend
+    try:
+        part = LogFile("\n" * prefix.count("\n") + tail, header.path)  # each line where the whole file has it
+    except LogError:
+        return None
+    data_keys = _top_tables(tail)
+    if not data_keys <= {"event", "actor", "source"} or part.includes:
+        return None
+    actors, sources = part.actors, part.sources
+    if part._validator.problems or part._validator.reader.warnings:
+        return None
+    if actors.keys() & header.actors or sources.keys() & header.sources:
+        return None
+    if actors and _may_mean_a_new_actor(header, actors):
+        return None
+    merged = header._replace(actors={**header.actors, **actors}, sources={**header.sources, **sources})
+    try:
+        found = part.log(merged.actors, merged.sources, existing_ids)
+    except LogError:
+        return None
+    if found.warnings or found.trades or len({e.id for e in found.events}) != len(found.events):
+        return None
+    return merged._replace(events=tuple(sorted((*header.events, *found.events), key=lambda e: e.sort_key)))
+
+
+def _top_tables(text: str) -> set[str]:
+    """The top-level tables that a block's header lines name (``[[event]]``, ``[source.x]``)."""
+    return {m.group(1) for m in re.finditer(r"^\[\[?\s*([A-Za-z0-9_-]+)", text, re.MULTILINE)}
+
+
+def _may_mean_a_new_actor(header: Log, actors: Mapping[str, Actor]) -> bool:
+    """Whether a free-text participant of an old event fits one of the new actors, so that a full parse
+    would now read it as that actor (or as ambiguous)."""
+    from .names import NameIndex
+
+    index = NameIndex(actors.values())
+    names = {p.name for e in header.events for p in e.participants if p.actor_id is None}
+    return any(index.candidates(name) for name in names)

@@ -69,7 +69,15 @@ def infer(path: str, holds: str) -> Format | None:
     return best[0] if len(best) == 1 else None
 
 
-def read_file(chosen: Format, source: Input, rules: Rules | None = None) -> Reading:
-    """What ``chosen`` reads in ``source``; only CSV takes rules."""
+DATASETS = ("icews", "gdelt", "plover")
+
+
+def read_file(
+    chosen: Format, source: Input, rules: Rules | None = None, between: tuple[str, str] | None = None
+) -> Reading:
+    """What ``chosen`` reads in ``source``. Only CSV takes rules; the datasets leave out the rows not
+    ``between`` two countries as they read (the other formats' events are selected afterwards)."""
     reader = chosen.reader()
-    return reader(source, rules) if chosen.name == "csv" else reader(source)
+    if chosen.name == "csv":
+        return reader(source, rules)
+    return reader(source, between) if chosen.name in DATASETS else reader(source)

@@ -43,6 +43,20 @@ class Coded(NamedTuple):
     note: str  # a line for the summary: the row's code and score
 
 
+def not_between(between: tuple[str, str]) -> str:
+    """The reason an event outside the dyad is skipped, as the summary line counts it."""
+    return f"not between {'–'.join(between)}"
+
+
+def outside(sides: tuple[Side, ...], between: tuple[str, str] | None) -> bool:
+    """Whether a row's sides are not the two countries of ``between`` (either way round). The readers
+    leave such rows out as they read, so a large file's other rows are never held in memory."""
+    if between is None:
+        return False
+    countries = {country_code(side.country) for side in sides}
+    return not {code.upper() for code in between} <= countries
+
+
 def day_problem(text: str, dataset: str, layout: str) -> str:
     """Why a dataset's day cannot be read, in the words of rwpk's date parser where it has them."""
     from ..dates.parse import parse_date

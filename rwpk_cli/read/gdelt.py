@@ -13,7 +13,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, merged
+from .datasets import Coded, Side, day_problem, merged, not_between, outside
 from .input import Input
 from .records import Cited, Problems, Reading, short_hash
 
@@ -44,7 +44,8 @@ def _day(text: str) -> str | None:
         return None
 
 
-def read(source: Input) -> Reading:
+def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
+    """The events of ``source``; with ``between``, only those between the two countries."""
     problems = Problems(source.display)
     rows: list[Coded] = []
     skipped = Counter[str]()
@@ -84,6 +85,9 @@ def read(source: Input) -> Reading:
             for n in (1, 2)
             if get(f"Actor{n}Name") or get(f"Actor{n}Code")
         )
+        if outside(sides, between):
+            skipped[not_between(between or ("", ""))] += 1
+            continue
         url = get("SOURCEURL")
         published = _day(get("DATEADDED"))
         outlet = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None

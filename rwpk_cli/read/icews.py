@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..errors import InputError, Problem
 from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, merged
+from .datasets import Coded, Side, day_problem, merged, not_between, outside
 from .input import Input
 from .records import Cited, Problems, Reading
 
@@ -46,9 +47,21 @@ def day_of(text: str) -> str | None:
     return None
 
 
-def read(source: Input) -> Reading:
-    lines = source.text.split("\n")
-    header = [name.strip() for name in lines[0].rstrip("\r").split("\t")] if lines else []
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time, without a list of them all."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
+    """The events of ``source``; with ``between``, only those between the two countries."""
+    lines = _lines(source.text)
+    first = next(lines, "")
+    header = [name.strip() for name in first.rstrip("\r").split("\t")]
     missing = [name for name in NEEDED if name not in header]
     if missing:
         found = ", ".join(repr(n) for n in header[:6] if n) + (", …" if len(header) > 6 else "") or "nothing"
@@ -58,7 +71,7 @@ def read(source: Input) -> Reading:
     problems = Problems(source.display)
     rows: list[Coded] = []
     skipped = Counter[str]()
-    for number, raw in enumerate(lines[1:], start=2):
+    for number, raw in enumerate(lines, start=2):
         raw = raw.rstrip("\r")
         if not raw.strip():
             continue
@@ -91,6 +104,9 @@ def read(source: Input) -> Reading:
             for side in ("Source", "Target")
             if get(f"{side} Name")
         )
+        if outside(sides, between):
+            skipped[not_between(between or ("", ""))] += 1
+            continue
         story = get("Story ID")
         cited = (Cited(f"icews-story-{story}", outlet=get("Publisher") or None, published=day),) if story else ()
         place = get("City") or get("Province") or get("Country") or None

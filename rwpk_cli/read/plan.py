@@ -22,6 +22,7 @@ from ..log.check.ids import slug
 from ..log.model import Event, Log
 from ..log.names import NameIndex, fold, name_tokens
 from ..write.blocks import NewActor, NewEvent, NewSource, actor_blocks, event_blocks, source_blocks
+from .datasets import not_between
 from .records import Incoming, Person, Reading
 
 
@@ -68,7 +69,7 @@ def select(records: Iterable[Incoming], selection: Selection, skipped: Counter[s
         if pair is not None:
             countries = {p.country.upper() for p in record.people if p.country}
             if not pair <= countries:
-                skipped[f"not between {'–'.join(selection.between or ())}"] += 1
+                skipped[not_between(selection.between or ("", ""))] += 1
                 continue
         if selection.since is not None or selection.until is not None:
             span = _span(record)

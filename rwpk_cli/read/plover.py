@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .codes import PLOVER_OUTSIDE, PLOVER_TYPES, plover_kind
-from .datasets import Coded, Side, day_problem, merged
+from .datasets import Coded, Side, day_problem, merged, not_between, outside
 from .input import Input
 from .jsonrecords import array_items, line_items
 from .records import Cited, Problems, Reading, short_hash
@@ -40,7 +40,8 @@ def _side(actor: object) -> Side | None:
     return Side(name, str(code) if code else None) if name else None
 
 
-def read(source: Input) -> Reading:
+def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
+    """The events of ``source``; with ``between``, only those between the two countries."""
     stripped = source.text.lstrip()
     items = array_items(source) if stripped.startswith("[") else line_items(source)
     problems = Problems(source.display)
@@ -74,6 +75,9 @@ def read(source: Input) -> Reading:
             continue
         actors = _listed(record.get("source", record.get("actor"))) + _listed(record.get("recipient"))
         sides = tuple(s for s in map(_side, actors) if s is not None)
+        if outside(sides, between):
+            skipped[not_between(between or ("", ""))] += 1
+            continue
         given = record.get("cite_info")
         cite: Mapping[str, object] = given if isinstance(given, Mapping) else {}
         url = str(record.get("link") or cite.get("url") or "").strip()

@@ -23,7 +23,7 @@ from ..log.model import Log
 from ..log.parse import parse_log
 from .atomic import CHANGED, ConflictError, WriteError, holds, target_of, write_atomic
 
-__all__ = ["ConflictError", "appended", "commit", "plan", "read_for_edit"]
+__all__ = ["ConflictError", "appended", "commit", "plan", "plan_records", "read_for_edit"]
 
 LOCK_WAIT_SECONDS = 5.0
 
@@ -33,17 +33,23 @@ def appended(text: str, block: str) -> str:
 
     ``text`` is kept as an exact prefix of the result.
     """
+    return text + tail_of(text, block)
+
+
+def tail_of(text: str, block: str) -> str:
+    """What ``appended`` adds after ``text``: a separator, then ``block`` in the file's line endings."""
     newline = "\r\n" if "\r\n" in text else "\n"
-    body = block.strip("\n").replace("\n", newline) + newline
-    if not text.strip():
-        return text + body
+    body = block.strip("\n")  # one copy of a large block at a time
+    body = (body.replace("\n", newline) if newline != "\n" else body) + newline
+    if not text or text.isspace():
+        return body
     if text.endswith(newline + newline) or text.endswith("\n\n"):
         separator = ""
     elif text.endswith("\n"):
         separator = newline
     else:
         separator = newline + newline
-    return text + separator + body
+    return separator + body
 
 
 class Addition(NamedTuple):
@@ -72,6 +78,33 @@ def plan(original: str, block: str, display: str, checked: bool = False) -> Addi
         messages = [p.message for p in error.problems]
         raise UsageError("the new entry is not valid: " + "; ".join(messages)) from None
     return Addition(text, log, block, first_line)
+
+
+def plan_records(original: str, block: str, display: str, log: Log) -> Addition:
+    """``plan`` for a block of new actors, sources and events appended to a log already read as
+    ``log``: the block is checked against the log's declarations and ids without parsing the old text
+    again, when that gives exactly what a full parse would; otherwise the whole result is parsed."""
+    from ..log.parse import appended_records
+
+    tail = tail_of(original, block)
+    found = appended_records(original, tail, log, {e.id for e in log.events})
+    if found is None:
+        return plan(original, block, display, checked=True)
+    first_line = original.count("\n") + tail.count("\n") - _inner_newlines(block)
+    text = original + tail
+    del tail  # a large import's block is held once more than it must be otherwise
+    return Addition(text, found, block, first_line)
+
+
+def _inner_newlines(block: str) -> int:
+    """``block.strip("\n").count("\n")``, without copying a large block."""
+    lead = 0
+    while lead < len(block) and block[lead] == "\n":
+        lead += 1
+    trail = 0
+    while trail < len(block) - lead and block[len(block) - 1 - trail] == "\n":
+        trail += 1
+    return block.count("\n") - lead - trail
 
 
 def read_for_edit(path: Path) -> tuple[bytes, str]:
@@ -129,4 +162,4 @@ def commit(path: Path, original: bytes, new_text: str) -> None:
         remove_stale_temporaries(target)
         if not holds(target, original):
             raise ConflictError(f"{path}: {CHANGED}")
-        write_atomic(path, new_text.encode("utf-8"), expect=original)
+        write_atomic(path, new_text, expect=original)

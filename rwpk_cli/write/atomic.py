@@ -68,9 +68,10 @@ def target_of(path: Path) -> tuple[Path, os.stat_result | None]:
     return target, found
 
 
-def write_atomic(path: Path, data: bytes, expect: bytes | None = None) -> None:
-    """Write ``data`` to a temporary file beside ``path`` (beside a symbolic link's target), fsync it,
-    then rename it into place, keeping the old file's mode, owner and group.
+def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> None:
+    """Write ``data`` (text is written as UTF-8, a megabyte at a time, so that a large log is not held
+    twice) to a temporary file beside ``path`` (beside a symbolic link's target), fsync it, then
+    rename it into place, keeping the old file's mode, owner and group.
 
     With ``expect``, the file is replaced only if it still holds exactly those bytes at that moment
     (ConflictError otherwise, and the file is left as the other program saved it); see ``_swap_in``.
@@ -91,7 +92,11 @@ def write_atomic(path: Path, data: bytes, expect: bytes | None = None) -> None:
             with contextlib.suppress(PermissionError):
                 os.chown(temporary, found.st_uid, found.st_gid)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, str):
+                for start in range(0, len(data), 1 << 20):
+                    stream.write(data[start : start + (1 << 20)].encode("utf-8"))
+            else:
+                stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if expect is None:

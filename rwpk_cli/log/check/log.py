@@ -118,6 +118,10 @@ class Validator:
             warnings=tuple(sorted(self.reader.warnings, key=lambda p: p.line)),
         )
 
+    def taken(self, existing_ids: Container[str]) -> None:
+        """Count ``existing_ids`` (a log's the checked text is appended to) as taken."""
+        self._ids.existing = existing_ids
+
     def appended_events(self, data: Mapping[str, Any], log: Log, existing_ids: Container[str]) -> list[Event] | None:
         """Events of text appended to ``log``, validated against its actors and sources; None when
         the text needs a full parse instead (a problem, or an id that is already taken)."""
