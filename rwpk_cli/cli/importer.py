@@ -52,17 +52,24 @@ def _selection(between: tuple[str, str] | None, since: str | None, until: str | 
     from .support import parse_option
 
     if between is not None:
-        for code in between:
-            if not code.isalpha() or len(code) not in (2, 3):
-                raise UsageError(f"--between {code!r}: give two country codes, e.g. --between RW PK")
         from ..read.codes import country_code
 
-        codes = tuple(country_code(c) or c.upper() for c in between)
+        codes = []
+        for code in between:
+            found = country_code(code) if code.isalpha() and len(code) in (2, 3) else None
+            if found is None:
+                raise UsageError(f"--between {code!r}: not a country code; give two ISO codes, e.g. --between RW PK")
+            codes.append(found)
+        if codes[0] == codes[1]:
+            raise UsageError(f"--between {between[0]} {between[1]}: give two different countries, e.g. --between RW PK")
         between = (codes[0], codes[1])
     from datetime import date
 
     today = date.today()  # a relative --since ("last month") counts from today, as in the views
-    return Selection(between, parse_option("--since", since, today), parse_option("--until", until, today))
+    first, last = parse_option("--since", since, today), parse_option("--until", until, today)
+    if first is not None and last is not None and first.start > last.end:
+        raise UsageError(f"--since {since} is after --until {until}; swap them")
+    return Selection(between, first, last)
 
 
 @command("import")
@@ -110,6 +117,8 @@ def import_(
     Formats (--format; most follow from the extension): csv (rwpk's export, or any spreadsheet with
     --rules), json, jsonl, ics, timelinejs (.timeline.json), icews (.tab), gdelt (.export.csv),
     plover; for roles, wikidata (a SPARQL result as JSON) and whogov (.csv).
+    The README's "Importing" section describes the rules file, the CAMEO and
+    PLOVER codes each kind comes from, and the Wikidata query to use.
 
     Examples:
 
@@ -124,6 +133,9 @@ def import_(
 
     if len(arguments) == 2 and arguments[0] == "roles":
         holds, path = "roles", arguments[1]
+    elif arguments == ["roles"]:
+        raise UsageError("rwpk import roles needs the file of tenures: rwpk import roles FILE (a Wikidata JSON "
+                         "result or a WhoGov CSV)")  # fmt: skip
     elif len(arguments) == 1:
         holds, path = "events", arguments[0]
     else:

@@ -12,23 +12,44 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from ..errors import InputError, Problem
-from .contract import KINDS, checked_date
+from .contract import KINDS, checked_date, labelled
 from .input import Input
 from .records import Cited, Incoming, Person, Problems, Reading, short_hash
 
 _BEGIN_EVENT = re.compile(r"^BEGIN:VEVENT\r?$", re.MULTILINE | re.IGNORECASE)
 _RWPK_UID = re.compile(r"^(?P<id>.+)\.[0-9a-f]{12}@rwpk$")
-_PERSON = re.compile(r"^- (?P<name>.+?)(?: \((?P<country>[A-Z0-9]{2,3})\))?(?:, (?P<title>.+?))?\??$")
 
 
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
+def _local(moment: datetime, zone: tzinfo | None) -> datetime:
+    """A time in the calendar's own zone when it is given in UTC (as Google writes ``…Z`` times, with
+    the zone in X-WR-TIMEZONE); a time with its own zone, or a floating one, as it is."""
+    if zone is not None and moment.tzinfo is not None and moment.utcoffset() == timedelta(0):
+        return moment.astimezone(zone)
+    return moment
+
+
+def _days(entry: Any, zone: tzinfo | None) -> tuple[date, date] | None:
+    """The first and last day of an event. DTEND is exclusive: an all-day event to the 14th ends on
+    the 13th, a meeting until midnight ends the day it began; DURATION stands in for a missing DTEND."""
+    try:
+        begins = entry.decoded("dtstart") if entry.get("dtstart") is not None else None
+        ends = entry.decoded("dtend") if entry.get("dtend") is not None else None
+        if ends is None and entry.get("duration") is not None and begins is not None:
+            ends = begins + entry.decoded("duration")
+    except (ValueError, TypeError, KeyError):
+        return None
+    if isinstance(begins, datetime):
+        first = _local(begins, zone)
+        last = _local(ends, zone) - timedelta(microseconds=1) if isinstance(ends, datetime) and ends > begins else first
+        return first.date(), max(first.date(), last.date())
+    if isinstance(begins, date):
+        end = ends if isinstance(ends, date) and not isinstance(ends, datetime) else None
+        return begins, (end - timedelta(days=1) if end is not None and end > begins else begins)
+    return None
 
 
 def _people(description: str) -> tuple[Person, ...]:
@@ -38,16 +59,8 @@ def _people(description: str) -> tuple[Person, ...]:
     block = f"\n{description}".split("\nParticipants:\n", 1)[1].split("\n\n", 1)[0]
     people = []
     for line in block.split("\n"):
-        found = _PERSON.match(line)
-        if found:
-            people.append(
-                Person(
-                    found["name"],
-                    country=found["country"],
-                    title=found["title"],
-                    free=not (found["country"] or found["title"]),
-                )
-            )
+        if line.startswith("- "):
+            people.append(labelled(line[2:]))
     return tuple(people)
 
 
@@ -61,6 +74,11 @@ def _summary(description: str) -> str | None:
 def read(source: Input) -> Reading:
     from icalendar import Calendar
 
+    if "END:VCALENDAR" not in source.text.upper():
+        at = source.text.count("\n") + 1
+        message = "the calendar is cut short: there is no END:VCALENDAR; export it again"
+        if source.text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+            raise InputError([Problem(source.display, at, message)])
     if not source.text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         message = "not an iCalendar file: it should start with BEGIN:VCALENDAR; export the calendar as .ics"
         raise InputError([Problem(source.display, 1, message)])
@@ -75,25 +93,23 @@ def read(source: Input) -> Reading:
     found_problems = Problems(source.display)
     for calendar in calendars:
         ours = "rwpk" in str(calendar.get("prodid", ""))
+        zone = _zone(str(calendar.get("x-wr-timezone", "")).strip())
         for entry in calendar.walk("VEVENT"):
             uid = str(entry.get("uid", "")).strip()
             at = next(starts, -1)
             line = source.text.count("\n", 0, at) + 1 if at >= 0 else 1
-            if entry.get("rrule") is not None:
-                skipped["recurring events"] += 1
+            if entry.get("rrule") is not None or entry.get("recurrence-id") is not None:
+                skipped["recurring"] += 1  # a series, or one changed occurrence of it
                 continue
             if str(entry.get("status", "")).upper() == "CANCELLED":
-                skipped["cancelled events"] += 1
+                skipped["cancelled"] += 1
                 continue
-            start = _day(entry.decoded("dtstart")) if entry.get("dtstart") is not None else None
-            if start is None:
-                problems.append(
-                    Problem(source.display, line, f"event {uid or '(no UID)'} has no DTSTART; give it a date")
-                )
+            days = _days(entry, zone)
+            if days is None:
+                message = f"event {uid or '(no UID)'} has no DTSTART that is a date or a time; give it a date"
+                problems.append(Problem(source.display, line, message))
                 continue
-            end = _day(entry.decoded("dtend")) if entry.get("dtend") is not None else None
-            all_day = not isinstance(entry.decoded("dtstart"), datetime)
-            last = end - timedelta(days=1) if end is not None and all_day and end > start else (end or start)
+            start, last = days
             when = start.isoformat() if last <= start else f"{start.isoformat()}/{last.isoformat()}"
             exact = str(entry.get("x-rwpk-date", "")).strip() if ours else ""
             if exact and checked_date(exact, found_problems, line, "X-RWPK-DATE") is None:
@@ -117,6 +133,17 @@ def read(source: Input) -> Reading:
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line))
     return Reading(events, skipped)
+
+
+def _zone(name: str) -> tzinfo | None:
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _categories(entry: Any) -> list[str]:

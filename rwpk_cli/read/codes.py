@@ -88,7 +88,53 @@ def country_code(text: str | None) -> str | None:
         return None
     by_code, by_name = _countries()
     clean = text.strip()
-    return by_code.get(clean.upper()) if len(clean) in (2, 3) and clean.isalpha() else by_name.get(clean.casefold())
+    if len(clean) in (2, 3) and clean.isalpha():
+        return by_code.get(clean.upper())
+    return by_name.get(clean.casefold()) or _searched(clean)
+
+
+_FILLERS = frozenset({"the", "of", "and"})
+
+
+def _words(name: str) -> frozenset[str]:
+    from ..log.names import fold
+
+    return frozenset(re.findall(r"[a-z]+", fold(name))) - _FILLERS
+
+
+@cache
+def _by_words() -> dict[frozenset[str], str]:
+    import pycountry
+
+    found: dict[frozenset[str], str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                found.setdefault(_words(name), country.alpha_2)
+    return found
+
+
+@cache
+def _searched(name: str) -> str | None:
+    """A country name in another wording: pycountry's lookup (accents, "Cote d'Ivoire"), then the same
+    words in another order ("Congo, Democratic Republic of" for "Congo, The Democratic Republic of
+    the"). Never a guess: a name that fits neither is no country."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        return _by_words().get(_words(name))
+
+
+def country_name(code: str) -> str | None:
+    """The common name of a country code (RWA → Rwanda), for an actor a dataset gives only as a code."""
+    import pycountry
+
+    countries = pycountry.countries
+    found = countries.get(alpha_3=code.upper()) if len(code) == 3 else countries.get(alpha_2=code.upper())
+    return str(getattr(found, "common_name", None) or found.name) if found is not None else None
 
 
 def is_country_name(name: str) -> bool:

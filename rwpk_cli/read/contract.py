@@ -7,6 +7,7 @@ what is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -86,6 +87,21 @@ def _people(record: Mapping[str, Any], problems: Problems, line: int) -> tuple[P
                    title_certain=sure)
         )  # fmt: skip
     return tuple(people)
+
+
+_LABEL = re.compile(r"^(?P<name>.+?)(?: \((?P<country>[A-Z0-9]{2,3})\)(?:, (?P<title>.+))?)?$")
+
+
+def labelled(label: str) -> Person:
+    """A participant as rwpk's calendars and TimelineJS slides list them: "Name (CC), Title", the
+    title ending in "?" when the tenure may not span the event. The name ends at the country, so a
+    name holding a comma comes back whole when the country is given; without it, the label is the name."""
+    found = _LABEL.match(label.strip())
+    if found is None or not found["country"]:
+        return Person(label.strip(), free=True)
+    title = found["title"]
+    return Person(found["name"], country=found["country"], title=title.removesuffix("?") if title else None,
+                  title_certain=not (title or "").endswith("?"))  # fmt: skip
 
 
 def incoming(record: object, line: int, format_name: str, problems: Problems) -> Incoming | None:

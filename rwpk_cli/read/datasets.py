@@ -9,11 +9,12 @@ source, keyed by its first row, so that the same rows give the same event on eve
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .codes import country_code, is_country_name
-from .records import Cited, Incoming, Person
+from .codes import country_code, country_name, is_country_name
+from .records import Cited, Incoming, Person, Reading
 
 
 class Side(NamedTuple):
@@ -24,6 +25,8 @@ class Side(NamedTuple):
 
     def person(self) -> Person:
         code = country_code(self.country)
+        if self.name == self.country and len(self.name) == 3 and code:  # a side given only as its country's code
+            return Person(country_name(self.name) or self.name, country=code, type="organization")
         organization = "(" in self.name or is_country_name(self.name) or self.name.isupper()
         name = self.name.title() if self.name.isupper() else self.name
         return Person(name, country=code, type="organization" if organization else None)
@@ -74,6 +77,20 @@ def _title(row: Coded, people: tuple[Person, ...]) -> str:
     if len(names) >= 2:
         return f"{names[0]} – {row.action.lower()} – {', '.join(names[1:])}"
     return f"{names[0]} – {row.action.lower()}" if names else row.action
+
+
+def reading(rows: list[Coded], dataset: str, skipped: Counter[str]) -> Reading:
+    """The events of a dataset's rows, merged, with a note naming the countries rwpk cannot read
+    (their actors get no country, so --between cannot find them)."""
+    unknown = Counter(
+        side.country for row in rows for side in row.sides if side.country and country_code(side.country) is None
+    )
+    notes: tuple[str, ...] = ()
+    if unknown:
+        names = ", ".join(f"{name!r} ({n})" for name, n in unknown.most_common(5))
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        notes = (f"countries rwpk does not know, so their actors have no country: {names}{more}",)
+    return Reading(merged(rows, dataset), skipped, notes=notes)
 
 
 def merged(rows: Iterable[Coded], dataset: str) -> list[Incoming]:

@@ -13,7 +13,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, merged, not_between, outside
+from .datasets import Coded, Side, day_problem, not_between, outside, reading
 from .input import Input
 from .records import Cited, Problems, Reading, short_hash
 
@@ -92,8 +92,10 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
         published = _day(get("DATEADDED"))
         outlet = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
         cited = (Cited(f"gdelt-{short_hash(url, 6)}", outlet=outlet, url=url, published=published),) if url else ()
-        note = f"CAMEO {code}, Goldstein {get('GoldsteinScale')}, {get('NumArticles') or '?'} articles"
+        score, articles = get("GoldsteinScale"), get("NumArticles")
+        note = f"CAMEO {code}" + (f", Goldstein {score}" if score else "")
+        note += f", {articles} article{'' if articles == '1' else 's'}" if articles else ""
         rows.append(Coded(f"gdelt:{get('GlobalEventID')}", number, day, kind, cameo_name(code), sides,
                           get("ActionGeo_FullName") or None, cited, note))  # fmt: skip
     problems.raise_any()
-    return Reading(merged(rows, "GDELT"), skipped)
+    return reading(rows, "GDELT", skipped)

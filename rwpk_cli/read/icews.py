@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError, Problem
 from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, merged, not_between, outside
+from .datasets import Coded, Side, day_problem, not_between, outside, reading
 from .input import Input
 from .records import Cited, Problems, Reading
 
@@ -115,4 +115,4 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
         action = get("Event Text") or cameo_name(code)
         rows.append(Coded(f"icews:{get('Event ID')}", number, day, kind, action, sides, place, cited, note))
     problems.raise_any()
-    return Reading(merged(rows, "ICEWS"), skipped)
+    return reading(rows, "ICEWS", skipped)

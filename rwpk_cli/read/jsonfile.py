@@ -12,8 +12,8 @@ from .jsonrecords import array_items, line_items
 from .records import Problems, Reading, short_hash
 
 
-def _read(source: Input, items: Iterator[tuple[int, object]]) -> Reading:
-    problems = Problems(source.display)
+def _read(source: Input, items: Iterator[tuple[int, object]], problems: Problems | None = None) -> Reading:
+    problems = problems or Problems(source.display)
     events = []
     for line, record in items:
         if isinstance(record, dict) and ("event" in record and ("source" in record or "actor" in record)):
@@ -33,6 +33,9 @@ def read_array(source: Input) -> Reading:
     if head == "{" and '"events"' in source.text[:2000]:
         message = "this is a TimelineJS document, not rwpk's JSON array; import it with --format timelinejs"
         raise InputError([Problem(source.display, 1, message)])
+    if head == "{" and '"bindings"' in source.text[:4000]:
+        message = "this is a SPARQL result (tenures), not events; import it with rwpk import roles FILE"
+        raise InputError([Problem(source.display, 1, message)])
     if head == "{":
         message = "a JSON object, not an array of events; for one object per line, import it with --format jsonl"
         raise InputError([Problem(source.display, 1, message)])
@@ -41,4 +44,5 @@ def read_array(source: Input) -> Reading:
 
 def read_lines(source: Input) -> Reading:
     """JSON Lines: one event object per line (``timeline --format jsonl``)."""
-    return _read(source, line_items(source))
+    problems = Problems(source.display)
+    return _read(source, line_items(source, problems), problems)

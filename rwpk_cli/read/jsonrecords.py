@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError, Problem
 from .input import Input
+from .records import Problems
 
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\r\n"
@@ -73,13 +74,16 @@ def array_items(source: Input, text: str | None = None) -> Iterator[tuple[int, o
         at, first = end, False
 
 
-def line_items(source: Input) -> Iterator[tuple[int, object]]:
-    """Each line of a JSON Lines file as a value, with its number; blank lines are passed over."""
+def line_items(source: Input, problems: Problems) -> Iterator[tuple[int, object]]:
+    """Each line of a JSON Lines file as a value, with its number; blank lines are passed over, and
+    a line that is not JSON is a problem, listed with the others of the file."""
     for number, raw in enumerate(source.text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
-            yield number, json.loads(raw)
+            value = json.loads(raw)
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {json_problem(error.msg)}; each line must be one complete JSON object"
-            raise InputError([Problem(source.display, number, message, error.colno)]) from None
+            problems.add(number, message, error.colno)
+            continue
+        yield number, value

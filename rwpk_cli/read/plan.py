@@ -12,7 +12,7 @@ events, so that the block can be appended to the log as it is.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..dates.parse import parse_date
@@ -23,7 +23,7 @@ from ..log.model import Event, Log
 from ..log.names import NameIndex, fold, name_tokens
 from ..write.blocks import NewActor, NewEvent, NewSource, actor_blocks, event_blocks, source_blocks
 from .datasets import not_between
-from .records import Incoming, Person, Reading
+from .records import Incoming, Person, Reading, short_hash
 
 
 class Selection(NamedTuple):
@@ -52,7 +52,8 @@ class Outcome(NamedTuple):
         text = f"{self.new} new, {self.already} already in the log, {skipped} skipped" + (
             f" ({reasons})" if reasons else ""
         )
-        extra = [f"{n} new {what}" for n, what in ((self.actors, "actors"), (self.sources, "sources")) if n]
+        counted = ((self.actors, "actor"), (self.sources, "source"))
+        extra = [f"{n} new {what}{'' if n == 1 else 's'}" for n, what in counted if n]
         return text + (f"; {', '.join(extra)}" if extra else "")
 
 
@@ -61,13 +62,17 @@ def _span(record: Incoming) -> DateSpan:
     return parse_date(record.date, reference)
 
 
-def select(records: Iterable[Incoming], selection: Selection, skipped: Counter[str]) -> list[Incoming]:
-    """The records inside the selection; the others are counted in ``skipped`` by reason."""
+def select(
+    records: Iterable[Incoming], selection: Selection, skipped: Counter[str],
+    country_of: Callable[[Person], str | None] = lambda p: p.country,
+) -> list[Incoming]:  # fmt: skip
+    """The records inside the selection; the others are counted in ``skipped`` by reason. A
+    participant's country is the one ``country_of`` gives (the file's, or the log's actor's)."""
     kept = []
     pair = {code.upper() for code in selection.between} if selection.between else None
     for record in records:
         if pair is not None:
-            countries = {p.country.upper() for p in record.people if p.country}
+            countries = {found.upper() for p in record.people if (found := country_of(p))}
             if not pair <= countries:
                 skipped[not_between(selection.between or ("", ""))] += 1
                 continue
@@ -121,18 +126,31 @@ class _Actors:
             self.titles.setdefault(ident, {}).setdefault(person.title, []).append((when, person.title_certain))
         return ident
 
-    def _match(self, person: Person) -> str | None:
+    def country_of(self, person: Person) -> str | None:
+        """The participant's country: the file's, else that of the log's actor they are."""
+        if person.country:
+            return person.country
+        ident = person.id if person.id in self.known else self._match(person, quiet=True)
+        actor = self.known.get(ident) if ident else None
+        return actor.country if actor else None
+
+    def _match(self, person: Person, quiet: bool = False) -> str | None:
+        """The actor a name is: for a hand-kept name, as the log's own checks match it (a word's start
+        is enough); for a dataset's, only an actor of exactly that name or alias (or id), since
+        "Pakistan" is not the Pakistani mission to the UN."""
         made = self.by_name.get((fold(person.name), person.country or ""))
         if made is not None:
             return made
         found = self.index.candidates(person.name)
+        words = name_tokens(person.name)
+        exact = [a for a in found if a.id == person.name or words in (name_tokens(n) for n in (a.name, *a.aliases))]
+        if not person.free:
+            found = exact
         if len(found) > 1:  # of several, the one whose name (or alias) it is, in the country given
-            words = name_tokens(person.name)
-            exact = [a for a in found if words in (name_tokens(n) for n in (a.name, *a.aliases))]
             found = [a for a in exact if not person.country or a.country == person.country] or exact or found
         if len(found) == 1:
             return found[0].id
-        if found:
+        if found and not quiet:
             self.ambiguous.append(f"{person.name!r} ({', '.join(a.id for a in found[:4])})")
         return None
 
@@ -170,20 +188,25 @@ def _same(event: Event, record: Incoming) -> bool:
 def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outcome:
     """The new events of ``reading`` and what they need (actors, sources), as one TOML block."""
     skipped = Counter(reading.skipped)
-    records = select(reading.events, selection, skipped)
+    actors = _Actors(log)
+    records = select(reading.events, selection, skipped, actors.country_of)
     events = log.events if log else ()
-    seen = {e.imported for e in events if e.imported}
+    imported = {e.imported: e for e in events if e.imported}
+    seen = set(imported)
     by_id = {e.id: e for e in events}
     taken = set(by_id)
     sources_known = set(log.sources) if log else set()
-    actors = _Actors(log)
     new_sources: dict[str, NewSource] = {}
     new_events: list[NewEvent] = []
     already = renamed = 0
+    changed: list[str] = []
     for record in records:
-        key = record.imported or f"{record.date}|{record.kind}|{record.title}"
+        key = record.imported or f"import:{short_hash(f'{record.date}|{record.kind}|{record.title}')}"
         if key in seen or (record.id and record.id in by_id and _same(by_id[record.id], record)):
             already += 1
+            earlier = imported.get(key)
+            if earlier is not None and not _same(earlier, record):
+                changed.append(f"'{earlier.id}' ({earlier.file or log.path if log else ''}:{earlier.line})")
             continue
         seen.add(key)
         when = _span(record)
@@ -214,10 +237,14 @@ def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outc
                 record.as_of,
                 record.date_text,
                 ident,
-                record.imported or None,
+                key,
             )
         )
     notes: list[str] = []  # the reader's own notes are the caller's to show
+    if changed:
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        notes.append(f"{len(changed)} already imported changed in the file since (date, kind or title); rwpk does "
+                     f"not rewrite the log, so edit them by hand if the file is right: {shown}")  # fmt: skip
     if renamed:
         notes.append(f"{renamed} events keep their place but get a new id: the log already uses theirs")
     if actors.ambiguous:

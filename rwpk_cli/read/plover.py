@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .codes import PLOVER_OUTSIDE, PLOVER_TYPES, plover_kind
-from .datasets import Coded, Side, day_problem, merged, not_between, outside
+from .datasets import Coded, Side, day_problem, not_between, outside, reading
 from .input import Input
 from .jsonrecords import array_items, line_items
 from .records import Cited, Problems, Reading, short_hash
@@ -43,8 +43,8 @@ def _side(actor: object) -> Side | None:
 def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
     """The events of ``source``; with ``between``, only those between the two countries."""
     stripped = source.text.lstrip()
-    items = array_items(source) if stripped.startswith("[") else line_items(source)
     problems = Problems(source.display)
+    items = array_items(source) if stripped.startswith("[") else line_items(source, problems)
     rows: list[Coded] = []
     skipped = Counter[str]()
     for line, record in items:
@@ -89,4 +89,4 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
         ident = str(record.get("id") or "").strip() or short_hash(f"{day}|{types}|{actors}")
         rows.append(Coded(f"plover:{ident}", line, day, chosen[1], action, sides, place, cited, f"{chosen[0]} {ident}"))
     problems.raise_any()
-    return Reading(merged(rows, "PLOVER"), skipped)
+    return reading(rows, "PLOVER", skipped)

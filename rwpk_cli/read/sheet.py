@@ -65,7 +65,7 @@ def read(source: Input, rules: Rules | None = None) -> Reading:
     events, skipped = [], Counter[str]()
     for line, row in found:
         if not any(cell.strip() for cell in row):
-            skipped["blank rows"] += 1
+            skipped["blank"] += 1
             continue
         record = _own_record(row, columns)
         event = incoming(record, line, "rwpk", problems)
@@ -155,7 +155,7 @@ def _read_with_rules(source: Input, rules: Rules) -> Reading:
             columns = _header(source, cells, line, rules.columns())
             continue
         if not any(cell.strip() for cell in cells):
-            skipped["blank rows"] += 1
+            skipped["blank"] += 1
             continue
         row = _Row(cells, columns, line, problems)
         reason = _skipped_by(rules, row)

@@ -40,9 +40,10 @@ class RolesOutcome(NamedTuple):
     def summary(self) -> str:
         skipped = sum(self.skipped.values())
         reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
-        text = f"{self.added} new roles, {self.already} already in the log, {skipped} skipped"
+        roles = f"{self.added} new role{'' if self.added == 1 else 's'}"
+        text = f"{roles}, {self.already} already in the log, {skipped} skipped"
         text += f" ({reasons})" if reasons else ""
-        return text + (f"; {self.actors} new actors" if self.actors else "")
+        return text + (f"; {self.actors} new actor{'' if self.actors == 1 else 's'}" if self.actors else "")
 
 
 class _Held(NamedTuple):

@@ -13,12 +13,10 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from .contract import KINDS, checked_date
+from .contract import KINDS, checked_date, labelled
 from .input import Input
 from .jsonrecords import _broken, json_problem
-from .records import Incoming, Person, Problems, Reading
-
-_PERSON = re.compile(r"^(?P<name>.+?)(?: \((?P<country>[A-Z0-9]{2,3})\))?(?:, (?P<title>.+?))?\??$")
+from .records import Incoming, Problems, Reading
 
 
 class _Slide(HTMLParser):
@@ -108,7 +106,7 @@ def read(source: Input) -> Reading:
         title = _plain(text.get("headline")) or "(untitled)"
         parsed = _Slide()
         parsed.feed(str(text.get("text") or ""))
-        people = tuple(_person(item) for item in parsed.items if item.strip())
+        people = tuple(labelled(item) for item in parsed.items if item.strip())
         place = next((t for c, t in parsed.paragraphs if c == "place"), None)
         summary = "\n\n".join(t for c, t in parsed.paragraphs if c not in ("place", "sources")) or None
         group = str(slide.get("group") or "").strip().lower()
@@ -119,12 +117,3 @@ def read(source: Input) -> Reading:
         events.append(Incoming(key, line, when, kind, title, people, place, tags, (), summary, id=ident))
     problems.raise_any()
     return Reading(events, Counter())
-
-
-def _person(label: str) -> Person:
-    found = _PERSON.match(label.strip())
-    if not found:
-        return Person(label.strip(), free=True)
-    return Person(
-        found["name"], country=found["country"], title=found["title"], free=not (found["country"] or found["title"])
-    )

@@ -3,7 +3,8 @@
 
 WhoGov records each cabinet as it stood in July of the year, so consecutive years of the same
 person in the same position are one tenure, known to the year: 2019, 2020, 2021 become
-``since = "2019"``, ``until = "2021"``. Vacant positions (no name) are skipped and counted.
+``since = "2019"``, ``until = "2021"``. A tenure that reaches the file's last year has no end yet.
+Vacant positions (no name) are skipped and counted.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def read(source: Input) -> Reading:
 
         name, position, held = get("name"), get("position"), get("year")
         if not name:
-            skipped["vacant positions"] += 1
+            skipped["vacant"] += 1
             continue
         if not held.isdigit() or len(held) != 4:
             problems.add(line, f"column 'year': {held!r} is not a year")
@@ -56,6 +57,7 @@ def read(source: Input) -> Reading:
         country = country_code(get(country_column))
         years.setdefault((name, position, country), []).append((int(held), line))
     problems.raise_any()
+    latest = max((year for spans in years.values() for year, _ in spans), default=0)
     tenures = []
     for (name, position, country), spans in years.items():
         spans.sort()
@@ -66,7 +68,8 @@ def read(source: Input) -> Reading:
                 continue
             first, last = run[0][0], run[-1][0]
             key = f"whogov:{country or ''}:{name}:{position}:{first}"
-            tenures.append(Tenure(key, run[0][1], name, position, country, str(first), str(last)))
+            until = None if last == latest else str(last)  # in the file's last year: not known to have ended
+            tenures.append(Tenure(key, run[0][1], name, position, country, str(first), until))
             run = [(year, line)]
     tenures.sort(key=lambda t: t.line)
     return Reading([], skipped, tenures)
