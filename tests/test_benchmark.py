@@ -30,3 +30,14 @@ def test_the_benchmark_runs_and_reports_every_target(tmp_path: Path) -> None:
                 "| rwpk, right after `rwpk add` |", "| 60 |", "| `rwpk --help` |",
                 "| `rwpk timeline` (bundled log, warm) |", "After `rwpk add`, the next query takes"):  # fmt: skip
         assert row in report
+
+
+def test_the_import_benchmark_runs_and_reports_its_row(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "imports.py"), "--sizes", "40", "--runs", "1",
+         "--work", str(tmp_path)],
+        capture_output=True, text=True, check=False, cwd=tmp_path, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "| rows into events | `rwpk import` | peak RSS |" in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("| 40 |")

@@ -81,6 +81,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return by_code, by_name
 
 
+@cache
 def country_code(text: str | None) -> str | None:
     """rwpk's two-letter code for a dataset's country: an ISO/CAMEO three-letter code (RWA), a
     two-letter code, or an English name (Rwanda, Russian Federation). None when it is none of these."""

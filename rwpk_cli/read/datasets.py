@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import NamedTuple
 
 from .codes import country_code, country_name, is_country_name
@@ -24,12 +25,19 @@ class Side(NamedTuple):
     country: str | None  # the dataset's own code or name
 
     def person(self) -> Person:
-        code = country_code(self.country)
-        if self.name == self.country and len(self.name) == 3 and code:  # a side given only as its country's code
-            return Person(country_name(self.name) or self.name, country=code, type="organization")
-        organization = "(" in self.name or is_country_name(self.name) or self.name.isupper()
-        name = self.name.title() if self.name.isupper() else self.name
-        return Person(name, country=code, type="organization" if organization else None)
+        return _person(self.name, self.country)
+
+
+@cache
+def _person(name: str, country: str | None) -> Person:
+    """A dataset's side as a participant (the same few names recur on thousands of rows): a state or
+    an office ("Government (Pakistan)", a name in capitals, a country's name) is an organisation."""
+    code = country_code(country)
+    if name == country and len(name) == 3 and code:  # a side given only as its country's code
+        return Person(country_name(name) or name, country=code, type="organization")
+    organization = "(" in name or is_country_name(name) or name.isupper()
+    shown = name.title() if name.isupper() else name
+    return Person(shown, country=code, type="organization" if organization else None)
 
 
 class Coded(NamedTuple):

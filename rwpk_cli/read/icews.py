@@ -27,11 +27,6 @@ _US_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _cell(value: str) -> str:
-    value = value.strip()
-    return "" if value == "NA" else value
-
-
 def day_of(text: str) -> str | None:
     """An ICEWS event date as an ISO day, or None."""
     from datetime import date
@@ -75,13 +70,14 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
         raw = raw.rstrip("\r")
         if not raw.strip():
             continue
-        cells = raw.split("\t")
+        cells = ["" if c == "NA" else c for c in map(str.strip, raw.split("\t"))]
         if len(cells) < len(header):
             problems.add(number, f"has {len(cells)} columns, the header {len(header)}; the line may be cut short")
             continue
 
         def get(name: str, cells: list[str] = cells) -> str:
-            return _cell(cells[at[name]]) if name in at else ""
+            index = at.get(name)
+            return cells[index] if index is not None else ""
 
         day = day_of(get("Event Date"))
         if day is None:
