@@ -380,6 +380,7 @@ def test_wikidata_tenures_keep_their_precision_and_reach_the_meetings_view(run: 
     assert keeps_every_byte(before, after)
     data = tomllib.loads(after)
     dar = data["actor"]["ishaq-dar"]
+    assert dar["country"] == "PK"  # from the result's countryCode
     assert {"title": "Minister of Finance", "since": "1998", "until": "1999-10"} in dar["roles"]
     assert '{title = "Ambassador of Rwanda to Belgium", since = "2015", until = "2017"}' in after
     again = run("--file", str(log), "import", "roles", str(DATA / "ministers.json"))

@@ -37,21 +37,22 @@ def _broken(source: Input, text: str, at: int, message: str) -> InputError:
     return InputError([Problem(source.display, line, message, column)])
 
 
-def array_items(source: Input, text: str | None = None) -> Iterator[tuple[int, object]]:
-    """Each item of a top-level JSON array, with its line; InputError at the first malformed place."""
+def array_items(source: Input, text: str | None = None, start: int = 0) -> Iterator[tuple[int, object]]:
+    """Each item of a JSON array, with its line: the top-level one, or the one at offset ``start``;
+    InputError at the first malformed place."""
     text = source.text if text is None else text
-    at = len(text) - len(text.lstrip(_SPACE))
+    at = start + len(text[start:]) - len(text[start:].lstrip(_SPACE)) if start else len(text) - len(text.lstrip(_SPACE))
     if not text.startswith("[", at):
         raise _broken(source, text, at, "expected a JSON array '[…]' of events; is this the right --format?")
     at += 1
-    line, counted = 1, 0
+    line, counted = text.count("\n", 0, at) + 1, at
     first = True
     while True:
         while at < len(text) and text[at] in _SPACE:
             at += 1
         if text.startswith("]", at):
             rest = text[at + 1 :]
-            if rest.strip(_SPACE):
+            if not start and rest.strip(_SPACE):
                 raise _broken(source, text, at + 1 + len(rest) - len(rest.lstrip(_SPACE)), "text after the array")
             return
         if not first:

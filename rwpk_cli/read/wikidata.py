@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .codes import country_code
 from .input import Input
-from .jsonrecords import _broken, json_problem
+from .jsonrecords import _broken, array_items, json_problem
 from .records import Problems, Reading, Tenure
 
 _PRECISION = {"9": 4, "10": 7, "11": 10}  # how many characters of YYYY-MM-DD each precision keeps
@@ -52,6 +52,16 @@ def _time(binding: Mapping[str, Any], name: str, line: int, problems: Problems) 
     return day[:keep]
 
 
+def _bindings(source: Input) -> Iterator[tuple[int, object]]:
+    """Each binding with the line it starts on (the document parsed already, so it is well formed)."""
+    import re
+
+    found = re.search(r'"bindings"\s*:\s*\[', source.text)
+    if found is None:
+        return iter(())
+    return array_items(source, start=found.end() - 1)
+
+
 def read(source: Input) -> Reading:
     try:
         document = json.loads(source.text)
@@ -67,10 +77,7 @@ def read(source: Input) -> Reading:
     problems = Problems(source.display)
     tenures = []
     skipped = Counter[str]()
-    search_from = 0
-    for number, binding in enumerate(bindings, start=1):
-        anchor = source.text.find("{", source.text.find('"', search_from + 1))
-        line = source.text.count("\n", 0, max(anchor, 0)) + 1
+    for number, (line, binding) in enumerate(_bindings(source), start=1):
         if not isinstance(binding, dict):
             problems.add(line, f"binding {number} is not an object")
             continue
@@ -90,6 +97,5 @@ def read(source: Input) -> Reading:
         statement = _value(binding, "stmt", "statement")
         key = f"wikidata:{statement.rsplit('/', 1)[-1]}" if statement else f"wikidata:{qid}:{title}:{since}"
         tenures.append(Tenure(key, line, name, title, country, since, until, qid))
-        search_from = max(anchor, search_from)
     problems.raise_any()
     return Reading([], skipped, tenures)
