@@ -734,3 +734,34 @@ def test_a_whogov_tenure_in_the_files_last_year_has_no_end_yet(run: Run, tmp_pat
     data = tomllib.loads(log.read_text(encoding="utf-8"))
     marizamunda = next(a for a in data["actor"].values() if a["name"] == "Juvenal Marizamunda")
     assert {"title": "Min. of Defence", "since": "2023"} in marizamunda["roles"]
+
+
+def test_importing_and_adding_to_a_log_whose_declarations_are_in_an_included_file(run: Run, tmp_path: Path) -> None:
+    main = tmp_path / "main.toml"
+    main.write_text(
+        '[log]\ntitle = "T"\ninclude = ["people.toml"]\n\n[[event]]\ndate = 2024-01-03\nkind = "meeting"\n'
+        'title = "A"\nparticipants = ["dar"]\nsources = ["s1"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "people.toml").write_text(
+        '[actor.dar]\nname = "Ishaq Dar"\ncountry = "PK"\n\n[source.s1]\ntitle = "S"\n'
+    )
+    said = _import(run, main, str(DATA / "icews.tab"))
+    assert "7 new" in said
+    call = next(e for e in _timeline(run, main) if e["date"] == "2024-03-15")
+    assert "dar" in [p["id"] for p in call["participants"]]  # the actor the included file declares
+    added = run(
+        "--file",
+        str(main),
+        "add",
+        "--date",
+        "2024-02-01",
+        "--kind",
+        "call",
+        "--title",
+        "B",
+        "--participant",
+        "Ishaq Dar",
+    )
+    assert added.exit_code == 0, added.stderr
+    assert run("--file", str(main), "check").exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -93,12 +94,25 @@ def current_log(ctx: typer.Context, dry_run: bool) -> Current:
     path = _target(where)
     original, text = read_for_edit(path)
     try:
-        log = parse_log(text, where.display) if text.strip("\ufeff \t\r\n") else None
+        log = _whole_log(path, where.display, original, text) if text.strip("\ufeff \t\r\n") else None
     except LogError:
         _refuse_if_changed(path, original)  # an editor was saving it: try again, rather than "invalid"
         raise
     del original
     return Current(where, path, text, log)
+
+
+def _whole_log(path: Path, display: str, data: bytes, text: str) -> Log:
+    """The log as its queries see it: with the files it includes, whose actors and sources its
+    events may name."""
+    from ..log.open import may_include
+    from ..log.parse import parse_log
+
+    if not may_include(data):
+        return parse_log(text, display)
+    from ..log.includes import Member, load_collection
+
+    return load_collection(Member(path, display, data))
 
 
 def _refuse_if_changed(path: Path, original: bytes) -> None:
@@ -120,12 +134,32 @@ def planned(current: Current, block: str) -> Addition:
 
     try:
         if current.log is not None:
-            return plan_records(current.text, block, current.where.display, current.log)
+            addition = plan_records(current.text, block, current.where.display, current.log, _with_includes(current))
+            return addition
         return plan(current.text, block, current.where.display, checked=True)
     except UsageError:
         if current.where.path is not None and not current.where.bundled:
             _refuse_if_changed(current.path, current.original)
         raise
+
+
+def _with_includes(current: Current) -> Callable[[str], Log] | None:
+    """For a log that includes other files, how to check a whole new text of its own file: with them."""
+    from ..log.open import may_include
+
+    if current.where.path is None or not may_include(current.text.encode("utf-8")):
+        return None
+    from ..errors import LogError, UsageError
+    from ..log.includes import Member, load_collection
+
+    def whole(text: str) -> Log:
+        try:
+            return load_collection(Member(current.path, current.where.display, text.encode("utf-8")))
+        except LogError as error:
+            messages = [p.message for p in error.problems]
+            raise UsageError("the new entry is not valid: " + "; ".join(messages)) from None
+
+    return whole
 
 
 def committed(current: Current, addition: Addition, message: str) -> None:

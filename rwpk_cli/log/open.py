@@ -35,7 +35,7 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, re
     cached = None if rebuild else cache.open_cached(path, digest, location.display)
     if cached is not None and not cached.includes and not cached.context:
         return cached
-    if cached is None and not _may_include(data):  # one file: no need to look for others
+    if cached is None and not may_include(data):  # one file: no need to look for others
         from .parse import appended_events, paused_gc
 
         extended = None if rebuild else cache.extend(path, data, digest, location.display, appended_events, keeper)
@@ -56,7 +56,7 @@ def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:
     so it can only ever answer for them; a log that includes others keeps its own way."""
     import contextlib
 
-    if _may_include(data):
+    if may_include(data):
         return
     with contextlib.suppress(OSError):
         cache.save(cache.cache_file(path), cache.digest_of(data), len(data), log, keeper.rows(log))
@@ -69,7 +69,7 @@ def load_log(location: LogLocation) -> Log:
     return load_collection(Member(location.path, location.display, read_bytes(location)))
 
 
-def _may_include(data: bytes) -> bool:
+def may_include(data: bytes) -> bool:
     """Whether a line of the log starts with an ``include =`` key. Found with bytes.find: a
     multi-line regular expression over a 40 MB log takes a third of a second."""
     at = data.find(b"include")

@@ -13,7 +13,7 @@ import fcntl
 import glob
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,16 +80,22 @@ def plan(original: str, block: str, display: str, checked: bool = False) -> Addi
     return Addition(text, log, block, first_line)
 
 
-def plan_records(original: str, block: str, display: str, log: Log) -> Addition:
+def plan_records(
+    original: str, block: str, display: str, log: Log, whole: Callable[[str], Log] | None = None
+) -> Addition:
     """``plan`` for a block of new actors, sources and events appended to a log already read as
     ``log``: the block is checked against the log's declarations and ids without parsing the old text
-    again, when that gives exactly what a full parse would; otherwise the whole result is parsed."""
+    again, when that gives exactly what a full parse would; otherwise the whole result is parsed, by
+    ``whole`` when the log's own file is not all of it (it includes others)."""
     from ..log.parse import appended_records
 
     tail = tail_of(original, block)
     found = appended_records(original, tail, log, {e.id for e in log.events})
     if found is None:
-        return plan(original, block, display, checked=True)
+        if whole is None:
+            return plan(original, block, display, checked=True)
+        text = original + tail
+        return Addition(text, whole(text), block, text.count("\n") - _inner_newlines(block))
     first_line = original.count("\n") + tail.count("\n") - _inner_newlines(block)
     text = original + tail
     del tail  # a large import's block is held once more than it must be otherwise
