@@ -765,3 +765,36 @@ def test_importing_and_adding_to_a_log_whose_declarations_are_in_an_included_fil
     )
     assert added.exit_code == 0, added.stderr
     assert run("--file", str(main), "check").exit_code == 0
+
+
+def test_the_same_event_coded_again_in_the_next_gdelt_file_is_already_in_the_log(run: Run, tmp_path: Path) -> None:
+    log = tmp_path / "new.toml"
+    _import(run, log, str(DATA / "gdelt.export.CSV"))
+    first = (DATA / "gdelt.export.CSV").read_text(encoding="utf-8").splitlines()[0]
+    later = tmp_path / "20250121000000.export.CSV"
+    later.write_text(
+        first.replace("1100000001", "1100000777").replace("/article/1", "/article/9") + "\n", encoding="utf-8"
+    )
+    said = _import(run, log, str(later))
+    assert "0 new, 1 already in the log" in said
+    assert run("--file", str(log), "check").exit_code == 0
+    assert len([e for e in _timeline(run, log) if e["date"] == "2025-01-20"]) == 1
+
+
+def test_an_unclosed_quote_is_listed_with_the_bad_rows_before_it(run: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "t.csv"
+    sheet.write_text(
+        'Ref,Date,Type,Subject\nA,31 February 2024,Meeting,X\nB,2024-01-01,Meeting,"open\n', encoding="utf-8"
+    )
+    rules = tmp_path / "t.rules.toml"
+    rules.write_text(
+        '[fields]\ndate = "Date"\nkind = { column = "Type", map = { "Meeting" = "meeting" } }\ntitle = "Subject"\n'
+    )
+    result = run("--file", str(tmp_path / "log.toml"), "import", str(sheet), "--rules", str(rules))
+    assert result.exit_code == 65
+    assert f"{sheet}:2: column 'Date':" in result.stderr
+    assert (
+        f"{sheet}:3: cannot be read as comma-separated text: a quote opened in this row is never closed"
+        in result.stderr
+    )
+    assert "has 2 problems" in result.stderr

@@ -204,7 +204,7 @@ def _refuse_taken(current: Current, table: str, ident: str) -> None:
     log = current.log
     taken = (log.actors if table == "actor" else log.sources) if log else {}
     if ident in taken:
-        where = current.where.display
+        where = taken[ident].file or current.where.display
         raise UsageError(f"{table} '{ident}' already exists ({where}:{taken[ident].line}); choose another id")
 
 

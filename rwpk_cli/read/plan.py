@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import NamedTuple
 
 from ..dates.parse import parse_date
@@ -176,6 +177,14 @@ def _tenure(title: str, shown: list[tuple[DateSpan, bool]]) -> dict[str, object]
     return {"title": title, "since": since, "until": until}
 
 
+#: The keys of the event datasets, whose rows of one day, two sides and one kind are one event.
+DATASET_KEYS = ("icews:", "gdelt:", "plover:")
+
+
+def _coded(key: str, start: date, end: date, kind: str, people: Iterable[str]) -> tuple[object, ...]:
+    return (key.split(":", 1)[0], start, end, kind, frozenset(people))
+
+
 def _same(event: Event, record: Incoming) -> bool:
     try:
         span = _span(record)
@@ -193,6 +202,8 @@ def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outc
     events = log.events if log else ()
     imported = {e.imported: e for e in events if e.imported}
     seen = set(imported)
+    coded = {_coded(e.imported, e.when.start, e.when.end, e.kind.value, (p.actor_id or p.name for p in e.participants))
+             for e in events if e.imported and e.imported.startswith(DATASET_KEYS)}  # fmt: skip
     by_id = {e.id: e for e in events}
     taken = set(by_id)
     sources_known = set(log.sources) if log else set()
@@ -211,6 +222,12 @@ def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outc
         seen.add(key)
         when = _span(record)
         people = tuple(dict.fromkeys(actors.participant(p, when) for p in record.people))
+        if record.imported.startswith(DATASET_KEYS):  # the same event, coded again in another release
+            signature = _coded(record.imported, when.start, when.end, record.kind, people)
+            if signature in coded:
+                already += 1
+                continue
+            coded.add(signature)
         for cited in record.sources:
             if cited.id not in sources_known and cited.id not in new_sources:
                 new_sources[cited.id] = NewSource(cited.id, cited.title, cited.outlet, cited.url, cited.published)

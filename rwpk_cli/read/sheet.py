@@ -8,7 +8,7 @@ line and column (``sheet.csv:14: column 'Date': …``), and all of them are repo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from ..dates.parse import parse_date
 from ..errors import DateError, InputError, Problem, UsageError
@@ -63,7 +63,7 @@ def read(source: Input, rules: Rules | None = None) -> Reading:
     columns = _header(source, head, line, set(OWN_COLUMNS))
     problems = Problems(source.display)
     events, skipped = [], Counter[str]()
-    for line, row in found:
+    for line, row in _listing(found, problems):
         if not any(cell.strip() for cell in row):
             skipped["blank"] += 1
             continue
@@ -73,6 +73,15 @@ def read(source: Input, rules: Rules | None = None) -> Reading:
             events.append(event._replace(imported=f"rwpk:{event.id}" if event.id else _row_key(source, row)))
     problems.raise_any()
     return Reading(events, skipped, notes=tuple(notes))
+
+
+def _listing(found: Iterator[tuple[int, list[str]]], problems: Problems) -> Iterator[tuple[int, list[str]]]:
+    """The rows until one the csv module cannot read (an unclosed quote runs to the end of the file),
+    which is then a problem listed with those of the rows before it."""
+    try:
+        yield from found
+    except InputError as error:
+        problems.found += error.problems
 
 
 def _own_record(row: list[str], columns: Mapping[str, int]) -> dict[str, object]:
@@ -144,7 +153,7 @@ def _read_with_rules(source: Input, rules: Rules) -> Reading:
     events: list[Incoming] = []
     skipped = Counter[str]()
     columns: dict[str, int] | None = None
-    for line, cells in rows(source, delimiter):
+    for line, cells in _listing(rows(source, delimiter), problems):
         if line < rules.header:
             continue
         if columns is None:
