@@ -291,7 +291,7 @@ def test_filters(run: Run, small_log: Path, args: tuple[str, ...], expected: lis
         ),
         (("timeline", "--kind", "party"), 2, "party"),
         (("actor", "Akram", "--format", "csv"), 2, "'csv' is not one of table, md, json"),
-        (("dates", "3 Jan"), 2, "rwpk: EXPR: '3 Jan' has no year"),
+        (("dates", "January 31 and 30"), 2, "rwpk: EXPR: 'January 31 and 30': the second day comes before the first"),
     ],
 )
 def test_usage_errors_exit_2(run: Run, small_log: Path, args: tuple[str, ...], code: int, message: str) -> None:

@@ -83,6 +83,22 @@ CASES = [
     ("this Sunday", "2025-01-26", "2025-01-26", "day", "2025-01-26", "26 Jan 2025"),
     ("on Friday", "2025-01-24", "2025-01-24", "day", "2025-01-24", "24 Jan 2025"),
     ("on Monday", "2025-01-20", "2025-01-20", "day", "2025-01-20", "20 Jan 2025"),
+    # as a news report of REF writes them: a bare weekday or a day without its year is the latest
+    # one on or before the report's day
+    ("Sunday", "2025-01-19", "2025-01-19", "day", "2025-01-19", "19 Jan 2025"),
+    ("Thursday", "2025-01-23", "2025-01-23", "day", "2025-01-23", "23 Jan 2025"),
+    ("January 3", "2025-01-03", "2025-01-03", "day", "2025-01-03", "3 Jan 2025"),
+    ("3 January", "2025-01-03", "2025-01-03", "day", "2025-01-03", "3 Jan 2025"),
+    ("Jan. 3rd", "2025-01-03", "2025-01-03", "day", "2025-01-03", "3 Jan 2025"),
+    ("December 30", "2024-12-30", "2024-12-30", "day", "2024-12-30", "30 Dec 2024"),
+    ("25 January", "2024-01-25", "2024-01-25", "day", "2024-01-25", "25 Jan 2024"),
+    ("January 9 and 10", "2025-01-09", "2025-01-10", "range", "2025-01-09/2025-01-10", "9–10 Jan 2025"),
+    ("9-10 January", "2025-01-09", "2025-01-10", "range", "2025-01-09/2025-01-10", "9–10 Jan 2025"),
+    ("January 9–10, 2025", "2025-01-09", "2025-01-10", "range", "2025-01-09/2025-01-10", "9–10 Jan 2025"),
+    ("9 and 10 January 2025", "2025-01-09", "2025-01-10", "range", "2025-01-09/2025-01-10", "9–10 Jan 2025"),
+    ("earlier this month", "2025-01-01", "2025-01-23", "range", "2025-01-01/2025-01-23", "1–23 Jan 2025"),
+    ("later this month", "2025-01-25", "2025-01-31", "range", "2025-01-25/2025-01-31", "25–31 Jan 2025"),
+    ("earlier this week", "2025-01-20", "2025-01-23", "range", "2025-01-20/2025-01-23", "20–23 Jan 2025"),
     ("c. last year", "2024-01-01", "2024-12-31", "year", "2024~", "c. 2024"),
 ]
 
@@ -112,7 +128,8 @@ REFUSALS = [
     ("03/01/2024", "reads two ways: 3 Jan 2024 (day first) or 1 Mar 2024 (month first)"),
     ("01/03/2024", "write 2024-01-03 or 2024-03-01"),
     ("03/01/24", "two-digit year"),
-    ("3 Jan", "'3 Jan' has no year"),
+    ("January 31 and 30", "the second day comes before the first"),
+    ("February 30", "is not a day of the calendar"),
     ("the other day", "cannot read 'the other day' as a date"),
     ("2024-13", "there is no month 13"),
     ("2024-02-30", "'2024-02-30' is not a day of the calendar"),
@@ -136,9 +153,18 @@ def test_refuses_with_a_message_quoting_the_text(text: str, fragment: str) -> No
     assert fragment in str(caught.value)
 
 
-@pytest.mark.parametrize("text", ["today", "last week", "3 days ago", "next Monday", "this year", "c. last month"])
+@pytest.mark.parametrize(
+    "text", ["today", "last week", "3 days ago", "next Monday", "this year", "c. last month", "Sunday",
+             "earlier this month"],
+)  # fmt: skip
 def test_relative_without_reference_is_refused_never_today(text: str) -> None:
     with pytest.raises(RelativeDateError, match="relative"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["3 Jan", "January 9 and 10"])
+def test_a_day_without_its_year_needs_a_reference_day(text: str) -> None:
+    with pytest.raises(RelativeDateError, match=f"'{text}' has no year; add one"):
         parse_date(text)
 
 

@@ -94,10 +94,22 @@ _NAMED_WEEKDAY = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(
-    r"^(?P<which>last|next|this|on)\s+(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"^(?:(?P<which>last|next|this|on)\s+)?(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|sday|nesday|rsday|urday)?$",
     re.I,
 )
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEARLESS_DAY = re.compile(
+    rf"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{{1,2}}){_ORDINAL}|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>[a-z]+)\.?)$",
+    re.I,
+)
+_DAY_PAIR = re.compile(
+    rf"^(?:(?P<m1>[a-z]+)\.?\s+(?P<a1>\d{{1,2}}){_ORDINAL}\s*(?:-|–|and|&|to)\s*(?P<b1>\d{{1,2}}){_ORDINAL}"
+    rf"|(?P<a2>\d{{1,2}}){_ORDINAL}\s*(?:-|–|and|&|to)\s*(?P<b2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>[a-z]+)\.?)"
+    r"(?:,?\s+(?P<y>[1-9]\d{3}))?$",
+    re.I,
+)
+_EARLIER = re.compile(r"^(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)$", re.I)
 _SHIFT = re.compile(r"^(?P<which>this|last|next)\s+(?P<unit>week|month|quarter|year)$", re.I)
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -241,7 +253,7 @@ def _relative(text: str, ref: date | None) -> DateSpan | None:
     if m := _WEEKDAY.match(text):
         today = _need(ref, text)
         target = _WEEKDAYS.index(m["day"][:3].lower())
-        which = m["which"].lower()
+        which = (m["which"] or "on").lower()
         back = (today.weekday() - target) % 7
         if which == "last":
             day = today - timedelta(days=back or 7)
@@ -249,10 +261,50 @@ def _relative(text: str, ref: date | None) -> DateSpan | None:
             day = today + timedelta(days=(target - today.weekday()) % 7 or 7)
         elif which == "this":
             day = today + timedelta(days=target - today.weekday())
-        else:
+        else:  # "on Sunday", or "Sunday": a news report's weekday is the latest one on or before its day
             day = today - timedelta(days=back)
         return day_span(day)
-    return None
+    if m := _EARLIER.match(text):
+        return _earlier(_need(ref, text), m["which"].lower(), m["unit"].lower())
+    return _month_days(text, ref)
+
+
+def _earlier(today: date, which: str, unit: str) -> DateSpan:
+    """ "earlier this month": from the month's first day to the day before the reference (the
+    reference itself on the first); "later this month": from the day after to the month's end."""
+    span = _unit_span(today, unit, 0, f"{which} this {unit}")
+    if which == "earlier":
+        return DateSpan(span.start, max(span.start, today - timedelta(days=1)), Precision.RANGE)
+    return DateSpan(min(span.end, today + timedelta(days=1)), span.end, Precision.RANGE)
+
+
+def _month_days(text: str, ref: date | None) -> DateSpan | None:
+    """A day, or two days ("January 9 and 10, 2025", "9-10 January"), of a named month. Without a
+    year it takes the latest year that puts the first day on or before the reference day, as a
+    news report means "January 3" written in its own January (or in the February after it)."""
+    pair = _DAY_PAIR.match(text)
+    single = None if pair else _YEARLESS_DAY.match(text)
+    found = pair or single
+    if found is None:
+        return None
+    month = _MONTH_NUMBERS.get((found["m1"] or found["m2"]).lower())
+    if month is None:
+        return None
+    if pair:
+        first, last = int(pair["a1"] or pair["a2"]), int(pair["b1"] or pair["b2"])
+        if last <= first:
+            raise DateError(f"'{text}': the second day comes before the first; write the earlier day first")
+    else:
+        first = last = int(found["d1"] or found["d2"])
+    year = int(pair["y"]) if pair and pair["y"] else None
+    if year is None:
+        if ref is None:
+            raise RelativeDateError(
+                f"'{text}' has no year; add one, e.g. '{text} 2024', or give a reference day (as_of) to read it against"
+            )
+        year = ref.year if _day(ref.year, month, first, text) <= ref else ref.year - 1
+    start, end = _day(year, month, first, text), _day(year, month, last, text)
+    return day_span(start) if start == end else DateSpan(start, end, Precision.RANGE)
 
 
 def _fuzzy(text: str, ref: date | None) -> DateSpan | None:
