@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import add, analysis, check, events, importer  # noqa: F401  (events, check and importer register their commands)
+from . import add, analysis, check, events, importer, sql  # noqa: F401  (events, check, importer and sql register their commands)
 from .lazy import COMMANDS, LazyGroup, group
 from .support import State
 
@@ -73,7 +73,7 @@ def main_options(
 
 group("add", add.add_app)
 analysis.register()
-# The root help lists the commands in this order: the timeline views, checking, adding, analysis.
+# The root help lists the commands in this order: the timeline views, checking, adding, analysis, SQL.
 ORDER = (
     "timeline",
     "meetings",
@@ -87,6 +87,7 @@ ORDER = (
     "network",
     "trade",
     "stats",
+    "sql",
 )
 for _name in ORDER:
     COMMANDS[_name] = COMMANDS.pop(_name)
