@@ -31,9 +31,11 @@ from .options import (
 from .support import emit, reports_errors, say_error, store
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..log.model import Event, Log
     from ..log.store import LogStore
-    from ..render.docs import Section
+    from ..render.docs import EventsDoc, Section
 
 
 @command()
@@ -218,7 +220,24 @@ def export(
     nothing_matched(len(selected), filters, lambda: _tags(opened))
     extra = tuple(_section(name, log, selected) for name in dict.fromkeys(wanted))
     doc = EventsDoc(log, rows(log, selected), log.title, raw=raw, sections=extra)
+    if chosen == "parquet":
+        _parquet(doc, output)
+        return
     emit(render_view("export", chosen, doc), output)
+
+
+def _parquet(doc: "EventsDoc", output: "Path | None") -> None:
+    """Write the export as Parquet files into the folder ``-o`` names."""
+    from ..errors import UsageError
+    from ..write.tables import write_parquet
+    from .support import say_error
+
+    if output is None or str(output) == "-":
+        raise UsageError("--format parquet writes six files; give the folder for them with -o, e.g. -o out/")
+    tables = render_view("export", "parquet", doc)
+    assert isinstance(tables, dict)
+    written = write_parquet(tables, output)
+    say_error(f"rwpk: wrote {', '.join(p.name for p in written)} in {output}")
 
 
 REPORT_SECTIONS = ("actors", "network", "trade", "stats")

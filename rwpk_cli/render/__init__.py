@@ -53,6 +53,7 @@ FORMATS: dict[str, Format] = {
         Format("ics", "iCalendar for calendar apps", "ics", _EVENT_VIEWS, (".ics",)),
         Format("timelinejs", "TimelineJS3 JSON for the web", "timelinejs", _EVENT_VIEWS, (".timeline.json",)),
         Format("html", "a standalone, offline HTML page", "html", _EVENT_VIEWS, (".html", ".htm")),
+        Format("parquet", "Parquet files for DuckDB, Spark, BigQuery (-o FOLDER/)", "parquet", frozenset({"export"})),
         Format("mermaid", "a Mermaid graph for Markdown", "mermaid", frozenset({"network"}), (".mmd",)),
         Format("dot", "Graphviz DOT", "dot", frozenset({"network"}), (".dot", ".gv")),
     )
