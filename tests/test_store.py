@@ -272,3 +272,28 @@ def test_the_caches_quick_path_accepts_exactly_what_a_full_parse_accepts(
         fresh = run("--no-cache", "--file", str(log), *query)
         cached = run("--file", str(log), *query)
         assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)
+
+
+def test_a_warm_query_hashes_the_log_in_a_stream_and_never_reads_it_whole(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import rwpk_cli.log.open as opening
+
+    log = tmp_path / "events.toml"
+    shutil.copy(Path(__file__).parent.parent / "events.toml", log)
+    warm = run("--file", str(log), "timeline", "--format", "json")
+    assert warm.exit_code == 0
+
+    def whole(*_: object) -> bytes:
+        raise AssertionError("the log was read whole")
+
+    monkeypatch.setattr(opening, "read_bytes", whole)
+    again = run("--file", str(log), "timeline", "--format", "json")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == warm.stdout
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    changed = run("--file", str(log), "timeline", "--format", "json")
+    assert isinstance(changed.exception, AssertionError)  # a changed log is read again, never answered stale

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from . import cache
-from .files import LogLocation, check_size, decode, read_bytes
+from .files import LogLocation, check_size, decode, max_bytes, read_bytes
 from .model import Log
 from .store import Keeper, LogStore, MemoryStore
 
@@ -23,7 +23,13 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, re
     """The log at ``location``, from its cache when the cache holds exactly these bytes; ``keeper``
     defines the rows kept per actor beside the events. A log that includes other files is answered
     from each file's own cache. ``rebuild`` parses every file and writes its cache anew, for a cache
-    found damaged as it was read."""
+    found damaged as it was read. A cache that answers for the file as it is is found by hashing the
+    file in a stream, so a warm query never holds a large log in memory."""
+    if location.path is not None and use_cache and not rebuild:
+        streamed = cache.digest_of_file(location.path, max_bytes())
+        warm = cache.open_cached(cache.cache_file(location.path), streamed, location.display) if streamed else None
+        if warm is not None and not warm.includes and not warm.context:
+            return warm
     data = read_bytes(location)
     if location.path is None or not use_cache:
         from .includes import Member, load_collection
