@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from .codes import country_code, country_name, is_country_name
-from .records import Cited, Incoming, Person, Reading
+from .codes import OUTSIDE, cameo_kind, country_code, country_name, is_country_name
+from .records import Cited, Incoming, Person, Problems, Reading
 
 
 class Side(NamedTuple):
@@ -52,6 +52,20 @@ class Coded(NamedTuple):
     place: str | None
     cited: tuple[Cited, ...]
     note: str  # a line for the summary: the row's code and score
+
+
+def cameo_of(code: str, column: str, line: int, problems: Problems, skipped: Counter[str]) -> str | None:
+    """The kind of a row's CAMEO code; None (the row left out) when the code is outside the
+    diplomatic range (counted) or is no CAMEO code (a problem naming the column)."""
+    try:
+        kind = cameo_kind(code)
+    except ValueError:
+        problems.add(line, f"column {column!r}: {code!r} is not a CAMEO event code (two to four digits); "
+                     "fix the code or delete the row")  # fmt: skip
+        return None
+    if kind is None:
+        skipped[OUTSIDE] += 1
+    return kind
 
 
 def not_between(between: tuple[str, str]) -> str:

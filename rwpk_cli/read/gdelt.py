@@ -12,8 +12,8 @@ from collections import Counter
 from datetime import date
 from urllib.parse import urlsplit
 
-from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, not_between, outside, reading
+from .codes import cameo_name
+from .datasets import Coded, Side, cameo_of, day_problem, not_between, outside, reading
 from .input import Input
 from .records import Cited, Problems, Reading, short_hash
 
@@ -71,14 +71,8 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
             problems.add(number, f"column 'Day': {day_problem(get('Day'), 'GDELT', 'YYYYMMDD')}")
             continue
         code = get("EventCode")
-        try:
-            kind = cameo_kind(code)
-        except ValueError:
-            problems.add(number, f"column 'EventCode': {code!r} is not a CAMEO event code (two to four digits); "
-                         "fix the code or delete the row")  # fmt: skip
-            continue
+        kind = cameo_of(code, "EventCode", number, problems, skipped)
         if kind is None:
-            skipped[OUTSIDE] += 1
             continue
         sides = tuple(
             Side(get(f"Actor{n}Name") or get(f"Actor{n}Code"), get(f"Actor{n}CountryCode") or None)

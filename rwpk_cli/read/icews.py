@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..errors import InputError, Problem
-from .codes import OUTSIDE, cameo_kind, cameo_name
-from .datasets import Coded, Side, day_problem, not_between, outside, reading
+from .codes import cameo_name
+from .datasets import Coded, Side, cameo_of, day_problem, not_between, outside, reading
 from .input import Input
 from .records import Cited, Problems, Reading
 
@@ -86,14 +86,8 @@ def read(source: Input, between: tuple[str, str] | None = None) -> Reading:
             )
             continue
         code = get("CAMEO Code")
-        try:
-            kind = cameo_kind(code)
-        except ValueError:
-            problems.add(number, f"column 'CAMEO Code': {code!r} is not a CAMEO event code (two to four digits); "
-                         "fix the code or delete the row")  # fmt: skip
-            continue
+        kind = cameo_of(code, "CAMEO Code", number, problems, skipped)
         if kind is None:
-            skipped[OUTSIDE] += 1
             continue
         sides = tuple(
             Side(get(f"{side} Name"), get(f"{side} Country") or None)

@@ -37,6 +37,15 @@ def _broken(source: Input, text: str, at: int, message: str) -> InputError:
     return InputError([Problem(source.display, line, message, column)])
 
 
+def document(source: Input) -> object:
+    """The file as one JSON document; InputError at the line and column where it stops being JSON."""
+    try:
+        return json.loads(source.text)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {json_problem(error.msg)}; the file may be cut short"
+        raise _broken(source, source.text, error.pos, message) from None
+
+
 def array_items(source: Input, text: str | None = None, start: int = 0) -> Iterator[tuple[int, object]]:
     """Each item of a JSON array, with its line: the top-level one, or the one at offset ``start``;
     InputError at the first malformed place."""

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 from .contract import KINDS, checked_date, labelled
 from .input import Input
-from .jsonrecords import _broken, json_problem
+from .jsonrecords import _broken
+from .jsonrecords import document as json_document
 from .records import Incoming, Problems, Reading
 
 
@@ -70,14 +71,7 @@ def _day(value: object, line: int, problems: Problems, what: str) -> str | None:
 
 
 def read(source: Input) -> Reading:
-    import json
-
-    try:
-        document = json.loads(source.text)
-    except json.JSONDecodeError as error:
-        raise _broken(
-            source, source.text, error.pos, f"not valid JSON: {json_problem(error.msg)}; the file may be cut short"
-        ) from None
+    document = json_document(source)
     if not isinstance(document, dict) or not isinstance(document.get("events"), list):
         raise _broken(source, source.text, 0, 'expected a TimelineJS document {"events": […]}')
     problems = Problems(source.display)

@@ -10,14 +10,14 @@ problem that asks for the precision variables of the README's query.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .codes import country_code
 from .input import Input
-from .jsonrecords import _broken, array_items, json_problem
+from .jsonrecords import _broken, array_items
+from .jsonrecords import document as json_document
 from .records import Problems, Reading, Tenure
 
 _PRECISION = {"9": 4, "10": 7, "11": 10}  # how many characters of YYYY-MM-DD each precision keeps
@@ -63,12 +63,7 @@ def _bindings(source: Input) -> Iterator[tuple[int, object]]:
 
 
 def read(source: Input) -> Reading:
-    try:
-        document = json.loads(source.text)
-    except json.JSONDecodeError as error:
-        raise _broken(
-            source, source.text, error.pos, f"not valid JSON: {json_problem(error.msg)}; the file may be cut short"
-        ) from None
+    document = json_document(source)
     results = document.get("results") if isinstance(document, dict) else None
     bindings = results.get("bindings") if isinstance(results, dict) else None
     if not isinstance(bindings, list):
