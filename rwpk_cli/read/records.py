@@ -10,6 +10,7 @@ reported together, and then nothing is written.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import InputError, Problem
@@ -74,7 +75,7 @@ class Reading(NamedTuple):
 
     events: list[Incoming]
     skipped: Counter[str]
-    tenures: tuple[Tenure, ...] | list[Tenure] = ()
+    tenures: Sequence[Tenure] = ()
     notes: tuple[str, ...] = ()  # what the reader decided about the file, told to the user
 
 
