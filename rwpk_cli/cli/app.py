@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import add, analysis, check, events, importer, sql  # noqa: F401  (events, check, importer and sql register their commands)
+from . import add, analysis, check, draft, events, importer, sql  # noqa: F401  (they register their commands)
 from .lazy import COMMANDS, LazyGroup, group
 from .support import State
 
@@ -83,6 +83,7 @@ ORDER = (
     "dates",
     "add",
     "import",
+    "draft",
     "actor",
     "network",
     "trade",

@@ -20,6 +20,7 @@ from rich.text import Text
 from ..log.kinds import Kind
 from ..log.model import Log
 from ..log.names import NameIndex
+from ..read.records import Incoming
 
 
 class Answers(NamedTuple):
@@ -137,3 +138,34 @@ def ask_event(log: Log | None, date_: str | None, kind: str | None, title: str |
         sources = [s.strip() for s in answer.split(",") if s.strip()]
     summary = _ask(console, "Summary (blank for none)", lambda a: None, default="") or None
     return Answers(answered_date, answered_kind, answered_title, people, place, sources, summary)
+
+
+def ask_choice(console: Console, question: str, choices: str, default: str) -> str:
+    """One letter of ``choices``; Ctrl-D ends the questions as Ctrl-C does."""
+    return _ask(console, question, lambda a: None if a in choices else f"answer one of {'/'.join(choices)}", default)
+
+
+def edit_record(console: Console, log: Log | None, record: Incoming) -> Incoming:
+    """A drafted event with its date, kind, title, participants and place as answered (each answer
+    checked as it is typed, as rwpk add checks it; the draft's value is the default)."""
+    from ..read.records import Person
+
+    answered_date = _ask(console, "Date", _date_fault, default=record.date)
+    kind = _ask(console, "Kind", _kind_fault, default=record.kind)
+    title = _ask(console, "Title", lambda a: None if a else "give a title, in a line", default=record.title)
+    names = NameIndex(log.actors.values() if log else ())
+    shown = ", ".join(p.name for p in record.people)
+    answer = _ask(console, "Participants, comma-separated", lambda a: None, default=shown)
+    people = list(record.people) if answer == shown else []
+    if answer != shown:
+        by_name = {p.name: p for p in record.people}
+        for name in (n.strip() for n in answer.split(",") if n.strip()):
+            if name in by_name:
+                people.append(by_name[name])
+                continue
+            chosen = _participant(console, names, name)
+            if chosen is not None:
+                actor = log.actors.get(chosen) if log else None
+                people.append(Person(actor.name, id=actor.id) if actor else Person(name, free=True))
+    place = _ask(console, "Place (blank for none)", lambda a: None, default=record.place or "") or None
+    return record._replace(date=answered_date, kind=kind, title=title, people=tuple(people), place=place)

@@ -59,7 +59,10 @@ class Outcome(NamedTuple):
 
 
 def _span(record: Incoming) -> DateSpan:
-    reference = parse_date(record.as_of) if record.as_of else None
+    """The record's days, a relative date read as the log reads it: against its as_of, else its
+    first source's published date."""
+    published = record.sources[0].published if record.sources else None
+    reference = parse_date(record.as_of) if record.as_of else parse_date(published) if published else None
     return parse_date(record.date, reference)
 
 
@@ -255,6 +258,7 @@ def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outc
                 record.date_text,
                 ident,
                 key,
+                record.note,
             )
         )
     notes: list[str] = []  # the reader's own notes are the caller's to show

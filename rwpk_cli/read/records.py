@@ -55,6 +55,7 @@ class Incoming(NamedTuple):
     date_text: str | None = None
     as_of: str | None = None
     id: str | None = None
+    note: str | None = None  # written as a comment above the event: the sentence a draft read it from
 
 
 class Tenure(NamedTuple):

@@ -35,6 +35,7 @@ class NewEvent(NamedTuple):
     date_text: str | None = None
     id: str | None = None
     imported: str | None = None  # where ``rwpk import`` read it
+    note: str | None = None  # a comment written above the block, e.g. the sentence it was drafted from
 
 
 class NewActor(NamedTuple):
@@ -104,10 +105,22 @@ def event_block(new: NewEvent) -> str:
 def event_blocks(events: Iterable[NewEvent]) -> str:
     """The ``[[event]]`` blocks for new events, one after another with a blank line between them."""
     blocks = (
-        "[[event]]\n" + "".join(f"{key} = {_value(value)}\n" for key, value in _event_values(new).items())
+        _comment(new.note)
+        + "[[event]]\n"
+        + "".join(f"{key} = {_value(value)}\n" for key, value in _event_values(new).items())
         for new in events
     )
     return "\n".join(blocks)
+
+
+def _comment(note: str | None, width: int = 98) -> str:
+    """``note`` as TOML comment lines, wrapped; its unsafe characters written as escapes, as in values."""
+    if not note:
+        return ""
+    import textwrap
+
+    text = _ESCAPED.sub(_escape, " ".join(note.split()))
+    return "".join(f"# {line}\n" for line in textwrap.wrap(text, width - 2, break_on_hyphens=False))
 
 
 def _value(value: object) -> str:

@@ -1,0 +1,84 @@
+"""What kind of event a sentence reports, from its verbs and nouns, and whether it reports one at all.
+
+Each kind has the words that report it ("met", "held talks", "received" → meeting; "visited",
+"arrived in", "visit" → visit; "signed … memorandum" → agreement; "spoke by telephone" → call;
+"consultations" → consultation; "said in a statement" → statement). A sentence can report several
+("held consultations, resulting in the signing of an MoU"). Words that speak of the future ("will
+visit", "is expected to sign") make a plan, not an event; words of background ("established
+relations", "have enjoyed") make no event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_AGREEMENT_NOUNS = (
+    r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|agreements?|accords?|treat(?:y|ies)|deals?|protocols?|"
+    r"pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration)"
+)
+_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchang(?:ed|es|ing)|"
+                      rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
+                      rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+signed\b"
+                      rf"|\bsigning (?:ceremony )?of\b"),
+        ("call", r"\b(?:tele)?phone (?:call|conversation|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
+                 r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
+                 r"\b(?:held|had) a call\b|\bcall with\b"),
+        ("consultation", r"\bconsultations?\b|\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b|"
+                         r"\b(?:political|strategic) dialogue\b"),
+        ("visit", r"\bvisit(?:ed|ing|s)?\b|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
+                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded in\b|\bwas in\b(?=[^.]*\bvisit)"),
+        ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
+                    r"\bdiscussions\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?(?:[A-Z]|delegation))|"
+                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|\bcalled on\b(?=\s+[A-Z])|"
+                    r"\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|\btalked with\b|\bheld a meeting\b"),
+        ("statement", r"\bin a (?:joint |written |press )?statement\b|\bstated\b|\bissued a (?:joint )?statement\b|"
+                      r"\bstatement (?:issued|released)\b|\bpress release\b|\bcommuniqu[eé]\b"),
+    )
+)  # fmt: skip
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due to|are due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
+    r"(?:is|are) set to|plans? to|planned to|intends? to|is planning|are planning|upcoming|forthcoming|"
+    r"to be held|would (?:visit|travel|meet|hold|sign)|next (?:round|session|meeting))\b",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
+    r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades)\b",
+    re.I,
+)
+
+
+class Trigger(NamedTuple):
+    """A kind, and the words that report it."""
+
+    kind: str
+    start: int
+    end: int
+    words: str
+    future: bool
+
+
+def triggers(sentence: str) -> list[Trigger]:
+    """The kinds the sentence reports, each once, in the order the text gives them."""
+    found: list[Trigger] = []
+    for kind, pattern in _TRIGGERS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        future = bool(_FUTURE.search(before)) or bool(_FUTURE.search(match.group()))
+        found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
+    return sorted(found, key=lambda t: t.start)
+
+
+def background(sentence: str) -> bool:
+    """The sentence gives background (relations, history) rather than news."""
+    return bool(_BACKGROUND.search(sentence))
+
+
+def future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))

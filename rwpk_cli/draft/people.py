@@ -1,0 +1,278 @@
+"""The people and organisations a sentence names: the log's actors, and new people by their titles.
+
+The log's actors are found by their names and aliases, word for word (case, accents and honorifics
+aside), and by a surname that only one of them has. A new person is a name that a title introduces,
+in front ("Defence Minister Juvenal Marizamunda", "Pakistan's UN Permanent
+Representative-Ambassador Munir Akram", "Maj Gen Muneer-ud-Din") or set off by commas ("Maj Gen
+Muneer-ud-Din, Director General of Foreign Military Cooperation, …", "Pakistan's envoy to Rwanda,
+Hamid Asghar Khan, …"); their country is the one the title names ("Pakistan's", "Rwandan", "of
+Kenya"). A capitalised name with no title that the log does not know is left alone: it may be a
+place, a newspaper or a person only quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..log.model import Actor
+from ..log.names import HONORIFICS, fold, name_tokens
+from .places import country_of_word
+
+_TITLE_WORDS = frozenset(
+    """minister ministers prime president vice deputy foreign affairs defence defense secretary secretaries general
+    gen maj major lt lieutenant col colonel brig brigadier admiral adm air marshal chief chiefs chairman chairperson
+    chair director directors ambassador ambassadors envoy envoys permanent representative representatives special
+    high commissioner counsellor counselor consul spokesperson spokesman spokeswoman state cabinet external home
+    interior trade commerce finance economy economic industry investment health education energy agriculture
+    information justice security national adviser advisor chancellor king queen prince princess crown emir sultan
+    sheikh governor mayor senator speaker mp staff army navy naval force forces armed joint committee commander head
+    officer executive ceo dr mr mrs ms excellency hon honourable honorable un eu au first second assistant
+    additional under undersecretary charge chargé d'affaires affaires designate acting caretaker federal union
+    tourism culture transport labour labor water mining petroleum environment youth sports women science technology
+    ict digital infrastructure housing planning cooperation international regional integration minister-counsellor
+    secretary-general director-general commander-in-chief leader opposition counterpart counterparts top senior
+    military political principal diplomat diplomats official officials delegation delegate delegates capt captain
+    cdr commodore gov sen rep amb his her he former incoming outgoing fellow then ag acting-president
+    vice-president deputy-minister state-minister lord foreign-minister emeritus""".split()
+)
+_STOP = frozenset(
+    """the this that these those last next on in at during after before according however meanwhile both a an and
+    but while with from for of to as by it its he she they we i you following speaking addressing earlier later also
+    since recent today yesterday tomorrow there here when where what which who whose his her their our my mr
+    speaking under over upon between among within without monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec if once though although thanks through via amid despite like earlier photo file
+    read more related source""".split()
+)
+#: Titles that are a rank or a form of address: a title after the name says more.
+_RANKS = frozenset("gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain "
+                   "cdr commodore dr mr mrs ms hon honourable honorable excellency his her h.e".split())
+_PARTICLES = frozenset("bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y".split())
+ORG_WORDS = frozenset(
+    """ministry mission embassy office department government council commission forces agency union organisation
+    organization bank parliament assembly senate secretariat authority board corporation company institute
+    university administration ministries missions embassies offices departments governments councils presidency palace directorate bureau service services state house""".split()
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class Mention(NamedTuple):
+    """A person or organisation a sentence names."""
+
+    name: str  # as the text writes it, without the title: "Juvenal Marizamunda"
+    start: int  # where the mention (its title included) begins in the sentence
+    end: int
+    title: str | None = None  # "Defence Minister", "Director General of Foreign Military Cooperation"
+    country: str | None = None
+    actor: str | None = None  # the log's actor, when it is one
+    organization: bool = False
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokens(sentence: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_title(word: str) -> bool:
+    low = fold(_bare(word))
+    return low in _TITLE_WORDS or all(part in _TITLE_WORDS for part in low.split("-") if part)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+class ActorFinder:
+    """The log's actors by the words of their names and aliases, and by surnames only one has."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.by_words: dict[tuple[str, ...], set[str]] = {}
+        self.actors = {a.id: a for a in actors}
+        surnames: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                words = name_tokens(name)
+                if words:
+                    self.by_words.setdefault(words, set()).add(actor.id)
+            words = name_tokens(actor.name)
+            if len(words) >= 2 and actor.type != "organization" and len(words[-1]) >= 4:
+                surnames.setdefault(words[-1], set()).add(actor.id)
+        for surname, ids in surnames.items():
+            if len(ids) == 1:
+                self.by_words.setdefault((surname,), set()).update(ids)
+        self.longest = max((len(w) for w in self.by_words), default=0)
+
+    def find(self, sentence: str) -> list[Mention]:
+        """The actors named in the sentence, longest name first where two overlap."""
+        words = [
+            (part, t)
+            for t in tokens(sentence)
+            if t.text[:1].isalnum()
+            for part in re.split(r"[^0-9a-z]+", _bare(fold(t.text)))
+            if part and part not in HONORIFICS
+        ]
+        found: list[Mention] = []
+        position = 0
+        while position < len(words):
+            for size in range(min(self.longest, len(words) - position), 0, -1):
+                run = words[position : position + size]
+                ids = self.by_words.get(tuple(w for w, _ in run))
+                if ids and len(ids) == 1 and (size > 1 or _is_cap(run[0][1].text)):
+                    ident = next(iter(ids))
+                    actor = self.actors[ident]
+                    start, end = run[0][1].start, run[-1][1].end
+                    found.append(Mention(sentence[start:end], start, end, None, actor.country, ident,
+                                         actor.type == "organization"))  # fmt: skip
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
+
+
+def new_people(sentence: str, taken: list[Mention]) -> list[Mention]:
+    """People the sentence introduces with a title, outside the spans of ``taken`` (the log's actors,
+    whose titles are then read too)."""
+    words = tokens(sentence)
+    found: list[Mention] = []
+    index = 0
+    while index < len(words):
+        if not _is_cap(words[index].text) or fold(words[index].text) in _STOP and not _is_title(words[index].text):
+            index += 1
+            continue
+        end = index
+        while end < len(words) and (
+            _is_cap(words[end].text)
+            or (words[end].text.lower() in _PARTICLES and end + 1 < len(words) and _is_cap(words[end + 1].text))
+        ):
+            end += 1
+        chunk = words[index:end]
+        index = max(end, index + 1)
+        mention = _person(sentence, words, chunk)
+        if mention is None:
+            continue
+        if any(t.start <= mention.start < t.end or mention.start <= t.start < mention.end for t in taken):
+            continue
+        found.append(mention)
+    return found
+
+
+def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention | None:
+    prefix: list[_Token] = []
+    rest = list(chunk)
+    while rest and (_is_title(rest[0].text) or fold(rest[0].text) in _STOP or _is_country(rest[0].text)
+                    or re.fullmatch(r"[A-Z]{2,5}", rest[0].text)):  # fmt: skip
+        prefix.append(rest.pop(0))
+    while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
+        rest.pop()
+    if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
+        return None
+    if any(fold(_bare(t.text)) in _STOP or _is_title(t.text) for t in rest):
+        return None
+    name = sentence[rest[0].start : rest[-1].end]
+    name = _POSSESSIVE.sub("", name)
+    titled = [t for t in prefix if _is_title(t.text) and fold(t.text) not in ("his", "her", "he", "mr", "mrs", "ms")]
+    title = _prefix_title(sentence, words, prefix, titled)
+    country = next((c for c in (country_of_word(t.text) for t in prefix) if c), None)
+    after = _apposition(sentence, rest[-1].end)
+    if after is not None:
+        ranked = title is None or all(fold(t.text) in _RANKS for t in titled)
+        title = after[0] if ranked else title
+        country = country or after[1]
+    before = _preposed(sentence, chunk[0].start) if not prefix else None
+    if before is not None:
+        title = title or before[0]
+        country = country or before[1]
+    single = len(rest) == 1 and "-" not in rest[0].text
+    if title is None or (single and not titled):
+        return None
+    if single and len(rest[0].text) < 3:
+        return None
+    start = (titled[0].start if titled else rest[0].start)
+    return Mention(name, start, rest[-1].end, title, country)
+
+
+def _prefix_title(sentence: str, words: list[_Token], prefix: list[_Token], titled: list[_Token]) -> str | None:
+    """The title in front of a name, with an "of …"/"for …" before it ("Minister of Foreign Affairs
+    Ishaq Dar" is read as one chunk after "of")."""
+    if not titled:
+        return None
+    first = next(i for i, t in enumerate(prefix) if t in titled)
+    text = sentence[prefix[first].start : prefix[-1].end]
+    position = words.index(prefix[0])
+    if position >= 2 and words[position - 1].text in ("of", "for") and _is_title(words[position - 2].text):
+        back = position - 2
+        while back > 0 and _is_title(words[back - 1].text):
+            back -= 1
+        text = sentence[words[back].start : prefix[-1].end]
+    return _tidy(text)
+
+
+_CLAUSE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>[^,;()]{3,120}?)\s*(?:\([^)]*\)\s*)?(?=,|;|$|\s+and\s+h)")
+
+
+def _apposition(sentence: str, end: int) -> tuple[str, str | None] | None:
+    """", Director General of Foreign Military Cooperation for the Pakistan Armed Forces (PAF), …" """
+    found = _CLAUSE.match(sentence[end:])
+    if not found:
+        return None
+    title = found["title"]
+    first = title.split()[0] if title.split() else ""
+    if not (_is_title(first) or _is_country(first)) or not first[:1].isupper():
+        return None
+    if len(title.split()) > 16 or re.search(r"\b(?:said|says|told|met|held|is|was|has|had|will)\b", title):
+        return None
+    return _tidy(_without_country(title)), _country_in(title)
+
+
+def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
+    """"Pakistan's envoy to Rwanda, Hamid Asghar Khan, …": a title set off before the name."""
+    head = sentence[:start].rstrip()
+    if not head.endswith(","):
+        return None
+    clause = re.split(r"[,;:]", head[:-1])[-1].strip()
+    words = clause.split()
+    if not words or len(words) > 12 or not any(_is_title(w) for w in words):
+        return None
+    if re.search(r"\b(?:said|says|told|met|held|is|was|has|had|will|visited)\b", clause):
+        return None
+    clause = re.sub(r"^(?:the|a|an)\s+", "", clause, flags=re.I)
+    return _tidy(_without_country(clause)), _country_in(clause)
+
+
+def _without_country(title: str) -> str:
+    """"Pakistan's envoy to Rwanda" → "envoy to Rwanda"; a leading possessive or demonym goes to
+    the actor's country instead."""
+    words = title.split()
+    while len(words) > 1 and _is_country(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _country_in(text: str) -> str | None:
+    for word in re.findall(r"[A-Z][\w'’-]*", text):
+        code = country_of_word(word)
+        if code:
+            return code
+    return None
+
+
+def _is_country(word: str) -> bool:
+    return word[:1].isupper() and country_of_word(word) is not None
+
+
+def _tidy(title: str) -> str:
+    title = re.sub(r"\s*\([^)]*\)", "", title).strip(" ,")
+    return title[:1].upper() + title[1:]

@@ -1,0 +1,74 @@
+"""An article as sentences: Markdown markup taken off, split where a sentence ends, each with its line.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote) before a space and a capital,
+except after an abbreviation of a title or a month ("Maj.", "Gen.", "Jan.") or an initial
+("S. Jaishankar"). A line break ends a sentence too, so a headline and a dateline stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen maj lt col brig capt cpt adm sgt st sen rep gov prof amb hon no nos jan feb mar apr jun
+    jul aug sep sept oct nov dec u.s u.n u.k e.g i.e vs jr sr inc ltd co h.e rt mt ft""".split()
+)
+_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|`")
+_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+
+
+class Sentence(NamedTuple):
+    """One sentence of the article: its text, the line it starts on, and its paragraph's number."""
+
+    text: str
+    line: int
+    paragraph: int
+    heading: bool = False  # a line of its own without a full stop: a headline, a dateline, a heading
+
+
+def plain(line: str) -> str:
+    """A Markdown line as text: links as their words, emphasis and code marks and list marks removed."""
+    line = _HEADING.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    return _MARKUP.sub("", line)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The article's sentences in order. Blank lines separate paragraphs; a line of its own that
+    does not end as a sentence does (a headline) is marked as a heading."""
+    found: list[Sentence] = []
+    paragraph = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            paragraph += 1
+            continue
+        if _RULE.match(raw):
+            continue
+        line = " ".join(plain(raw).split())
+        if not line:
+            continue
+        heading = not re.search(r"[.!?][\"”’')\]]*$", line) and len(line.split()) < 25
+        for piece in _split(line):
+            found.append(Sentence(piece, number, paragraph, heading))
+        if heading:
+            paragraph += 1
+    return found
+
+
+def _split(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _END.finditer(line):
+        before = line[start : match.start()].rstrip("\"”’')].!?")
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        word = last.lower().rstrip(".")
+        if word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last.rstrip(".")) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", last):
+            continue
+        pieces.append(line[start : match.start()].strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]

@@ -1,0 +1,159 @@
+"""The date expressions in a sentence of running text, each read by rwpk's own date parser.
+
+The finder only locates candidate words ("On January 3, 2024", "last week", "on Sunday",
+"January 9 and 10", "earlier this month"); what they mean is always ``parse_date``'s answer
+against the article's publication day, so a draft reads dates exactly as the log does. A phrase
+the parser refuses (an ambiguous 03/01/2024) is kept with its error, to be reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from ..dates.parse import parse_date
+from ..dates.span import DateSpan, Precision, day_span
+from ..errors import DateError, RelativeDateError
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
+_PAIR = r"\s*(?:-|–|—|and|&|to)\s*"
+_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_PATTERNS = [
+    # written days, with a year, a weekday in front or not
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_PAIR}{_DAY},?\s+{_YEAR}",
+    rf"(?:{_WEEKDAY},?\s+)?{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    r"\d{4}-\d{2}-\d{2}",
+    r"\d{1,2}/\d{1,2}/\d{4}",
+    # without a year
+    rf"{_MONTH}\s+{_DAY}{_PAIR}{_DAY}",
+    rf"{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH}",
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}",
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}",
+    # months, years, parts of them
+    rf"(?:early|mid|late)[\s-]+{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"(?:early|mid|late)[\s-]+{_YEAR}",
+    rf"{_MONTH},?\s+{_YEAR}",
+    # relative
+    r"(?:earlier|later)\s+this\s+(?:week|month|year)",
+    r"(?:this|last|next)\s+(?:week|month|quarter|year)",
+    rf"{_NUMBER}\s+(?:day|week|month|year)s?\s+ago",
+    r"yesterday|today|tomorrow",
+    rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}",
+]
+_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_MONTH_ALONE = re.compile(rf"\b(?:in|during|since|until|by|from)\s+(?P<month>{_MONTH})(?![\w-])(?!\s+\d)", re.I)
+_YEAR_ALONE = re.compile(rf"\b(?:in|since|by|of|from|until|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
+_MAY = re.compile(r"^may\b", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NO_YEAR = re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})$", re.I)
+
+
+class Found(NamedTuple):
+    """A date expression as the sentence writes it, where it is, and what it means (or why not)."""
+
+    words: str  # the expression, as written ("last week", "On January 3, 2024" without the "On")
+    start: int
+    end: int
+    span: DateSpan | None
+    relative: bool  # it needs the publication day: "last week", "on Sunday", "January 3"
+    error: str | None = None  # the parser's refusal, quoted to the user
+
+
+def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) -> list[Found]:
+    """Every date expression of ``sentence``, left to right. ``future``: the sentence speaks of what
+    is to come, so a bare weekday or a day without a year is the next such day, not the last."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for match in _FINDER.finditer(sentence):
+        words = match.group()
+        if _MAY.match(words) and not re.search(r"\d", words):
+            continue
+        taken.append(match.span())
+        found.append(_read(words, match.start(), match.end(), reference, future))
+    for pattern, group in ((_MONTH_ALONE, "month"), (_YEAR_ALONE, "year")):
+        for match in pattern.finditer(sentence):
+            start, end = match.span(group)
+            if any(a <= start < b for a, b in taken) or (group == "month" and _MAY.match(match[group])):
+                continue
+            taken.append((start, end))
+            words = match[group].rstrip(".")
+            end = start + len(words)
+            if group == "year":
+                found.append(_read(words, start, end, reference, future))
+            else:
+                found.append(_month(words, start, end, reference, future))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _read(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
+    try:
+        absolute = parse_date(words)
+    except RelativeDateError:
+        absolute = None
+    except DateError as error:
+        return Found(words, start, end, None, False, str(error))
+    if absolute is not None:
+        return Found(words, start, end, absolute, False)
+    if reference is None:
+        return Found(words, start, end, None, True, "needs the day the article was published")
+    if future and (_NO_YEAR.match(words) or re.fullmatch(rf"(?:on\s+)?{_WEEKDAY}", words, re.I)):
+        return Found(words, start, end, _ahead(words, reference), True)
+    try:
+        return Found(words, start, end, parse_date(words, reference), True)
+    except DateError as error:
+        return Found(words, start, end, None, True, str(error))
+
+
+def _ahead(words: str, reference: DateSpan) -> DateSpan:
+    """A weekday or a day without a year in a sentence about the future: the first such day on or
+    after the publication day (parse_date reads the last one on or before it, as a report means)."""
+    past = parse_date(words, reference.end)
+    if re.search(_WEEKDAY, words, re.I) and not re.search(r"\d", words):
+        day = past.start
+        while day < reference.end:
+            day += timedelta(days=7)
+        return day_span(day)
+    if past.start >= reference.end:
+        return past
+    try:
+        return DateSpan(
+            past.start.replace(year=past.start.year + 1), past.end.replace(year=past.end.year + 1), past.precision
+        )
+    except ValueError:  # 29 February: there is none next year
+        return past
+
+
+def _month(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
+    """ "in March": the month of the publication year, or of the year before (after, in a sentence
+    about the future) when that March has not come yet (has passed)."""
+    if reference is None:
+        return Found(words, start, end, None, True, "needs the day the article was published")
+    number = _MONTHS.index(words[:3].lower()) + 1
+    today: date = reference.end if not future else reference.start
+    year = today.year
+    if not future and number > today.month:
+        year -= 1
+    elif future and number < today.month:
+        year += 1
+    return Found(words, start, end, parse_date(f"{year}-{number:02d}"), True)
+
+
+def is_relative(words: str) -> bool:
+    """Whether an expression needs a reference day to mean anything."""
+    try:
+        parse_date(words)
+    except RelativeDateError:
+        return True
+    except DateError:
+        return False
+    return False
