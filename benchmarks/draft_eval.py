@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rwpk_cli.dates.parse import parse_date
 from rwpk_cli.draft import Article, draft, source_id
-from rwpk_cli.draft.propose import Proposal
+from rwpk_cli.draft.merge import Proposal
 from rwpk_cli.log.names import name_tokens
 from rwpk_cli.read.records import Cited
 
@@ -98,7 +98,7 @@ def score(text_file: Path) -> tuple[Score, list[str]]:
     result.gold, result.proposed = len(events), len(proposals)
     lines: list[str] = []
     used: set[int] = set()
-    for index, event in enumerate(events):
+    for event in events:
         match = next((n for n, p in enumerate(proposals) if n not in used and _matches(p, event)), None)
         if match is None:
             lines.append(f"    missed {event['kind']} {event['start']}..{event['end']} {event.get('participants')}")
@@ -139,6 +139,12 @@ def _overlaps(sentence: str, not_event: str) -> bool:
     return not_event.strip().rstrip(".") in sentence or sentence.strip().rstrip(".") in not_event
 
 
+def _row(name: str, result: Score) -> str:
+    m = result.metrics()
+    figures = " | ".join(f"{m[k]:.2f}" for k in ("recall", "precision", "exact dates", "participant F1"))
+    return f"| {name} | {result.gold} | {result.proposed} | {figures} | {result.background + result.bystanders} |"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[CORPUS])
@@ -155,13 +161,11 @@ def main() -> int:
             result, lines = score(text_file)
             total.add(result)
             m = result.metrics()
-            print(f"| {text_file.stem} | {result.gold} | {result.proposed} | {m['recall']:.2f} | {m['precision']:.2f} | "
-                  f"{m['exact dates']:.2f} | {m['participant F1']:.2f} | {result.background + result.bystanders} |")  # fmt: skip
+            print(_row(text_file.stem, result))
             if args.verbose:
                 print("\n".join(lines), file=sys.stderr)
     m = total.metrics()
-    print(f"| **all** | {total.gold} | {total.proposed} | {m['recall']:.2f} | {m['precision']:.2f} | "
-          f"{m['exact dates']:.2f} | {m['participant F1']:.2f} | {total.background + total.bystanders} |")  # fmt: skip
+    print(_row("**all**", total))
     print(f"\nDrafting took {total.seconds * 1000:.0f} ms in all (the gazetteer is read once).")
     missed = [f"{name} {m[name]:.2f} < {target}" for name, target in TARGETS.items() if m[name] < target]
     if total.background or total.bystanders:

@@ -16,7 +16,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rwpk_cli"
 #: Each folder's place in the flow; a module may import only from a lower place or its own folder.
 #: render and write share a place and may not import each other; read (the files `rwpk import` reads)
 #: comes after both, and plans what import writes with their blocks.
-LAYERS = {"errors": 0, "dates": 1, "log": 2, "views": 3, "render": 4, "write": 4, "read": 4.5, "draft": 4.6, "cli": 5, "__main__": 6}
+LAYERS = {
+    "errors": 0,
+    "dates": 1,
+    "log": 2,
+    "views": 3,
+    "render": 4,
+    "write": 4,
+    "read": 4.5,
+    "draft": 4.6,
+    "cli": 5,
+    "__main__": 6,
+}
 
 
 def _name(path: Path) -> str:

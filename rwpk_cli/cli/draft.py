@@ -86,7 +86,7 @@ def draft(
     ident = source or source_id(outlet, reference, given.display)
     known = log.sources.get(ident) if log else None
     if known is not None and reference is None and known.published:
-        reference, published = _published(known.published), known.published
+        reference, published = known.published, known.published.canonical
     cited = Cited(ident, title, outlet, url, published)
     from ..draft import draft as draft_article
 
@@ -210,4 +210,3 @@ def _review(log: "Log | None", records: "list[Incoming]") -> "list[Incoming]":
                 return kept
             break
     return kept
-

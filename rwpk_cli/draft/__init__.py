@@ -16,7 +16,8 @@ from ..errors import UsageError
 from ..log.check.ids import slug
 from ..log.model import Log
 from ..read.records import Cited, Incoming, Person, Reading
-from .propose import Drafter, Proposal
+from .merge import Proposal
+from .propose import Drafter
 from .text import Sentence, sentences
 from .when import find_dates
 
@@ -77,8 +78,7 @@ def _need_reference(found: list[Sentence], display: str) -> None:
 
 def _record(proposal: Proposal, number: int, article: Article, cited: Cited) -> Incoming:
     people = tuple(
-        Person(m.name, id=m.actor, country=m.country, title=m.title,
-               type="organization" if m.organization else "person")  # fmt: skip
+        Person(m.name, id=m.actor, country=m.country, title=m.title, type=_type(m.organization))
         for m in proposal.people
     )
     evidence = " ".join(s.text for s in proposal.evidence)
@@ -95,6 +95,10 @@ def _record(proposal: Proposal, number: int, article: Article, cited: Cited) -> 
         summary=None,
         note=evidence,
     )
+
+
+def _type(organization: bool) -> str:
+    return "organization" if organization else "person"
 
 
 def _short(name: str) -> str:
@@ -121,7 +125,11 @@ def title_of(proposal: Proposal) -> str:
     if kind == "call":
         return f"{joined} speak by phone" if len(names) > 1 else f"{joined} holds a call"
     if kind == "consultation":
-        return f"{joined} {'hold' if len(names) > 1 else 'holds'} consultations{where}" if joined else f"Consultations{where}"
+        return (
+            f"{joined} {'hold' if len(names) > 1 else 'holds'} consultations{where}"
+            if joined
+            else f"Consultations{where}"
+        )
     if kind == "agreement":
         what = _agreement(proposal.words)
         return f"{what} signed" + (f" by {joined}" if joined else "") + where

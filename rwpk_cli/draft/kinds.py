@@ -23,18 +23,19 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchang(?:ed|es|ing)|"
                       rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+signed\b"
-                      rf"|\bsigning (?:ceremony )?of\b"),
+                      rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b"),
         ("call", r"\b(?:tele)?phone (?:call|conversation|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
-        ("consultation", r"\bconsultations?\b|\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b|"
-                         r"\b(?:political|strategic) dialogue\b"),
+        ("consultation", r"\bconsultations?\b|\b(?:political|strategic) dialogue\b|"
+                         r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
         ("visit", r"\bvisit(?:ed|ing|s)?\b|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
                   r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded in\b|\bwas in\b(?=[^.]*\bvisit)"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
                     r"\bdiscussions\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?(?:[A-Z]|delegation))|"
-                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|\bcalled on\b(?=\s+[A-Z])|"
-                    r"\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|\btalked with\b|\bheld a meeting\b"),
+                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|"
+                    r"\bcalled on\b(?=\s+[A-Z])|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
+                    r"\btalked with\b|\bheld a meeting\b"),
         ("statement", r"\bin a (?:joint |written |press )?statement\b|\bstated\b|\bissued a (?:joint )?statement\b|"
                       r"\bstatement (?:issued|released)\b|\bpress release\b|\bcommuniqu[eé]\b"),
     )
@@ -64,6 +65,8 @@ class Trigger(NamedTuple):
 
 def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
+    if _LOOKING_BACK.search(sentence):
+        return []
     found: list[Trigger] = []
     for kind, pattern in _TRIGGERS:
         match = pattern.search(sentence)
@@ -72,7 +75,21 @@ def triggers(sentence: str) -> list[Trigger]:
         before = sentence[max(0, match.start() - 40) : match.start()]
         future = bool(_FUTURE.search(before)) or bool(_FUTURE.search(match.group()))
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
+    kinds = {t.kind for t in found}
+    if "call" in kinds:  # "held phone talks": the talks are the call
+        found = [t for t in found if t.kind != "meeting"]
+    found = [t for t in found if not (t.kind == "meeting" and _MENTIONED.search(sentence[: t.end]))]
     return sorted(found, key=lambda t: t.start)
+
+
+#: A sentence about an event already reported: "The visit comes weeks after …", "welcomed the visit".
+_LOOKING_BACK = re.compile(
+    r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
+    r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
+    r"marks|marked|took|takes|had|has)\b|\bwelcomed the (?:\w+\s+)?visit\b"
+)
+#: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
+_MENTIONED = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$", re.I)
 
 
 def background(sentence: str) -> bool:

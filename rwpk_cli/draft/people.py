@@ -20,41 +20,54 @@ from ..log.model import Actor
 from ..log.names import HONORIFICS, fold, name_tokens
 from .places import country_of_word
 
-_TITLE_WORDS = frozenset(
-    """minister ministers prime president vice deputy foreign affairs defence defense secretary secretaries general
-    gen maj major lt lieutenant col colonel brig brigadier admiral adm air marshal chief chiefs chairman chairperson
-    chair director directors ambassador ambassadors envoy envoys permanent representative representatives special
-    high commissioner counsellor counselor consul spokesperson spokesman spokeswoman state cabinet external home
-    interior trade commerce finance economy economic industry investment health education energy agriculture
-    information justice security national adviser advisor chancellor king queen prince princess crown emir sultan
-    sheikh governor mayor senator speaker mp staff army navy naval force forces armed joint committee commander head
-    officer executive ceo dr mr mrs ms excellency hon honourable honorable un eu au first second assistant
-    additional under undersecretary charge chargé d'affaires affaires designate acting caretaker federal union
-    tourism culture transport labour labor water mining petroleum environment youth sports women science technology
-    ict digital infrastructure housing planning cooperation international regional integration minister-counsellor
-    secretary-general director-general commander-in-chief leader opposition counterpart counterparts top senior
-    military political principal diplomat diplomats official officials delegation delegate delegates capt captain
-    cdr commodore gov sen rep amb his her he former incoming outgoing fellow then ag acting-president
-    vice-president deputy-minister state-minister lord foreign-minister emeritus""".split()
-)
-_STOP = frozenset(
-    """the this that these those last next on in at during after before according however meanwhile both a an and
-    but while with from for of to as by it its he she they we i you following speaking addressing earlier later also
-    since recent today yesterday tomorrow there here when where what which who whose his her their our my mr
-    speaking under over upon between among within without monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december jan feb mar apr jun jul
-    aug sep sept oct nov dec if once though although thanks through via amid despite like earlier photo file
-    read more related source""".split()
-)
+_TITLE_WORDS_TEXT = """
+    minister ministers prime president vice deputy foreign affairs defence defense secretary secretaries
+    general gen maj major lt lieutenant col colonel brig brigadier admiral adm air marshal chief chiefs
+    chairman chairperson chair director directors ambassador ambassadors envoy envoys permanent representative
+    representatives special high commissioner counsellor counselor consul spokesperson spokesman spokeswoman
+    state cabinet external home interior trade commerce finance economy economic industry investment health
+    education energy agriculture information justice security national adviser advisor chancellor king queen
+    prince princess crown emir sultan sheikh governor mayor senator speaker mp staff army navy naval force
+    forces armed joint committee commander head officer executive ceo dr mr mrs ms excellency hon honourable
+    honorable un eu au first second assistant additional under undersecretary charge chargé d'affaires
+    affaires designate acting caretaker federal union tourism culture transport labour labor water mining
+    petroleum environment youth sports women science technology ict digital infrastructure housing planning
+    cooperation international regional integration minister-counsellor secretary-general director-general
+    commander-in-chief leader opposition counterpart counterparts top senior military political principal
+    diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
+    amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
+    state-minister lord foreign-minister emeritus supreme tan sri datuk dato
+"""
+_TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+_STOP_TEXT = """
+    the this that these those last next on in at during after before according however meanwhile both a an and
+    but while with from for of to as by it its he she they we i you following speaking addressing earlier
+    later also since recent today yesterday tomorrow there here when where what which who whose his her their
+    our my mr speaking under over upon between among within without monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec if once though although thanks through via amid despite like
+    earlier photo file read more related source parliamentarians lawmakers legislators senators officials
+    members representatives program programme plan summit forum conference agenda framework initiative
+    declaration
+"""
+_STOP = frozenset(_STOP_TEXT.split())
 #: Titles that are a rank or a form of address: a title after the name says more.
-_RANKS = frozenset("gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain "
-                   "cdr commodore dr mr mrs ms hon honourable honorable excellency his her h.e".split())
-_PARTICLES = frozenset("bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y".split())
-ORG_WORDS = frozenset(
-    """ministry mission embassy office department government council commission forces agency union organisation
+_RANKS_TEXT = """
+    gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain cdr
+    commodore dr mr mrs ms hon honourable honorable excellency his her h.e
+"""
+_RANKS = frozenset(_RANKS_TEXT.split())
+_PARTICLES_TEXT = """
+    bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y
+"""
+_PARTICLES = frozenset(_PARTICLES_TEXT.split())
+_ORG_WORDS_TEXT = """
+    ministry mission embassy office department government council commission forces agency union organisation
     organization bank parliament assembly senate secretariat authority board corporation company institute
-    university administration ministries missions embassies offices departments governments councils presidency palace directorate bureau service services state house""".split()
-)
+    university administration ministries missions embassies offices departments governments councils
+    presidency palace directorate bureau service services state house
+"""
+ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -149,7 +162,7 @@ def new_people(sentence: str, taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     index = 0
     while index < len(words):
-        if not _is_cap(words[index].text) or fold(words[index].text) in _STOP and not _is_title(words[index].text):
+        if not _is_cap(words[index].text) or (fold(words[index].text) in _STOP and not _is_title(words[index].text)):
             index += 1
             continue
         end = index
@@ -185,6 +198,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     name = _POSSESSIVE.sub("", name)
     titled = [t for t in prefix if _is_title(t.text) and fold(t.text) not in ("his", "her", "he", "mr", "mrs", "ms")]
     title = _prefix_title(sentence, words, prefix, titled)
+    if title is not None and not titled:
+        titled = prefix[:1]
     country = next((c for c in (country_of_word(t.text) for t in prefix) if c), None)
     after = _apposition(sentence, rest[-1].end)
     if after is not None:
@@ -200,13 +215,27 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     if single and len(rest[0].text) < 3:
         return None
-    start = (titled[0].start if titled else rest[0].start)
+    start = titled[0].start if titled else rest[0].start
     return Mention(name, start, rest[-1].end, title, country)
+
+
+def _joins_title(word: str) -> bool:
+    """A word between a title and the country it is of: "of the Republic of the" (Congo)."""
+    return word in ("of", "the", "for", "and") or (_is_cap(word) and not _is_title(word))
 
 
 def _prefix_title(sentence: str, words: list[_Token], prefix: list[_Token], titled: list[_Token]) -> str | None:
     """The title in front of a name, with an "of …"/"for …" before it ("Minister of Foreign Affairs
-    Ishaq Dar" is read as one chunk after "of")."""
+    Ishaq Dar" is read as one chunk after "of"; "President of the Republic of the Congo Denis
+    Sassou Nguesso" as one after "the")."""
+    if not titled and prefix:
+        position = words.index(prefix[0])
+        back = position - 1
+        while back >= 0 and position - back <= 8 and _joins_title(words[back].text):
+            back -= 1
+        if back >= 0 and back < position - 1 and _is_title(words[back].text) and words[back].text[:1].isupper():
+            return _tidy(sentence[words[back].start : prefix[-1].end])
+        return None
     if not titled:
         return None
     first = next(i for i, t in enumerate(prefix) if t in titled)
@@ -220,11 +249,13 @@ def _prefix_title(sentence: str, words: list[_Token], prefix: list[_Token], titl
     return _tidy(text)
 
 
-_CLAUSE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>[^,;()]{3,120}?)\s*(?:\([^)]*\)\s*)?(?=,|;|$|\s+and\s+h)")
+_CLAUSE = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>[^,;()]{3,120}?)\s*(?:\([^)]*\)\s*)?(?=,|;|$|\s+and\s+h)"
+)
 
 
 def _apposition(sentence: str, end: int) -> tuple[str, str | None] | None:
-    """", Director General of Foreign Military Cooperation for the Pakistan Armed Forces (PAF), …" """
+    """ ", Director General of Foreign Military Cooperation for the Pakistan Armed Forces (PAF), …" """
     found = _CLAUSE.match(sentence[end:])
     if not found:
         return None
@@ -238,11 +269,13 @@ def _apposition(sentence: str, end: int) -> tuple[str, str | None] | None:
 
 
 def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
-    """"Pakistan's envoy to Rwanda, Hamid Asghar Khan, …": a title set off before the name."""
+    """ "Pakistan's envoy to Rwanda, Hamid Asghar Khan, …": a title set off before the name."""
     head = sentence[:start].rstrip()
     if not head.endswith(","):
         return None
-    clause = re.split(r"[,;:]", head[:-1])[-1].strip()
+    clause = re.split(r"[,;:]|\band\s+(?=(?:the|his|her|their)\b)|\b(?:with|by|including|presence of)\b", head[:-1])[
+        -1
+    ].strip()
     words = clause.split()
     if not words or len(words) > 12 or not any(_is_title(w) for w in words):
         return None
@@ -253,7 +286,7 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
 
 
 def _without_country(title: str) -> str:
-    """"Pakistan's envoy to Rwanda" → "envoy to Rwanda"; a leading possessive or demonym goes to
+    """ "Pakistan's envoy to Rwanda" → "envoy to Rwanda"; a leading possessive or demonym goes to
     the actor's country instead."""
     words = title.split()
     while len(words) > 1 and _is_country(words[0]):

@@ -50,7 +50,8 @@ _IRREGULAR = {"british": "GB", "english": "GB", "french": "FR", "german": "DE", 
               "malawian": "MW", "emirates": "AE", "egyptian": "EG", "batswana": "BW", "motswana": "BW",
               "mosotho": "LS", "basotho": "LS", "swazi": "SZ", "chadian": "TD", "nigerien": "NE",
               "bruneian": "BN", "cambodian": "KH", "lao": "LA", "mauritian": "MU", "seychellois": "SC",
-              "comorian": "KM", "djiboutian": "DJ", "eritrean": "ER", "ethiopian": "ET", "ugandan": "UG", "nigerian": "NG", "colombian": "CO"}  # fmt: skip
+              "comorian": "KM", "djiboutian": "DJ", "eritrean": "ER", "ethiopian": "ET", "ugandan": "UG",
+              "nigerian": "NG", "colombian": "CO"}  # fmt: skip
 _WORD = re.compile(r"[a-z.']+")
 
 

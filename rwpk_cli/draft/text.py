@@ -10,15 +10,21 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen maj lt col brig capt cpt adm sgt st sen rep gov prof amb hon no nos jan feb mar apr jun
-    jul aug sep sept oct nov dec u.s u.n u.k e.g i.e vs jr sr inc ltd co h.e rt mt ft""".split()
-)
+_ABBREVIATIONS_TEXT = """
+    mr mrs ms dr gen maj lt col brig capt cpt adm sgt st sen rep gov prof amb hon no nos jan feb mar apr jun
+    jul aug sep sept oct nov dec u.s u.n u.k e.g i.e vs jr sr inc ltd co h.e rt mt ft
+"""
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|`")
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+#: A wire story's dateline, "SEOUL, Feb. 7 (Yonhap) -- " or "ISLAMABAD: ": when it was filed, not an event's day.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"])"
+)
 
 
 class Sentence(NamedTuple):
@@ -51,6 +57,7 @@ def sentences(text: str) -> list[Sentence]:
         line = " ".join(plain(raw).split())
         if not line:
             continue
+        line = _DATELINE.sub("", line)
         heading = not re.search(r"[.!?][\"”’')\]]*$", line) and len(line.split()) < 25
         for piece in _split(line):
             found.append(Sentence(piece, number, paragraph, heading))
@@ -66,7 +73,11 @@ def _split(line: str) -> list[str]:
         before = line[start : match.start()].rstrip("\"”’')].!?")
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         word = last.lower().rstrip(".")
-        if word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last.rstrip(".")) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", last):
+        if (
+            word in _ABBREVIATIONS
+            or re.fullmatch(r"[A-Z]", last.rstrip("."))
+            or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", last)
+        ):
             continue
         pieces.append(line[start : match.start()].strip())
         start = match.end()

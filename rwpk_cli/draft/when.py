@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..dates.parse import parse_date
-from ..dates.span import DateSpan, Precision, day_span
+from ..dates.span import DateSpan, day_span
 from ..errors import DateError, RelativeDateError
 
 _MONTH = (

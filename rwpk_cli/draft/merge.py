@@ -1,0 +1,130 @@
+"""Proposed events, and how a later sentence about the same event adds to it instead of repeating it.
+
+Two proposals are one event when their kinds match, their days overlap and they share a
+participant; or when one is a delegation's visit named without its people and the other names a
+person of that delegation's country and field; or when one is an agreement the countries signed and
+the other says who signed it. A delegation still without its people at the end is joined by the
+people of its country and field that the article shows doing something in the place it visited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..dates.span import DateSpan
+from ..log.names import fold
+from .cast import key
+from .people import Mention
+from .places import Place
+from .text import Sentence
+
+_DEFENCE = "defence defense military army armed forces force general gen staff security navy air"
+_FOREIGN = "foreign envoy ambassador diplomatic political consultations affairs diplomat"
+_TRADE = "trade commerce investment business economic"
+#: The fields a delegation can be of, and the words that place a person or a doing in one.
+FIELDS = {name: frozenset(words.split()) for name, words in (("defence", _DEFENCE), ("foreign", _FOREIGN),
+                                                             ("trade", _TRADE))}  # fmt: skip
+
+
+@dataclass
+class Proposal:
+    """One proposed event, as it grows over the sentences that report it."""
+
+    kind: str
+    span: DateSpan
+    date: str  # what the log's ``date`` says: the words when relative, else the canonical form
+    date_text: str | None
+    people: list[Mention]
+    place: Place | None
+    sentence: Sentence
+    planned: bool = False
+    inherited: bool = False  # the date came from the event before
+    delegation: str | None = None  # "Defence Ministry": a visit of a delegation not named by its people
+    country: str | None = None  # the delegation's country
+    words: str = ""  # what reported its kind: "signed a Memorandum of Understanding (MoU)"
+    evidence: list[Sentence] = field(default_factory=list)
+
+    def ids(self) -> set[str]:
+        return {key(m) for m in self.people}
+
+
+def add(proposals: list[Proposal], new: Proposal) -> None:
+    """Add ``new`` to ``proposals``, or to the proposal it reports again."""
+    for old in reversed(proposals):
+        if old.kind != new.kind or not old.span.overlaps(new.span) or old.planned != new.planned:
+            continue
+        if _same(old, new):
+            _merge(old, new)
+            return
+    new.evidence.append(new.sentence)
+    proposals.append(new)
+
+
+def _same(old: Proposal, new: Proposal) -> bool:
+    """Whether ``new`` reports ``old`` again (their kinds match and their days overlap)."""
+    if old.ids() & new.ids():
+        return True
+    if new.kind == "agreement" and (not old.people or not new.people):
+        return True  # the countries signed; a later sentence names who signed
+    if new.kind != "visit":
+        return not new.people and bool(old.delegation)
+    if old.delegation and new.delegation and not new.people:
+        generic = new.delegation == "delegation" and (not new.country or new.country == old.country)
+        return old.delegation == new.delegation or generic
+    if old.delegation and new.people:
+        countries = {m.country for m in new.people if m.country}
+        if old.country and countries and old.country not in countries:
+            return False
+        return field_of(old.delegation) in (field_spoken(new.people, new.sentence.text), None)
+    if new.delegation and not new.people:
+        return bool(old.people) and (new.place is None or old.place is None or new.place.country == old.place.country)
+    return False
+
+
+def _merge(old: Proposal, new: Proposal) -> None:
+    known = old.ids()
+    old.people.extend(m for m in new.people if key(m) not in known)
+    old.place = old.place or new.place
+    if old.inherited and not new.inherited:
+        old.span, old.date, old.date_text, old.inherited = new.span, new.date, new.date_text, False
+    elif new.span.within(old.span) and new.span != old.span and not new.inherited and new.span.days > 1:
+        old.span, old.date = new.span, new.date  # "a three-day visit" makes "last week" exact
+    if new.sentence not in old.evidence:
+        old.evidence.append(new.sentence)
+
+
+def join_delegations(proposals: list[Proposal]) -> None:
+    """Give each delegation's visit still without its people those of its country and field whom
+    the article shows, on overlapping days, doing something in the country visited."""
+    for visit in proposals:
+        if not (visit.kind == "visit" and visit.delegation and not visit.people):
+            continue
+        wanted = field_of(visit.delegation)
+        for other in proposals:
+            if other is visit or not other.span.overlaps(visit.span):
+                continue
+            if other.place and visit.place and other.place.country != visit.place.country:
+                continue
+            for person in other.people:
+                same_country = visit.country is None or person.country == visit.country
+                fits = same_country and person.country and field_spoken([person], other.sentence.text) == wanted
+                if fits and key(person) not in visit.ids():
+                    visit.people.append(person)
+
+
+def field_of(delegation: str | None) -> str | None:
+    """The field a delegation's name says: "Defence Ministry" → defence."""
+    if delegation is None:
+        return None
+    words = set(fold(delegation).split())
+    return next((name for name, vocabulary in FIELDS.items() if words & vocabulary), None)
+
+
+def field_spoken(people: Iterable[Mention], context: str) -> str | None:
+    """The field (defence, foreign affairs, trade) that people's titles and the sentence speak of most."""
+    words = re.findall(r"[a-z]+", fold(" ".join([*(m.title or "" for m in people), context])))
+    scores = {name: sum(w in vocabulary for w in words) for name, vocabulary in FIELDS.items()}
+    best = max(scores, key=lambda name: scores[name])
+    return best if scores[best] else None
