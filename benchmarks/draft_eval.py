@@ -124,8 +124,8 @@ def score(text_file: Path) -> tuple[Score, list[str]]:
             lines.append(f"    extra  {proposal.kind} {proposal.span.start}..{proposal.span.end} {_names(proposal)}: "
                          f"{proposal.sentence.text[:90]}")  # fmt: skip
     taking_part = [str(p) for event in events for p in event.get("participants", [])]
-    for proposal in proposals:
-        if any(_overlaps(s.text, str(ne["text"])) for s in proposal.evidence[:1] for ne in gold.get("not_event", [])):
+    for n, proposal in enumerate(proposals):
+        if n not in used and any(_overlaps(s.text, str(ne["text"])) for s in proposal.evidence[:1] for ne in gold.get("not_event", [])):
             result.background += 1
             lines.append(f"    BACKGROUND proposed: {proposal.sentence.text[:100]}")
         for name in _names(proposal):

@@ -17,14 +17,26 @@ from .people import ORG_WORDS, ActorFinder, Mention, new_people, tokens
 from .places import country_of_word
 
 _PRONOUN = re.compile(
-    r"^(?:He|She|They|The (?:minister|president|envoy|ambassador|general|two (?:sides|ministers|leaders|officials|"
-    r"men|countries)))\b"
+    r"^(?:[A-Z][^,]{0,40},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|The (?:minister|president|envoy|ambassador|general|two "
+    r"(?:sides|ministers|leaders|officials|men|countries)))\b"
 )
 _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides))\b",
     re.I,
+)
+_THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|foreign office|office)\b(?!\s+of)")
+#: Someone named only as the one a message, greeting or invitation came from, or as the late so-and-so.
+_ASIDE = re.compile(
+    r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$",
+    re.I,
+)
+_LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
+_THE_DELEGATION = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
+    r"(?:visiting\s+)?delegation\b"
 )
 _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheikh"
 _LEADERS = frozenset(_LEADER_WORDS.split())
@@ -47,34 +59,64 @@ class Cast:
         self.finder = ActorFinder(log.actors.values() if log else ())
         self.people: dict[str, Mention] = {}  # new people, by their name's words and by surname
         self.seen: list[Mention] = []  # everyone named so far, the latest last
-        self.last: list[Mention] = []  # those named by the last sentence that named anyone
+        self.recent: list[list[Mention]] = []  # the people of the last three sentences that named any
+        self.counts: dict[str, int] = {}  # how often each person has been named
+        self.heads: dict[str | None, Mention] = {}  # who leads the delegation of a country
+        self.bodies: list[Mention] = []  # the organisations named so far
 
     def mentions(self, text: str) -> list[Mention]:
         """The people and organisations ``text`` names, in order, a pronoun at its head included."""
         outside = outside_quotes(text)
         known = self.finder.find(outside)
-        result = sorted(known + new_people(outside, known), key=lambda m: m.start)
+        result = [self._known(m) for m in sorted(known + new_people(outside, known), key=lambda m: m.start)]
         for mention in result:
             words = name_tokens(mention.name)
-            if mention.actor is None and words:
+            if mention.actor is None and len(words) > 1:
                 self.people.setdefault(" ".join(words), mention)
-                self.people.setdefault(words[-1], mention)
+                for word in words:  # "Dr Kalinda", "Mudavadi": any of the name's words, later on
+                    if len(word) >= 4:
+                        self.people.setdefault(word, mention)
         for extra in [*self._renamed(outside, result), *self._described(outside)]:
             if key(extra) not in {key(m) for m in result}:
                 result.append(extra)
         for organisation in _organisations(outside):
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)
+                self.bodies.append(organisation)
+        for match in _THE_BODY.finditer(outside):
+            body = next((b for b in reversed(self.bodies) if match["what"].lower() in b.name.lower()), None)
+            if body is not None and not any(m.start <= match.start() < m.end for m in result):
+                result.append(body._replace(start=match.start(), end=match.end()))
+        result = [m for m in result if not _aside(outside, m)]
+        result = self._delegation(outside, result)
         pronoun = _PRONOUN.match(text)
-        if pronoun and self.last:
-            lead = [m for m in self.last if m.actor or m.title][: 2 if "two" in pronoun.group() else 1]
+        if pronoun and self.recent:
+            lead = self._lead(2 if "two" in pronoun.group() else 1)
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         for mention in result:
             if mention.actor or mention.title:
                 self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
-        if result:
-            self.last = result
+                self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
+        named = [m for m in result if (m.actor or m.title) and not m.organization]
+        if named:
+            self.recent = (self.recent + [named])[-3:]
         return sorted(result, key=lambda m: m.start)
+
+    def _lead(self, count: int) -> list[Mention]:
+        """Who "he" or "the two" are: of the people of the last sentences, the article's most
+        named (a report's "he" is its protagonist), then the latest."""
+        people: dict[str, Mention] = {}
+        for sentence in self.recent:
+            for mention in sentence:
+                people[key(mention)] = mention
+        order = sorted(people.values(), key=lambda m: -self.counts.get(key(m), 0))
+        return order[:count]
+
+    def _known(self, mention: Mention) -> Mention:
+        """A one-word name ("Dr Kalinda") of someone named in full before is that person."""
+        words = name_tokens(mention.name)
+        earlier = self.people.get(words[0]) if mention.actor is None and len(words) == 1 else None
+        return earlier._replace(start=mention.start, end=mention.end) if earlier else mention
 
     def _renamed(self, text: str, found: list[Mention]) -> list[Mention]:
         """New people met before, now named without their title ("Mudavadi said …")."""
@@ -86,6 +128,30 @@ class Cast:
             if not any(m.start <= token.start < m.end for m in found):
                 again.append(person._replace(start=token.start, end=token.end))
         return again
+
+    def _delegation(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "a delegation … led by X": X heads it; "the Rwandan delegation" later is X."""
+        led = _LED_BY.search(text)
+        if led is not None:
+            head = next((m for m in found if m.start >= led.end() and not m.organization), None)
+            if head is not None:
+                country = head.country or next(
+                    (c for c in (country_of_word(w) for w in re.findall(r"[A-Z][\w’'-]*", led.group())) if c), None
+                )
+                head = head._replace(country=country)
+                found = [head if key(m) == key(head) else m for m in found]
+                for word, person in list(self.people.items()):
+                    if key(person) == key(head):
+                        self.people[word] = person._replace(country=country)
+                self.heads[country] = head
+                self.heads[None] = head
+            return found
+        for match in _THE_DELEGATION.finditer(text):
+            country = country_of_word(match["adj"]) if match["adj"] else None
+            head = self.heads.get(country) or (None if match["adj"] and country else self.heads.get(None))
+            if head is not None and key(head) not in {key(m) for m in found}:
+                found.append(head._replace(start=match.start(), end=match.end()))
+        return found
 
     def _described(self, text: str) -> list[Mention]:
         """People named by what they are: "the Malaysian Prime Minister", "the two leaders"."""
@@ -112,6 +178,12 @@ def _fits(person: Mention, words: set[str]) -> bool:
     return bool(wanted) and wanted <= {w.rstrip("s") for w in title}
 
 
+def _aside(text: str, mention: Mention) -> bool:
+    """Whether the sentence names the person only as the sender of greetings, the one who invited,
+    or someone late or former ("greetings from Prime Minister Narendra Modi")."""
+    return bool(_ASIDE.search(text[max(0, mention.start - 80) : mention.start]))
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start <= b.start < a.end or b.start <= a.start < b.end
 
@@ -122,8 +194,18 @@ def quoted(text: str, position: int) -> bool:
 
 
 def outside_quotes(text: str) -> str:
-    """The sentence with quotations blanked (same length): a name in a quote takes no part."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    """The sentence with quotations blanked (same length): a name in a quote takes no part. A
+    sentence that begins inside a quotation (its opening mark in the sentence before) is blank to
+    the closing mark."""
+    blank = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    closing = blank.find("”")
+    opening = blank.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        blank = " " * (closing + 1) + blank[closing + 1 :]
+    elif blank.count('"') % 2 == 1 and not blank.lstrip().startswith('"'):
+        cut = blank.index('"')
+        blank = " " * (cut + 1) + blank[cut + 1 :]
+    return blank
 
 
 def _organisations(text: str) -> list[Mention]:

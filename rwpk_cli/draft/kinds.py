@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|agreements?|accords?|treat(?:y|ies)|deals?|protocols?|"
-    r"pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration)"
+    r"pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|(?:cooperation |action )?"
+    r"program(?:me)?s?|plans? of action|action plans?)"
 )
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
@@ -35,15 +36,16 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\bdiscussions\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?(?:[A-Z]|delegation))|"
                     r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|"
                     r"\bcalled on\b(?=\s+[A-Z])|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
-                    r"\btalked with\b|\bheld a meeting\b"),
-        ("statement", r"\bin a (?:joint |written |press )?statement\b|\bstated\b|\bissued a (?:joint )?statement\b|"
+                    r"\btalked with\b|\bheld a meeting\b|\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
+                    r"\bt[eê]te-[aà]-t[eê]te\b"),
+        ("statement", r"\bin a (?:joint |written |press )?(?:statement|note)\b|\bstated\b|\bissued a (?:joint )?statement\b|"
                       r"\bstatement (?:issued|released)\b|\bpress release\b|\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|is due to|are due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
+    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned to|intends? to|is planning|are planning|upcoming|forthcoming|"
-    r"to be held|would (?:visit|travel|meet|hold|sign)|next (?:round|session|meeting))\b",
+    r"to be held|would|agreed to|invit\w*(?:\s+\S+){0,4}\s+to|next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
 )
 _BACKGROUND = re.compile(
@@ -65,15 +67,16 @@ class Trigger(NamedTuple):
 
 def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
+    sentence = _QUOTATION.sub(lambda m: " " * len(m.group()), sentence)  # what a quote says did not happen here
     if _LOOKING_BACK.search(sentence):
         return []
     found: list[Trigger] = []
     for kind, pattern in _TRIGGERS:
-        match = pattern.search(sentence)
+        match = next((m for m in pattern.finditer(sentence) if not _REFERRED.search(sentence[: m.end()])), None)
         if match is None:
             continue
-        before = sentence[max(0, match.start() - 40) : match.start()]
-        future = bool(_FUTURE.search(before)) or bool(_FUTURE.search(match.group()))
+        before = sentence[max(0, match.start() - 40) : match.end()]
+        future = bool(_FUTURE.search(before))
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
@@ -82,11 +85,18 @@ def triggers(sentence: str) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+#: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
+_REFERRED = re.compile(
+    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following) (?:the|this|that|his|"
+    r"her|their) (?:\S+ )?(?:visit|call|trip|talks|meeting)\b[^,.]{0,20}$",
+    re.I,
+)
 #: A sentence about an event already reported: "The visit comes weeks after …", "welcomed the visit".
 _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
     r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
-    r"marks|marked|took|takes|had|has)\b|\bwelcomed the (?:\w+\s+)?visit\b"
+    r"marks|marked|took|takes|had|has)\b|\bwelcomed the (?:\S+\s+)?visit\b"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$", re.I)

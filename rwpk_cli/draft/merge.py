@@ -64,7 +64,12 @@ def add(proposals: list[Proposal], new: Proposal) -> None:
 
 def _same(old: Proposal, new: Proposal) -> bool:
     """Whether ``new`` reports ``old`` again (their kinds match and their days overlap)."""
-    if old.ids() & new.ids():
+    shared = old.ids() & new.ids()
+    if shared and new.kind in ("meeting", "call", "consultation"):
+        # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
+        # meeting with another host the same day is another meeting
+        return new.ids() <= old.ids()
+    if shared:
         return True
     if new.kind == "agreement" and (not old.people or not new.people):
         return True  # the countries signed; a later sentence names who signed
@@ -91,6 +96,8 @@ def _merge(old: Proposal, new: Proposal) -> None:
         old.span, old.date, old.date_text, old.inherited = new.span, new.date, new.date_text, False
     elif new.span.within(old.span) and new.span != old.span and not new.inherited and new.span.days > 1:
         old.span, old.date = new.span, new.date  # "a three-day visit" makes "last week" exact
+    elif old.kind == "visit" and old.span.within(new.span) and old.span.days < new.span.days <= 14 and not new.inherited:
+        old.span, old.date, old.date_text = new.span, new.date, new.date_text  # the whole stay, once told
     if new.sentence not in old.evidence:
         old.evidence.append(new.sentence)
 

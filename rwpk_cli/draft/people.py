@@ -36,7 +36,7 @@ _TITLE_WORDS_TEXT = """
     commander-in-chief leader opposition counterpart counterparts top senior military political principal
     diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
-    state-minister lord foreign-minister emeritus supreme tan sri datuk dato
+    state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. highness majesty royal
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -47,14 +47,15 @@ _STOP_TEXT = """
     saturday sunday january february march april may june july august september october november december jan
     feb mar apr jun jul aug sep sept oct nov dec if once though although thanks through via amid despite like
     earlier photo file read more related source parliamentarians lawmakers legislators senators officials
-    members representatives program programme plan summit forum conference agenda framework initiative
+    members representatives meeting meetings commission talks program programme plan summit forum conference agenda framework initiative
     declaration
 """
 _STOP = frozenset(_STOP_TEXT.split())
 #: Titles that are a rank or a form of address: a title after the name says more.
 _RANKS_TEXT = """
     gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain cdr
-    commodore dr mr mrs ms hon honourable honorable excellency his her h.e
+    commodore dr mr mrs ms hon honourable honorable excellency his her h.e h.e. h.h. h.r.h. highness majesty
+    royal tan sri datuk dato sheikh
 """
 _RANKS = frozenset(_RANKS_TEXT.split())
 _PARTICLES_TEXT = """
@@ -186,8 +187,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     prefix: list[_Token] = []
     rest = list(chunk)
     while rest and (_is_title(rest[0].text) or fold(rest[0].text) in _STOP or _is_country(rest[0].text)
-                    or re.fullmatch(r"[A-Z]{2,5}", rest[0].text)):  # fmt: skip
-        prefix.append(rest.pop(0))
+                    or re.fullmatch(r"[A-Z]{2,5}", rest[0].text) or fold(_bare(rest[0].text)) in ORG_WORDS):  # fmt: skip
+        prefix.append(rest.pop(0))  # "Senate President", "Speaker National Assembly": an office's name is a title
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
@@ -210,6 +211,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if before is not None:
         title = title or before[0]
         country = country or before[1]
+    if title is None and not prefix:
+        lower = _lowercase_title(words, chunk[0])
+        if lower is not None:
+            title, country, titled = lower[0], country or lower[1], [chunk[0]]
     single = len(rest) == 1 and "-" not in rest[0].text
     if title is None or (single and not titled):
         return None
@@ -217,6 +222,23 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     start = titled[0].start if titled else rest[0].start
     return Mention(name, start, rest[-1].end, title, country)
+
+
+def _lowercase_title(words: list[_Token], first: _Token) -> tuple[str, str | None] | None:
+    """ "her Senegalese counterpart Yassine Fall", "State Department spokesperson Tommy Pigott": a
+    title in lower case just before the name, with the country or office in front of it."""
+    position = words.index(first)
+    back = position
+    while back > 0 and position - back < 6:
+        word = words[back - 1].text
+        if not (_is_title(word) or _is_cap(word) or fold(_bare(word)) in ORG_WORDS) or fold(word) in _STOP:
+            break
+        back -= 1
+    span = words[back:position]
+    if not span or not any(_is_title(t.text) and t.text[:1].islower() for t in span):
+        return None
+    text = " ".join(t.text for t in span)
+    return _tidy(_without_country(text)), _country_in(text)
 
 
 def _joins_title(word: str) -> bool:
@@ -273,9 +295,14 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     head = sentence[:start].rstrip()
     if not head.endswith(","):
         return None
-    clause = re.split(r"[,;:]|\band\s+(?=(?:the|his|her|their)\b)|\b(?:with|by|including|presence of)\b", head[:-1])[
-        -1
-    ].strip()
+    clauses = re.split(r"([,;:]|\band\s+(?=(?:the|his|her|their)\b)|\b(?:with|by|including|presence of)\b)", head[:-1])
+    # "Spain's Minister of Foreign Affairs, European Union and Cooperation, Jose Manuel Albares": a
+    # title can hold a comma; go back over clauses without a title word to the one that has one
+    clause = clauses[-1].strip()
+    back = len(clauses) - 1
+    while back >= 2 and not any(_is_title(w) for w in clause.split()) and clauses[back - 1] == ",":
+        back -= 2
+        clause = f"{clauses[back].strip()}, {clause}"
     words = clause.split()
     if not words or len(words) > 12 or not any(_is_title(w) for w in words):
         return None

@@ -30,7 +30,8 @@ _SHORT = {"us": "US", "u.s": "US", "usa": "US", "america": "US", "uk": "GB", "u.
           "laos": "LA", "turkey": "TR", "turkiye": "TR", "czechia": "CZ", "holland": "NL", "ivory coast": "CI",
           "cote d'ivoire": "CI", "tanzania": "TZ", "bolivia": "BO", "venezuela": "VE", "moldova": "MD",
           "palestine": "PS", "taiwan": "TW", "the gambia": "GM", "vatican": "VA", "eswatini": "SZ",
-          "east timor": "TL", "cape verde": "CV", "burma": "MM"}  # fmt: skip
+          "east timor": "TL", "cape verde": "CV", "burma": "MM",
+          "congo": "CG", "congo-brazzaville": "CG", "congo-kinshasa": "CD"}  # fmt: skip
 #: What the people of a country are called, where the English ending is not the usual one.
 _IRREGULAR = {"british": "GB", "english": "GB", "french": "FR", "german": "DE", "dutch": "NL", "swiss": "CH",
               "greek": "GR", "turkish": "TR", "chinese": "CN", "thai": "TH", "filipino": "PH", "philippine": "PH",

@@ -41,6 +41,8 @@ _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*|\bas \S+ looked on\b")
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
 
 
@@ -66,8 +68,13 @@ class Drafter:
         mentions = self.cast.mentions(text)
         if not kinds:
             return
-        future = any(t.future for t in kinds)
-        dates = [f for f in find_dates(text, self.reference, future) if not quoted(text, f.start)]
+        ahead = all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
+        aside = [m.span() for m in _ASIDE.finditer(text)]  # "Fidan, who became minister in June, is …"
+        dates = [
+            f
+            for f in find_dates(text, self.reference, ahead)
+            if not quoted(text, f.start) and not any(a <= f.start < b for a, b in aside)
+        ]
         for found in dates:
             if found.error is not None:
                 self.problems.append((sentence, found))
@@ -75,15 +82,16 @@ class Drafter:
         chosen = _chosen(usable)
         if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
             return
-        if chosen is not None and chosen.span is not None and self._old(chosen.span):
+        if chosen is not None and self._old(chosen):
             return
-        if self.reference is not None and chosen is not None and chosen.span is not None:
-            future = future or chosen.span.start > self.reference.end
-        if future and not self.planned:
-            return
+        later = self.reference is not None and chosen is not None and chosen.span is not None and (
+            chosen.span.start > self.reference.end
+        )
         place = self._place(text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
-            self._propose(sentence, trigger, mentions, chosen, place, future)
+            future = trigger.future or later
+            if not future or self.planned:
+                self._propose(sentence, trigger, mentions, chosen, place, future)
 
     def _place(self, text: str) -> Place | None:
         found: list[Place] = []
@@ -101,9 +109,12 @@ class Drafter:
         cities = [p for p in found if p.city]
         return cities[0] if cities else found[0] if found else None
 
-    def _old(self, span: DateSpan) -> bool:
-        """A month or a year well before publication: background ("in 2022, trade …")."""
-        if self.reference is None or span.days <= 7:
+    def _old(self, found: Found) -> bool:
+        """A month or a year well before publication ("in 2022, trade …"), or a day without its year
+        long before it ("during his visit from May 31"): background. A day given in full ("On
+        January 3, 2024") is an event however long ago."""
+        span = found.span
+        if self.reference is None or span is None or (span.days <= 7 and not found.relative):
             return False
         return (self.reference.start - span.end).days > _RECENT_DAYS
 
@@ -115,8 +126,11 @@ class Drafter:
         kind = trigger.kind
         people = [m for m in mentions if not m.organization]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
+        witnessed = _WITNESSES.search(text)
+        if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
+            people = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
         if kind == "statement":
-            people = _issuer(mentions, trigger)
+            people = _issuer(text, mentions, trigger)
         elif kind == "visit":
             people = self._visitors(people, place, text, trigger)
         elif kind == "meeting" and len(people) < 2 and not re.search(r"\bcounterparts?\b|\bdelegation\b", text):
@@ -134,7 +148,7 @@ class Drafter:
             place = visit.place if visit else None
         made = [Proposal(kind, span, date, date_text, [], place, sentence, future, inherited, delegation, country,
                          trigger.words) for delegation, country in delegations]  # fmt: skip
-        if people:
+        if people or not made:
             made = [Proposal(kind, span, date, date_text, people, place, sentence, future, inherited, None, None,
                              trigger.words)]  # fmt: skip
         for proposal in made:
@@ -203,11 +217,34 @@ def _delegations(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
-def _issuer(mentions: list[Mention], trigger: Trigger) -> list[Mention]:
-    """Who issued a statement: whoever is named nearest the words that report it."""
+def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
+    """Who issued a statement: the subject of its reporting verb. "In a statement, the ministry's
+    spokesperson X said …" is X; "X said in a statement" is X; "… stated the Permanent Mission" is
+    the mission; else whoever is named nearest the words that report it."""
+    if trigger.words.lower().startswith("in a"):
+        verb = _REPORTING.search(text, trigger.end)
+        if verb is not None:
+            before = [m for m in mentions if trigger.end <= m.start and m.end <= verb.start()]
+            if before:
+                return before[-1:]
+            subject = _SUBJECT.search(text[trigger.end : verb.start()] + " ")
+            if subject is not None:
+                start = trigger.end + subject.start("who")
+                return [Mention(subject["who"], start, start + len(subject["who"]), None, None, None, True)]
+    if _REPORTING.match(trigger.words):
+        after = [m for m in mentions if m.start >= trigger.end]
+        if after:
+            return after[:1]
+    said = [m for m in mentions if m.end <= trigger.start and _REPORTING.search(text, m.end, trigger.start + 1)]
+    if said:
+        return said[-1:]
     if not mentions:
         return []
     return [min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(trigger.start - m.end)))]
+
+
+_REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
+_SUBJECT = re.compile(r"^,?\s*(?:the\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})\s+$")
 
 
 _LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b", re.I)

@@ -71,7 +71,7 @@ def _split(line: str) -> list[str]:
     start = 0
     for match in _END.finditer(line):
         before = line[start : match.start()].rstrip("\"”’')].!?")
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        last = before.rsplit(None, 1)[-1].lstrip("([\"“‘'") if before.split() else ""
         word = last.lower().rstrip(".")
         if (
             word in _ABBREVIATIONS

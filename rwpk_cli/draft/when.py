@@ -28,17 +28,17 @@ _NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 
 _PATTERNS = [
     # written days, with a year, a weekday in front or not
-    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_PAIR}{_DAY},?\s+{_YEAR}",
-    rf"(?:{_WEEKDAY},?\s+)?{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
-    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_PAIR}{_DAY},?\s+{_YEAR}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
     r"\d{4}-\d{2}-\d{2}",
     r"\d{1,2}/\d{1,2}/\d{4}",
     # without a year
     rf"{_MONTH}\s+{_DAY}{_PAIR}{_DAY}",
     rf"{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH}",
-    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}",
-    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}",
     # months, years, parts of them
     rf"(?:early|mid|late)[\s-]+{_MONTH}(?:,?\s+{_YEAR})?",
     rf"(?:early|mid|late)[\s-]+{_YEAR}",
@@ -76,6 +76,8 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
     taken: list[tuple[int, int]] = []
     for match in _FINDER.finditer(sentence):
         words = match.group()
+        if re.match(r"on\s+\w+day,?\s+\S*\d", words, re.I):  # "on Wednesday, January 8, 2025": the date, not "on"
+            words = words[3:].lstrip()
         if _MAY.match(words) and not re.search(r"\d", words):
             continue
         taken.append(match.span())
