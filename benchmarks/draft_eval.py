@@ -125,7 +125,9 @@ def score(text_file: Path) -> tuple[Score, list[str]]:
                          f"{proposal.sentence.text[:90]}")  # fmt: skip
     taking_part = [str(p) for event in events for p in event.get("participants", [])]
     for n, proposal in enumerate(proposals):
-        if n not in used and any(_overlaps(s.text, str(ne["text"])) for s in proposal.evidence[:1] for ne in gold.get("not_event", [])):
+        if n not in used and any(
+            _overlaps(s.text, str(ne["text"])) for s in proposal.evidence[:1] for ne in gold.get("not_event", [])
+        ):
             result.background += 1
             lines.append(f"    BACKGROUND proposed: {proposal.sentence.text[:100]}")
         for name in _names(proposal):

@@ -23,7 +23,9 @@ from .when import find_dates
 
 __all__ = ["Article", "Drafted", "draft"]
 
-_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
+_CAPITALISED = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:de|da|do|del|des|la|le|el|al|of|the|upon|sur|am|an)\s+)?[A-Z][\w’'.-]*){0,3}"
+)
 
 
 class Article(NamedTuple):

@@ -10,6 +10,7 @@ quotations are left out: a person quoted about takes no part.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..log.model import Log
 from ..log.names import fold, name_tokens
@@ -17,8 +18,9 @@ from .people import ORG_WORDS, ActorFinder, Mention, new_people, tokens
 from .places import country_of_word
 
 _PRONOUN = re.compile(
-    r"^(?:[A-Z][^,]{0,40},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|The (?:minister|president|envoy|ambassador|general|two "
-    r"(?:sides|ministers|leaders|officials|men|countries)))\b"
+    r"^(?:[A-Z][^,]{0,40},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|The (?:[a-z-]+\s+){0,3}?(?:minister|president|president-elect|"
+    r"envoy|ambassador|general|economist|politician|leader|diplomat|premier|monarch)|The two "
+    r"(?:sides|ministers|leaders|officials|men|countries))\b"
 )
 _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
@@ -55,7 +57,8 @@ def key(mention: Mention) -> str:
 class Cast:
     """The people an article has named so far."""
 
-    def __init__(self, log: Log | None) -> None:
+    def __init__(self, log: Log | None, is_place: Callable[[str], bool] = lambda name: False) -> None:
+        self.is_place = is_place
         self.finder = ActorFinder(log.actors.values() if log else ())
         self.people: dict[str, Mention] = {}  # new people, by their name's words and by surname
         self.seen: list[Mention] = []  # everyone named so far, the latest last
@@ -68,7 +71,8 @@ class Cast:
         """The people and organisations ``text`` names, in order, a pronoun at its head included."""
         outside = outside_quotes(text)
         known = self.finder.find(outside)
-        result = [self._known(m) for m in sorted(known + new_people(outside, known), key=lambda m: m.start)]
+        new = [m for m in new_people(outside, known) if not self.is_place(m.name)]  # "in Rio de Janeiro"
+        result = [self._known(m) for m in sorted(known + new, key=lambda m: m.start)]
         for mention in result:
             words = name_tokens(mention.name)
             if mention.actor is None and len(words) > 1:
@@ -99,7 +103,7 @@ class Cast:
                 self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
-            self.recent = (self.recent + [named])[-3:]
+            self.recent = [*self.recent, named][-3:]
         return sorted(result, key=lambda m: m.start)
 
     def _lead(self, count: int) -> list[Mention]:

@@ -23,7 +23,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchang(?:ed|es|ing)|"
                       rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
-                      rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+signed\b"
+                      rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
+                      rf"(?:signed|concluded|inked)\b"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b"),
         ("call", r"\b(?:tele)?phone (?:call|conversation|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
@@ -37,20 +38,23 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|"
                     r"\bcalled on\b(?=\s+[A-Z])|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
                     r"\btalked with\b|\bheld a meeting\b|\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
-                    r"\bt[eê]te-[aà]-t[eê]te\b"),
-        ("statement", r"\bin a (?:joint |written |press )?(?:statement|note)\b|\bstated\b|\bissued a (?:joint )?statement\b|"
-                      r"\bstatement (?:issued|released)\b|\bpress release\b|\bcommuniqu[eé]\b"),
+                    r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
+        ("statement", r"\bin a (?:(?:joint|written|press|official)\s+){0,3}(?:statement|note)\b|\bstated\b|"
+                      r"\bissued a (?:joint )?statement\b|\bstatement (?:issued|released)\b|\bpress release\b|"
+                      r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned to|intends? to|is planning|are planning|upcoming|forthcoming|"
-    r"to be held|would|agreed to|invit\w*(?:\s+\S+){0,4}\s+to|next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
+    r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
+    r"to be held|would|agreed to|to (?:hold|attend|take part|participate)|invit\w*(?:\s+\S+){0,4}\s+to|"
+    r"next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
 )
 _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
-    r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades)\b",
+    r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
+    r"visited|spoke|signed))\b",
     re.I,
 )
 
@@ -65,6 +69,14 @@ class Trigger(NamedTuple):
     future: bool
 
 
+def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
+    """Whether the words report an event: not one referred back to ("after the visit"), and not the
+    name of one ("the G20 Foreign Ministers' Meeting")."""
+    if _REFERRED.search(sentence[: match.end()]):
+        return False
+    return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
     sentence = _QUOTATION.sub(lambda m: " " * len(m.group()), sentence)  # what a quote says did not happen here
@@ -72,23 +84,36 @@ def triggers(sentence: str) -> list[Trigger]:
         return []
     found: list[Trigger] = []
     for kind, pattern in _TRIGGERS:
-        match = next((m for m in pattern.finditer(sentence) if not _REFERRED.search(sentence[: m.end()])), None)
+        match = next((m for m in pattern.finditer(sentence) if _reports(kind, sentence, m)), None)
         if match is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.end()]
-        future = bool(_FUTURE.search(before))
+        future = bool(_FUTURE.search(before)) or bool(_THEN.match(sentence, match.end()))
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
         found = [t for t in found if t.kind != "meeting"]
     found = [t for t in found if not (t.kind == "meeting" and _MENTIONED.search(sentence[: t.end]))]
+    found = [
+        t
+        for t in found
+        if not (t.kind == "consultation" and _SUBJECT_OF.search(sentence[max(0, t.start - 40) : t.end + 30]))
+    ]
     return sorted(found, key=lambda t: t.start)
 
 
+#: Consultations as what an agreement is about or called: "an MoU on political consultations",
+#: "the Political Consultations Agreement".
+_SUBJECT_OF = re.compile(
+    r"(?:\b(?:on|cover|covers|covering|including|for|establishing)\s+(?:\w+\s+){0,3}consultations?\b|"
+    r"\bconsultations?\s+(?:Agreement|Memorandum|MoU|Mechanism|Protocol)\b)",
+)
+_THEN = re.compile(r"\s+(?:would|will|is to|was to)\b")  # "Erdogan's visit would take relations …"
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
-    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following) (?:the|this|that|his|"
+    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to) "
+    r"(?:the|this|that|his|"
     r"her|their) (?:\S+ )?(?:visit|call|trip|talks|meeting)\b[^,.]{0,20}$",
     re.I,
 )
@@ -96,7 +121,8 @@ _REFERRED = re.compile(
 _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
     r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
-    r"marks|marked|took|takes|had|has)\b|\bwelcomed the (?:\S+\s+)?visit\b"
+    r"marks|marked|took|takes|had|has)\b|^(?:They|These|The (?:agreements|documents|accords|instruments)) include\b|"
+    r"\bwelcomed the (?:\S+\s+)?visit\b"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$", re.I)

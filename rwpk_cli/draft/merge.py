@@ -96,7 +96,9 @@ def _merge(old: Proposal, new: Proposal) -> None:
         old.span, old.date, old.date_text, old.inherited = new.span, new.date, new.date_text, False
     elif new.span.within(old.span) and new.span != old.span and not new.inherited and new.span.days > 1:
         old.span, old.date = new.span, new.date  # "a three-day visit" makes "last week" exact
-    elif old.kind == "visit" and old.span.within(new.span) and old.span.days < new.span.days <= 14 and not new.inherited:
+    elif (
+        old.kind == "visit" and old.span.within(new.span) and old.span.days < new.span.days <= 14 and not new.inherited
+    ):
         old.span, old.date, old.date_text = new.span, new.date, new.date_text  # the whole stay, once told
     if new.sentence not in old.evidence:
         old.evidence.append(new.sentence)

@@ -36,7 +36,8 @@ _TITLE_WORDS_TEXT = """
     commander-in-chief leader opposition counterpart counterparts top senior military political principal
     diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
-    state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. highness majesty royal
+    state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. h.h h.e h.r.h
+    highness majesty royal elect development relations
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -47,7 +48,8 @@ _STOP_TEXT = """
     saturday sunday january february march april may june july august september october november december jan
     feb mar apr jun jul aug sep sept oct nov dec if once though although thanks through via amid despite like
     earlier photo file read more related source parliamentarians lawmakers legislators senators officials
-    members representatives meeting meetings commission talks program programme plan summit forum conference agenda framework initiative
+    members representatives meeting meetings commission talks agreement agreements memorandum treaty accord
+    consultations mou pact protocol program programme plan summit forum conference agenda framework initiative
     declaration
 """
 _STOP = frozenset(_STOP_TEXT.split())
@@ -69,7 +71,9 @@ _ORG_WORDS_TEXT = """
     presidency palace directorate bureau service services state house
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|(?:Amb|Gen|Maj|Lt|Col|Brig|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Hon|Sen|Gov|Rep)\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -100,7 +104,7 @@ def _bare(word: str) -> str:
 
 
 def _is_title(word: str) -> bool:
-    low = fold(_bare(word))
+    low = fold(_bare(word)).rstrip(".")
     return low in _TITLE_WORDS or all(part in _TITLE_WORDS for part in low.split("-") if part)
 
 
@@ -187,10 +191,13 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     prefix: list[_Token] = []
     rest = list(chunk)
     while rest and (_is_title(rest[0].text) or fold(rest[0].text) in _STOP or _is_country(rest[0].text)
-                    or re.fullmatch(r"[A-Z]{2,5}", rest[0].text) or fold(_bare(rest[0].text)) in ORG_WORDS):  # fmt: skip
+                    or _acronym_before_title(rest) or fold(_bare(rest[0].text)) in ORG_WORDS):  # fmt: skip
         prefix.append(rest.pop(0))  # "Senate President", "Speaker National Assembly": an office's name is a title
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
+    last = max((i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text)), default=None)
+    if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula"
+        prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
         return None
     if any(fold(_bare(t.text)) in _STOP or _is_title(t.text) for t in rest):
@@ -207,7 +214,7 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         ranked = title is None or all(fold(t.text) in _RANKS for t in titled)
         title = after[0] if ranked else title
         country = country or after[1]
-    before = _preposed(sentence, chunk[0].start) if not prefix else None
+    before = _preposed(sentence, chunk[0].start) if not titled else None
     if before is not None:
         title = title or before[0]
         country = country or before[1]
@@ -222,6 +229,12 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     start = titled[0].start if titled else rest[0].start
     return Mention(name, start, rest[-1].end, title, country)
+
+
+def _acronym_before_title(rest: list[_Token]) -> bool:
+    """ "UN Permanent Representative": an acronym in front of a title is part of it; "SOSA Lunda" is a
+    name written in capitals."""
+    return bool(re.fullmatch(r"[A-Z]{2,5}", rest[0].text)) and len(rest) > 1 and _is_title(rest[1].text)
 
 
 def _lowercase_title(words: list[_Token], first: _Token) -> tuple[str, str | None] | None:
@@ -334,5 +347,5 @@ def _is_country(word: str) -> bool:
 
 
 def _tidy(title: str) -> str:
-    title = re.sub(r"\s*\([^)]*\)", "", title).strip(" ,")
+    title = re.sub(r"\s*\([^)]*\)", "", title).strip(" ,.")
     return title[:1].upper() + title[1:]

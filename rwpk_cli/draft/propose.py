@@ -42,6 +42,9 @@ _REFERENCES = (
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_WHO_IS = re.compile(
+    r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
+)
 _WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*|\bas \S+ looked on\b")
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
 
@@ -50,9 +53,9 @@ class Drafter:
     """Reads an article's sentences in order, keeping what earlier sentences established."""
 
     def __init__(self, log: Log | None, reference: DateSpan | None, phrases: set[str], planned: bool) -> None:
-        self.cast = Cast(log)
         known = {fold(e.place): e.place for e in (log.events if log else ()) if e.place}
         self.places = Gazetteer(phrases, known)
+        self.cast = Cast(log, lambda name: self.places.place(name) is not None)
         self.reference = reference
         self.planned = planned
         self.proposals: list[Proposal] = []
@@ -84,8 +87,11 @@ class Drafter:
             return
         if chosen is not None and self._old(chosen):
             return
-        later = self.reference is not None and chosen is not None and chosen.span is not None and (
-            chosen.span.start > self.reference.end
+        later = (
+            self.reference is not None
+            and chosen is not None
+            and chosen.span is not None
+            and (chosen.span.start > self.reference.end)
         )
         place = self._place(text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
@@ -125,12 +131,16 @@ class Drafter:
         text = sentence.text
         kind = trigger.kind
         people = [m for m in mentions if not m.organization]
+        if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
+            people = [m for m in people if not _possessive(text, m)]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
             people = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
         if kind == "statement":
             people = _issuer(text, mentions, trigger)
+            if trigger.words.lower() == "stated" and not any(m.organization for m in people):
+                return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
         elif kind == "visit":
             people = self._visitors(people, place, text, trigger)
         elif kind == "meeting" and len(people) < 2 and not re.search(r"\bcounterparts?\b|\bdelegation\b", text):
@@ -155,6 +165,9 @@ class Drafter:
             add(self.proposals, proposal)
 
     def _visitors(self, people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
+        who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
+        if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
+            return [who]
         if place is not None and place.country:
             away = [m for m in people if m.country and m.country != place.country]
             if away:
@@ -215,6 +228,19 @@ def _delegations(text: str) -> list[tuple[str, str | None]]:
         else:
             found.append(("delegation", country))
     return found
+
+
+def _possessive(text: str, mention: Mention) -> bool:
+    """ "President Erdogan's planned visit", "Modi's government": a person named as the owner of
+    something other than the meeting itself ("Fidan's first meeting … was with" keeps Fidan)."""
+    owned = text[mention.start : mention.end].endswith(("'s", "’s")) or text[mention.end : mention.end + 2] in (
+        "'s",
+        "’s",
+    )
+    return owned and not _OWN_EVENT.match(text, mention.end + (0 if text[mention.end : mention.end + 1] == " " else 2))
+
+
+_OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|consultations)\b")
 
 
 def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
