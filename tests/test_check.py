@@ -28,9 +28,10 @@ GOOD: dict[str, st.SearchStrategy[Any]] = {
     "texts": st.lists(st.sampled_from(["un", "security", "trade"]), max_size=3),
     "date": st.sampled_from([date(2024, 1, 3), "2024-01", "last week", "2025-W04", "c. 2001"]),
     "kind": st.sampled_from(["meeting", "visit", "call"]),
+    "flag": st.booleans(),
 }
 #: A value of the wrong type for each shape.
-BAD = {"text": 42, "texts": [1, 2], "date": 3.5, "kind": ["meeting"], "count": "three"}
+BAD = {"text": 42, "texts": [1, 2], "date": 3.5, "kind": ["meeting"], "count": "three", "flag": "yes"}
 
 
 def _checker() -> EventChecker:

@@ -22,6 +22,7 @@ def test_the_commands_are_the_documented_ones() -> None:
         "add",
         "check",
         "dates",
+        "draft",
         "export",
         "import",
         "meetings",

@@ -8,12 +8,14 @@ write and add nothing the second time; and the evaluation corpus must not score 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tomllib
 from datetime import date
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from rwpk_cli.dates.parse import parse_date
@@ -25,7 +27,7 @@ from tests.conftest import Run
 ROOT = Path(__file__).parent.parent
 #: The bundled log's article, paraphrased as the evaluation corpus is: every fact, name, title and
 #: date phrase kept.
-SEED_TEXT = (ROOT / "tests" / "data" / "draft" / "seed.txt").read_text(encoding="utf-8")
+SEED_TEXT = (ROOT / "examples" / "draft" / "ktpress-2025-01.txt").read_text(encoding="utf-8")
 BUNDLED = ROOT / "events.toml"
 PUBLISHED = "2025-01-22/2025-01-31"
 
@@ -305,3 +307,60 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
     assert metrics["participant F1"] >= 0.94
     assert total.background == 0  # no proposal from a sentence of background, plans or mentions
     assert total.bystanders == 0  # no one proposed who took no part
+
+
+# --- reviewing at a terminal -----------------------------------------------------------------------
+
+
+def _terminal(log: Path, tmp_path: Path, article: Path) -> pexpect.spawn:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1", "COLUMNS": "100"}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "rwpk_cli", "--file", str(log), "draft", str(article), "--published", PUBLISHED, "--outlet",
+         "KT Press", "--append"],
+        env=env, encoding="utf-8", timeout=30, dimensions=(40, 100),
+    )  # fmt: skip
+
+
+def test_at_a_terminal_each_proposal_is_accepted_edited_or_skipped(tmp_path: Path, seed: Path) -> None:
+    log = _log(tmp_path)
+    before = log.read_bytes()
+    child = _terminal(log, tmp_path, seed)
+    child.expect("Proposal 1 of 9")
+    child.expect(r"\(a/e/s, q to stop\)")
+    child.sendline("s")  # the Defence delegation's visit: skipped
+    child.expect("Proposal 2 of 9")
+    child.expect(r"\(a/e/s, q to stop\)")
+    child.sendline("e")
+    child.expect("Date")
+    child.sendline("lst week")  # checked as it is typed, as rwpk add checks it
+    child.expect("cannot|not a date|read")
+    child.expect("Date")
+    child.sendline("2025-01-21")
+    child.expect("Kind")
+    child.sendline("consultation")
+    child.expect("Title")
+    child.sendline("Foreign Ministry delegation in Kigali")
+    child.expect("Participants")
+    child.sendline("")
+    child.expect("Place")
+    child.sendline("")
+    child.expect("Proposal 2 of 9")  # shown again as edited
+    child.expect("Foreign Ministry delegation in Kigali")
+    child.expect(r"\(a/e/s, q to stop\)")
+    child.sendline("a")
+    child.expect("Proposal 3 of 9")
+    child.expect(r"\(a/e/s, q to stop\)")
+    child.sendline("q")  # stop: keep what was accepted
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    after = log.read_text(encoding="utf-8")
+    assert log.read_bytes().startswith(before)
+    added = tomllib.loads(after[len(before.decode("utf-8")) :])
+    (event,) = added["event"]
+    assert (event["kind"], event["title"], event["date"]) == (
+        "consultation", "Foreign Ministry delegation in Kigali", date(2025, 1, 21),
+    )  # fmt: skip
+    assert event["participants"] == ["hamid-asghar-khan"]
+    assert event["imported"] == "draft:kt-press-2025-01:2"

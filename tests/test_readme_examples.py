@@ -81,7 +81,7 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
 
 def _folder(tmp_path: Path, block: str) -> Path:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    if "rwpk add" in block or "rwpk import" in block:
+    if "rwpk add" in block or "rwpk import" in block or "--append" in block:
         shutil.copy(bundled_log(), tmp_path / "events.toml")
     return tmp_path
 

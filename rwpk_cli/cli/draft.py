@@ -104,8 +104,8 @@ def draft(
     if chosen == "json":
         emit(_json(current, drafted, outcome.block, cited))
     elif outcome.block:
-        header = (f"# Drafted by rwpk from {given.display}: {outcome.new} proposed events. Review each one, then "
-                  "append this to the log and run rwpk check.\n\n")  # fmt: skip
+        header = (f"# Drafted by rwpk from {given.display}: {_summary(outcome.new, 0)}.\n"
+                  "# Review each one, then append this to the log and run rwpk check.\n\n")  # fmt: skip
         emit(header + outcome.block)
     say_error(f"rwpk: {given.display}: {_summary(outcome.new, outcome.already)}")
 

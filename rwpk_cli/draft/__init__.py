@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..dates.span import DateSpan
 from ..errors import UsageError
 from ..log.check.ids import slug
+from ..log.names import fold
 from ..log.model import Log
 from ..read.records import Cited, Incoming, Person, Reading
 from .merge import Proposal
@@ -84,19 +85,34 @@ def _record(proposal: Proposal, number: int, article: Article, cited: Cited) -> 
         for m in proposal.people
     )
     evidence = " ".join(s.text for s in proposal.evidence)
+    title = title_of(proposal)
     return Incoming(
         imported=f"draft:{article.source}:{number}",
         line=proposal.sentence.line,
         date=proposal.date,
         kind=proposal.kind,
-        title=title_of(proposal),
+        title=title,
         people=people,
         place=proposal.place.name if proposal.place else None,
         sources=(cited,),
         date_text=proposal.date_text,
         summary=None,
         note=evidence,
+        planned=proposal.planned,
+        id=_ident(proposal, title),
     )
+
+
+def _ident(proposal: Proposal, title: str) -> str:
+    """A short id: the first day (or the month, week or year) and the title's first words."""
+    span = proposal.span
+    when = span.canonical if span.precision.value in ("day", "week", "month", "year") else span.start.isoformat()
+    short = ""
+    for word in re.findall(r"[0-9a-z]+", fold(title)):
+        if len(short) + len(word) > 44:
+            break
+        short = f"{short}-{word}" if short else word
+    return f"{slug(when)}-{short}" if short else slug(when)
 
 
 def _type(organization: bool) -> str:

@@ -77,8 +77,8 @@ class Cast:
             words = name_tokens(mention.name)
             if mention.actor is None and len(words) > 1:
                 self.people.setdefault(" ".join(words), mention)
-                for word in words:  # "Dr Kalinda", "Mudavadi": any of the name's words, later on
-                    if len(word) >= 4:
+                for word in words:  # "Dr Kalinda", "Mudavadi", "Dar": any of the name's words, later on
+                    if len(word) >= 4 or word == words[-1]:
                         self.people.setdefault(word, mention)
         for extra in [*self._renamed(outside, result), *self._described(outside)]:
             if key(extra) not in {key(m) for m in result}:

@@ -35,7 +35,7 @@ _TIED = re.compile(
     r"the)\s+(?:week|day|visit|trip|meeting|occasion|talks|month|evening|morning)|(?:on|at)\s+the\s+sidelines)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:in|at|to|visited|visiting)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+_PLACE = re.compile(r"\b(?:in|at|to|visit|visits|visited|visiting)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
 #: Words that refer back to an event already reported ("after the talks", "before the signing").
 _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),

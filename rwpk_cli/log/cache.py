@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "14"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "15"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -111,7 +111,7 @@ def digest_of_file(path: Path, limit: int) -> str | None:
 # An event is a row of plain columns; only its lists (participants, tags, sources) are JSON.
 _COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, span_ends, "
             "kind, title, place, people, tags, sources, summary, date_text, line, people_line, file, "
-            "imported")  # fmt: skip
+            "imported, planned")  # fmt: skip
 _INSERT = f"INSERT INTO events ({_COLUMNS}, crc) VALUES ({', '.join('?' * (len(_COLUMNS.split(', ')) + 1))})"
 _META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts")
 
@@ -175,7 +175,7 @@ class _Encoder:
         row = (w.start.toordinal(), w.end.toordinal(), e.id, w.precision.value, int(w.approximate),
                int(w.uncertain), w.text, int(w.open_start), int(w.open_end), w.ends, e.kind.value, e.title, e.place,
                f"[{people}]" if people else "", self._strings(e.tags), self._strings(e.sources), e.summary,
-               e.date_text, e.line, e.participants_line, e.file, e.imported)  # fmt: skip
+               e.date_text, e.line, e.participants_line, e.file, e.imported, int(e.planned))  # fmt: skip
         return (*row, _crc(row))
 
     def _strings(self, values: tuple[str, ...]) -> str:
@@ -206,7 +206,7 @@ class _Decoder:
         """An event from its row, read with its checksum last."""
         row = _checked(stored)
         (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, ends, kind, title, place,
-         people, tags, sources, summary, date_text, line, people_line, file, imported) = row  # fmt: skip
+         people, tags, sources, summary, date_text, line, people_line, file, imported, planned) = row  # fmt: skip
         key = (first, last, precision, approximate, uncertain, text, open_start, open_end, ends)
         span = self._spans.get(key)
         if span is None:
@@ -218,7 +218,7 @@ class _Decoder:
         if who is None:
             who = self._people[people] = tuple(Participant(n, a) for n, a in json.loads(people))
         return Event(ident, span, _KINDS[kind], title, place, who, self._strings(tags), self._strings(sources), summary,
-                     date_text, line, people_line, file, imported)  # fmt: skip
+                     date_text, line, people_line, file, imported, bool(planned))  # fmt: skip
 
     def _strings(self, body: str) -> tuple[str, ...]:
         found = self._texts.get(body)
@@ -425,7 +425,8 @@ def _write_cache(
                 "span_ends TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, place TEXT, people TEXT NOT NULL, "
                 "tags TEXT NOT NULL, "
                 "sources TEXT NOT NULL, summary TEXT, date_text TEXT, line INTEGER NOT NULL, "
-                "people_line INTEGER NOT NULL, file TEXT NOT NULL, imported TEXT, crc INTEGER NOT NULL)"
+                "people_line INTEGER NOT NULL, file TEXT NOT NULL, imported TEXT, planned INTEGER NOT NULL, "
+                "crc INTEGER NOT NULL)"
             )
             connection.executemany(_INSERT, map(_Encoder().row, log.events))
             connection.execute("CREATE INDEX events_last ON events (last)")

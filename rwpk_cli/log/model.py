@@ -108,6 +108,7 @@ class Event(NamedTuple):
     participants_line: int = 0
     file: str = ""  # the included file it comes from; "" for the log's own file
     imported: str | None = None  # where ``rwpk import`` read it, e.g. "icews:12345678"
+    planned: bool = False  # announced for the future ("will visit next month"), not yet known to have happened
 
     @property
     def sort_key(self) -> tuple[object, ...]:

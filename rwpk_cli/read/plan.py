@@ -259,6 +259,7 @@ def plan_events(log: Log | None, reading: Reading, selection: Selection) -> Outc
                 ident,
                 key,
                 record.note,
+                record.planned,
             )
         )
     notes: list[str] = []  # the reader's own notes are the caller's to show

@@ -56,6 +56,7 @@ class Incoming(NamedTuple):
     as_of: str | None = None
     id: str | None = None
     note: str | None = None  # written as a comment above the event: the sentence a draft read it from
+    planned: bool = False  # what the source says will happen
 
 
 class Tenure(NamedTuple):

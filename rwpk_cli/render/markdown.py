@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ..log.model import Event, Log, Role
 from ..views.analysis import known_span
-from ..views.rows import EventRow, PersonRow
+from ..views.rows import EventRow, PersonRow, kind_label
 from ..views.rows import rows as rows_of
 from . import mermaid, safe
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
@@ -56,7 +56,7 @@ def event_bullet(
     """One event as one list item: bold date, kind, title, people (an official's counterparts, then
     those of their own country who accompanied them), place, sources; the summary below."""
     event = row.event
-    parts = [f"**{escape(event.when.label)}**", escape(event.kind.value), escape(event.title)]
+    parts = [f"**{escape(event.when.label)}**", escape(kind_label(event)), escape(event.title)]
     shown = row.participants if people is None else people
     if lead:
         parts.append(lead)

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..dates.span import DateSpan
-from ..views.rows import EventRow, PersonRow
+from ..views.rows import EventRow, PersonRow, kind_label
 from .docs import ActorsDoc, EventsDoc
 from .safe import COUNTERPARTS_SHOWN, TABLE_ROWS, cell, shown_rows
 
@@ -81,7 +81,7 @@ def timeline(doc: EventsDoc) -> RenderableType:
         event = row.event
         table.add_row(
             Text(event.when.label),
-            Text(event.kind.value, style=KIND_STYLES.get(event.kind.value, "")),
+            Text(kind_label(event), style=KIND_STYLES.get(event.kind.value, "")),
             _text(event.title),
             _people(row.participants),
             _text(event.place),

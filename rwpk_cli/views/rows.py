@@ -62,6 +62,11 @@ class EventRow(NamedTuple):
         return next((p for p in self.participants if p.id == actor_id), None)
 
 
+def kind_label(event: Event) -> str:
+    """The event's kind as views show it: "visit", or "visit (planned)" for one still to come."""
+    return f"{event.kind.value} (planned)" if event.planned else event.kind.value
+
+
 def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
     """Each event with every participant's name, country and title on that date."""
     out = []

@@ -36,6 +36,7 @@ class NewEvent(NamedTuple):
     id: str | None = None
     imported: str | None = None  # where ``rwpk import`` read it
     note: str | None = None  # a comment written above the block, e.g. the sentence it was drafted from
+    planned: bool = False  # announced for the future
 
 
 class NewActor(NamedTuple):
@@ -93,6 +94,7 @@ def _event_values(new: NewEvent) -> dict[str, Any]:
         "summary": new.summary,
         "sources": list(new.sources),
         "imported": new.imported,
+        "planned": True if new.planned else None,
     }
     return {key: value for key, value in values.items() if value is not None and value != []}
 
@@ -125,6 +127,8 @@ def _comment(note: str | None, width: int = 98) -> str:
 
 def _value(value: object) -> str:
     """A TOML value: a basic string, a day, a list, or an inline table."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         return _ESCAPED.sub(_escape, _quote(value))
     if isinstance(value, list):

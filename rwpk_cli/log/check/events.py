@@ -24,7 +24,7 @@ from .fields import FieldReader, show
 from .ids import EventIds
 from .sources import cited
 
-TEXT, TEXTS, DATE, COUNT, KIND = "text", "texts", "date", "count", "kind"
+TEXT, TEXTS, DATE, COUNT, KIND, FLAG = "text", "texts", "date", "count", "kind", "flag"
 
 
 class Field(NamedTuple):
@@ -53,6 +53,7 @@ EVENT_FIELDS = (
     Field("date_text", TEXT),
     Field("tags", TEXTS),
     Field("imported", TEXT),
+    Field("planned", FLAG),
 )
 _KINDS = {kind.value: kind for kind in Kind}
 _NO = object()  # a value the quick path does not accept
@@ -78,6 +79,10 @@ def _quick_date(value: object) -> object:
     return value if isinstance(value, str | date) else _NO
 
 
+def _quick_flag(value: object) -> object:
+    return value if isinstance(value, bool) else _NO
+
+
 def _quick_kind(value: object) -> object:
     return _KINDS.get(value, _NO) if isinstance(value, str) else _NO
 
@@ -87,6 +92,7 @@ _QUICK_SHAPES: dict[str, Callable[[object], object]] = {
     TEXTS: _quick_texts,
     DATE: _quick_date,
     KIND: _quick_kind,
+    FLAG: _quick_flag,
 }
 _QUICK = {f.key: _QUICK_SHAPES[f.shape] for f in EVENT_FIELDS if f.quick}
 _REQUIRED = frozenset(f.key for f in EVENT_FIELDS if f.required)
@@ -104,7 +110,7 @@ def _event(values: Mapping[str, Any], when: DateSpan, kind: Kind, people: tuple[
     get = values.get
     return Event(get("id") or "", when, kind, values["title"], get("place"), people, get("tags") or (),
                  get("sources") or (), get("summary"), get("date_text"), lines[0], lines[1], file,
-                 get("imported"))  # fmt: skip
+                 get("imported"), bool(get("planned")))  # fmt: skip
 
 
 class EventChecker:
@@ -231,6 +237,8 @@ class EventChecker:
                 values[key] = reader.date_value(table, where, key, owner)
             elif field.shape == TEXTS:
                 values[key] = reader.texts(table, where, key, owner)
+            elif field.shape == FLAG:
+                values[key] = reader.field(table, where, key, owner, bool, "true or false")
             else:
                 values[key] = reader.text(table, where, key, owner)
         when, kind = values["when"], values["kind"]
