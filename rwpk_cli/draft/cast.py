@@ -25,7 +25,8 @@ _PRONOUN = re.compile(
 _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
-    r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides))\b",
+    r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
+    r"counterpart|guest|visitor|host|pair|duo))\b|\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
 _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|foreign office|office)\b(?!\s+of)")
@@ -66,6 +67,7 @@ class Cast:
         self.counts: dict[str, int] = {}  # how often each person has been named
         self.heads: dict[str | None, Mention] = {}  # who leads the delegation of a country
         self.bodies: list[Mention] = []  # the organisations named so far
+        self.equivalent: dict[str, str] = {}  # a counterpart's title, as that of the one they met
 
     def mentions(self, text: str) -> list[Mention]:
         """The people and organisations ``text`` names, in order, a pronoun at its head included."""
@@ -91,8 +93,8 @@ class Cast:
             body = next((b for b in reversed(self.bodies) if match["what"].lower() in b.name.lower()), None)
             if body is not None and not any(m.start <= match.start() < m.end for m in result):
                 result.append(body._replace(start=match.start(), end=match.end()))
-        result = [m for m in result if not _aside(outside, m)]
         result = self._delegation(outside, result)
+        self._counterparts(result)
         pronoun = _PRONOUN.match(text)
         if pronoun and self.recent:
             lead = self._lead(2 if "two" in pronoun.group() else 1)
@@ -101,10 +103,20 @@ class Cast:
             if mention.actor or mention.title:
                 self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
                 self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
+        # named as the one who invited or sent greetings: known from now on, but no part of this
+        result = [m for m in result if not _aside(outside, m)]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
             self.recent = [*self.recent, named][-3:]
         return sorted(result, key=lambda m: m.start)
+
+    def _counterparts(self, found: list[Mention]) -> None:
+        """ "Her Kenyan counterpart Uhuru Kenyatta" holds what she holds: remember that title for
+        "the two presidents" (the role written stays the text's "Counterpart")."""
+        titled = [m for m in found if m.title and "counterpart" not in m.title.lower()]
+        for mention in found:
+            if mention.title and "counterpart" in mention.title.lower() and titled:
+                self.equivalent[key(mention)] = titled[0].title or ""
 
     def _lead(self, count: int) -> list[Mention]:
         """Who "he" or "the two" are: of the people of the last sentences, the article's most
@@ -161,21 +173,28 @@ class Cast:
         """People named by what they are: "the Malaysian Prime Minister", "the two leaders"."""
         found: list[Mention] = []
         for match in _DESCRIPTION.finditer(text):
-            adjective, what = match["adj"], fold(match["what"])
+            adjective, what = match["adj"], fold(match["what"] or match["both"])
             country = country_of_word(adjective) if adjective else None
             if adjective and country is None:
                 continue
             words = set(what.split())
-            fitting = [m for m in reversed(self.seen) if (country is None or m.country == country) and _fits(m, words)]
-            for person in fitting[: 2 if match["two"] else 1]:
+            fitting = [
+                m
+                for m in reversed(self.seen)
+                if (country is None or m.country == country) and _fits(m, self.equivalent.get(key(m)), words)
+            ]
+            plural = match["two"] or what.endswith(("ministers", "presidents", "leaders", "sides", "pair", "duo"))
+            for person in fitting[: 2 if plural else 1]:
                 found.append(person._replace(start=match.start(), end=match.end()))
         return found
 
 
-def _fits(person: Mention, words: set[str]) -> bool:
+def _fits(person: Mention, equivalent: str | None, words: set[str]) -> bool:
     """Whether the person's title is what a description says: "the two leaders" are heads of state
     or government; "the Prime Minister" has those words in the title."""
-    title = set(fold(person.title or "").replace("-", " ").split())
+    title = set(fold(f"{person.title or ''} {equivalent or ''}").replace("-", " ").split())
+    if words & {"counterpart", "guest", "visitor", "host", "pair", "duo", "both", "officials"}:
+        return True  # anyone with a title, of the country the description gives
     if words & {"leader", "leaders", "heads", "head", "sides"}:
         return bool(title & _LEADERS) or "sides" in words
     wanted = {w.rstrip("s") for w in words} - {"of", "state", "government"}

@@ -31,12 +31,14 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"\b(?:held|had) a call\b|\bcall with\b"),
         ("consultation", r"\bconsultations?\b|\b(?:political|strategic) dialogue\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
-        ("visit", r"\bvisit(?:ed|ing|s)?\b|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
+        ("visit", r"\bvisit(?:ed|s)?\b|\b(?:is|are|was|were|been|while|when)\s+visiting\b|\bvisiting\s+(?:the\s+)?"
+                  r"(?:(?-i:[A-Z])\w*\s+)?(?:president|prime|foreign|minister|secretary|delegation|king|crown|emir|"
+                  r"leader|head)|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
                   r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded in\b|\bwas in\b(?=[^.]*\bvisit)"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
-                    r"\bdiscussions\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?(?:[A-Z]|delegation))|"
-                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|visiting\s+)?[A-Z])|\bcourtesy call\b|"
-                    r"\bcalled on\b(?=\s+[A-Z])|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
+                    r"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))|"
+                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))|\bcourtesy call\b|"
+                    r"\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
                     r"\btalked with\b|\bheld a meeting\b|\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin a (?:(?:joint|written|press|official)\s+){0,3}(?:statement|note)\b|\bstated\b|"
@@ -44,11 +46,19 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip
+#: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
-    r"to be held|would|agreed to|to (?:hold|attend|take part|participate)|invit\w*(?:\s+\S+){0,4}\s+to|"
-    r"next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
+    r"to be held|would|next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
+    re.I,
+)
+#: Words that make a plan, a purpose or a wish of the words right after them: "agreed to meet",
+#: "invited Cho to visit", "to attend the meeting", "with the aim of concluding an agreement".
+_INTENDED = re.compile(
+    r"\b(?:agreed to|to (?:hold|attend|take part|participate)(?: in)?|aim(?:s|ed)? (?:of|to)|in order to|so as to|"
+    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|invit\w*(?:\s+\S+){0,3}\s+to)"
+    r"(?:\s+\S+){0,3}\s*$",
     re.I,
 )
 _BACKGROUND = re.compile(
@@ -87,8 +97,10 @@ def triggers(sentence: str) -> list[Trigger]:
         match = next((m for m in pattern.finditer(sentence) if _reports(kind, sentence, m)), None)
         if match is None:
             continue
-        before = sentence[max(0, match.start() - 40) : match.end()]
-        future = bool(_FUTURE.search(before)) or bool(_THEN.match(sentence, match.end()))
+        clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
+        before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
+        near = sentence[max(0, match.start() - 60) : match.start()]
+        future = bool(_FUTURE.search(before) or _INTENDED.search(near) or _THEN.match(sentence, match.end()))
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
@@ -112,9 +124,10 @@ _THEN = re.compile(r"\s+(?:would|will|is to|was to)\b")  # "Erdogan's visit woul
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
-    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to) "
-    r"(?:the|this|that|his|"
-    r"her|their) (?:\S+ )?(?:visit|call|trip|talks|meeting)\b[^,.]{0,20}$",
+    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
+    r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
+    r"(?:visit|call|trip|talks|meeting|communiqu[eé]|statement)\b[^,.]{0,20}$|\bthe (?:communiqu[eé]|statement) "
+    r"(?:read|said|says|added|noted)$",
     re.I,
 )
 #: A sentence about an event already reported: "The visit comes weeks after …", "welcomed the visit".

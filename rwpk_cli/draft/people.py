@@ -195,12 +195,15 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         prefix.append(rest.pop(0))  # "Senate President", "Speaker National Assembly": an office's name is a title
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
-    last = max((i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text)), default=None)
+    last = max(
+        (i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text) and fold(t.text) not in _RANKS),
+        default=None,
+    )  # "Hassan Sheikh Mohamud": a form of address inside a name stays in it
     if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula"
         prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
         return None
-    if any(fold(_bare(t.text)) in _STOP or _is_title(t.text) for t in rest):
+    if any(fold(_bare(t.text)) in _STOP or (_is_title(t.text) and fold(t.text) not in _RANKS) for t in rest):
         return None
     name = sentence[rest[0].start : rest[-1].end]
     name = _POSSESSIVE.sub("", name)
@@ -208,7 +211,9 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     title = _prefix_title(sentence, words, prefix, titled)
     if title is not None and not titled:
         titled = prefix[:1]
-    country = next((c for c in (country_of_word(t.text) for t in prefix) if c), None)
+    country = next((c for c in (country_of_word(t.text) for t in prefix) if c), None) or (
+        _country_in(title) if title else None
+    )
     after = _apposition(sentence, rest[-1].end)
     if after is not None:
         ranked = title is None or all(fold(t.text) in _RANKS for t in titled)

@@ -35,12 +35,15 @@ _TIED = re.compile(
     r"the)\s+(?:week|day|visit|trip|meeting|occasion|talks|month|evening|morning)|(?:on|at)\s+the\s+sidelines)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:in|at|to|visit|visits|visited|visiting)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+_PLACE = re.compile(
+    r"\b(?:in|at|to|visit|visits|visited|visiting)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
 #: Words that refer back to an event already reported ("after the talks", "before the signing").
 _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
+_UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
@@ -60,6 +63,7 @@ class Drafter:
         self.planned = planned
         self.proposals: list[Proposal] = []
         self.problems: list[tuple[Sentence, Found]] = []
+        self.current: tuple[DateSpan, str, str | None] | None = None  # the day the last sentence told of
 
     # --- one sentence --------------------------------------------------------------------------
 
@@ -72,32 +76,35 @@ class Drafter:
         if not kinds:
             return
         ahead = all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
-        aside = [m.span() for m in _ASIDE.finditer(text)]  # "Fidan, who became minister in June, is …"
-        dates = [
-            f
-            for f in find_dates(text, self.reference, ahead)
-            if not quoted(text, f.start) and not any(a <= f.start < b for a, b in aside)
-        ]
+        dates = [f for f in find_dates(text, self.reference, ahead) if not quoted(text, f.start)]
         for found in dates:
             if found.error is not None:
                 self.problems.append((sentence, found))
-        usable = [f for f in dates if f.span is not None]
-        chosen = _chosen(usable)
-        if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
-            return
-        if chosen is not None and self._old(chosen):
-            return
-        later = (
-            self.reference is not None
-            and chosen is not None
-            and chosen.span is not None
-            and (chosen.span.start > self.reference.end)
-        )
+        # "Fidan, who became minister in June, is … on a visit": a clause's date is its own events'
+        asides = [m.span() for m in _ASIDE.finditer(text)]
         place = self._place(text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
+            clause = _clause(asides, trigger.start)
+            usable = [f for f in dates if f.span is not None and _clause(asides, f.start) == clause]
+            if not usable and clause is not None:  # a clause without a date of its own: the sentence's
+                usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
+            chosen = _chosen(usable)
+            if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
+                return
+            if chosen is not None and self._old(chosen):
+                continue
+            later = (
+                self.reference is not None
+                and chosen is not None
+                and chosen.span is not None
+                and (chosen.span.start > self.reference.end)
+            )
             future = trigger.future or later
             if not future or self.planned:
                 self._propose(sentence, trigger, mentions, chosen, place, future)
+        main = _chosen([f for f in dates if f.span is not None and _clause(asides, f.start) is None])
+        if main is not None and main.span is not None and not self._old(main) and not all(t.future for t in kinds):
+            self.current = self._when(text, main, "", [])[:3]  # type: ignore[assignment]
 
     def _place(self, text: str) -> Place | None:
         found: list[Place] = []
@@ -143,8 +150,8 @@ class Drafter:
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
         elif kind == "visit":
             people = self._visitors(people, place, text, trigger)
-        elif kind == "meeting" and len(people) < 2 and not re.search(r"\bcounterparts?\b|\bdelegation\b", text):
-            return
+        elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
+            return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
         if not people and not (kind == "visit" and delegations) and not signed:
             return
@@ -201,6 +208,9 @@ class Drafter:
             if re.search(rf"\b(?:the|this|that|their|his|her)\s+(?:\w+\s+)?{word}", text, re.I)
         ]
         before = next((p for p in earlier if p.kind in named), None) if named else None
+        if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
+            span, date, words = self.current
+            return span, date, tied["words"] if tied else words, True
         before = before or next((p for p in earlier if p.ids() & keys), None) or next(iter(earlier), None)
         if before is None:
             return None, "", None, False
@@ -228,6 +238,10 @@ def _delegations(text: str) -> list[tuple[str, str | None]]:
         else:
             found.append(("delegation", country))
     return found
+
+
+def _clause(asides: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in asides if a <= position < b), None)
 
 
 def _possessive(text: str, mention: Mention) -> bool:
