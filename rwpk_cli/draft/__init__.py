@@ -14,8 +14,8 @@ from typing import NamedTuple
 from ..dates.span import DateSpan
 from ..errors import UsageError
 from ..log.check.ids import slug
-from ..log.names import fold
 from ..log.model import Log
+from ..log.names import fold
 from ..read.records import Cited, Incoming, Person, Reading
 from .merge import Proposal
 from .propose import Drafter

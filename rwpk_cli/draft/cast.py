@@ -23,10 +23,11 @@ _PRONOUN = re.compile(
     r"(?:sides|ministers|leaders|officials|men|countries))\b"
 )
 _DESCRIPTION = re.compile(
-    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
+    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
-    r"counterpart|guest|visitor|host|pair|duo))\b|\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
+    r"counterpart|guest|visitor|host|pair|duo))\b|"
+    r"\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
 _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|foreign office|office)\b(?!\s+of)")
@@ -46,7 +47,7 @@ _LEADERS = frozenset(_LEADER_WORDS.split())
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ORGANISATION = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
-    r"(?:\s+(?:of|for|to|on|and)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*)"
+    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*)"
 )
 
 

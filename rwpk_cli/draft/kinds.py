@@ -18,6 +18,8 @@ _AGREEMENT_NOUNS = (
     r"pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|(?:cooperation |action )?"
     r"program(?:me)?s?|plans? of action|action plans?)"
 )
+#: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
+_GUEST = r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))"
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
@@ -31,17 +33,17 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"\b(?:held|had) a call\b|\bcall with\b"),
         ("consultation", r"\bconsultations?\b|\b(?:political|strategic) dialogue\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
-        ("visit", r"\bvisit(?:ed|s)?\b|\b(?:is|are|was|were|been|while|when)\s+visiting\b|\bvisiting\s+(?:the\s+)?"
-                  r"(?:(?-i:[A-Z])\w*\s+)?(?:president|prime|foreign|minister|secretary|delegation|king|crown|emir|"
+        ("visit", r"\bvisit(?:ed)?\b|\btouched down in\b|\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
+                  r"\bvisiting\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\s+)?(?:president|prime|foreign|minister|secretary|delegation|king|crown|emir|"
                   r"leader|head)|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
                   r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded in\b|\bwas in\b(?=[^.]*\bvisit)"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
-                    r"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))|"
-                    r"\bhost(?:ed|s)\b(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))|\bcourtesy call\b|"
-                    r"\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred\b|\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
+                    rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
+                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred\b|"
+                    r"\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
                     r"\btalked with\b|\bheld a meeting\b|\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
-        ("statement", r"\bin a (?:(?:joint|written|press|official)\s+){0,3}(?:statement|note)\b|\bstated\b|"
+        ("statement", r"\bin a (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?statement\b|\bstatement (?:issued|released)\b|\bpress release\b|"
                       r"\bcommuniqu[eé]\b"),
     )
@@ -50,14 +52,15 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
-    r"to be held|would|next (?:round|session|meeting)|(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
+    r"to be held|would|next (?:round|session|meeting)|"
+    r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
 )
 #: Words that make a plan, a purpose or a wish of the words right after them: "agreed to meet",
 #: "invited Cho to visit", "to attend the meeting", "with the aim of concluding an agreement".
 _INTENDED = re.compile(
     r"\b(?:agreed to|to (?:hold|attend|take part|participate)(?: in)?|aim(?:s|ed)? (?:of|to)|in order to|so as to|"
-    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|invit\w*(?:\s+\S+){0,3}\s+to)"
+    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to)"
     r"(?:\s+\S+){0,3}\s*$",
     re.I,
 )
@@ -138,7 +141,10 @@ _LOOKING_BACK = re.compile(
     r"\bwelcomed the (?:\S+\s+)?visit\b"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
-_MENTIONED = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$", re.I)
+_MENTIONED = re.compile(
+    r"\b(?:as|while|when)\s+(?:\S+\s+){0,4}(?:were|was)\s+meeting$|\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$",
+    re.I,
+)
 
 
 def background(sentence: str) -> bool:

@@ -37,7 +37,7 @@ _TITLE_WORDS_TEXT = """
     diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. h.h h.e h.r.h
-    highness majesty royal elect development relations
+    highness majesty royal elect development relations councilor councillor
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -53,6 +53,13 @@ _STOP_TEXT = """
     declaration
 """
 _STOP = frozenset(_STOP_TEXT.split())
+#: The words a title is a title of: "Minister", not "Union" or "Cooperation".
+_HEAD_WORDS = """
+    minister ministers secretary president ambassador envoy director chief chairman chairperson commissioner
+    spokesperson spokesman spokeswoman adviser advisor governor head counsellor counselor consul representative
+    deputy officer leader king queen prince emir sultan chancellor premier mayor speaker senator
+"""
+_HEADS = frozenset(_HEAD_WORDS.split())
 #: Titles that are a rank or a form of address: a title after the name says more.
 _RANKS_TEXT = """
     gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain cdr
@@ -67,7 +74,8 @@ _PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _ORG_WORDS_TEXT = """
     ministry mission embassy office department government council commission forces agency union organisation
     organization bank parliament assembly senate secretariat authority board corporation company institute
-    university administration ministries missions embassies offices departments governments councils
+    university administration guesthouse hotel hall centre center building headquarters residence airport
+    roundtable ministries missions embassies offices departments governments councils
     presidency palace directorate bureau service services state house
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
@@ -230,6 +238,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     single = len(rest) == 1 and "-" not in rest[0].text
     if title is None or (single and not titled):
         return None
+    if single and not any(fold(t.text).rstrip(".") in _RANKS for t in titled):
+        return None  # "President Ruto" was named in full before; "CEO Roundtable" is no one
     if single and len(rest[0].text) < 3:
         return None
     start = titled[0].start if titled else rest[0].start
@@ -313,12 +323,14 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     head = sentence[:start].rstrip()
     if not head.endswith(","):
         return None
-    clauses = re.split(r"([,;:]|\band\s+(?=(?:the|his|her|their)\b)|\b(?:with|by|including|presence of)\b)", head[:-1])
+    clauses = re.split(
+        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of)\b)", head[:-1]
+    )
     # "Spain's Minister of Foreign Affairs, European Union and Cooperation, Jose Manuel Albares": a
     # title can hold a comma; go back over clauses without a title word to the one that has one
     clause = clauses[-1].strip()
     back = len(clauses) - 1
-    while back >= 2 and not any(_is_title(w) for w in clause.split()) and clauses[back - 1] == ",":
+    while back >= 2 and not any(fold(w) in _HEADS for w in clause.split()) and clauses[back - 1] == ",":
         back -= 2
         clause = f"{clauses[back].strip()}, {clause}"
     words = clause.split()

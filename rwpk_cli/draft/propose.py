@@ -48,7 +48,8 @@ _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
-_WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*|\bas \S+ looked on\b")
+_WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b")
+_SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
 
 
@@ -122,6 +123,10 @@ class Drafter:
         cities = [p for p in found if p.city]
         return cities[0] if cities else found[0] if found else None
 
+    def _long_ago(self, found: Found) -> bool:
+        span = found.span
+        return self.reference is not None and span is not None and (self.reference.start - span.end).days > _RECENT_DAYS
+
     def _old(self, found: Found) -> bool:
         """A month or a year well before publication ("in 2022, trade …"), or a day without its year
         long before it ("during his visit from May 31"): background. A day given in full ("On
@@ -144,6 +149,11 @@ class Drafter:
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
             people = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
+        signers = _SIGNED_BY.search(text) if kind == "agreement" else None
+        if signers is not None and not people:  # "signed by Kenya's Ministry of Energy and …": bodies signed
+            end = witnessed.start() if witnessed else len(text)
+            people = [m for m in mentions if m.organization and signers.end() <= m.start < end
+                      and not re.search(r"\b(?:at|in)\s+$", text[: m.start])]  # fmt: skip
         if kind == "statement":
             people = _issuer(text, mentions, trigger)
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
@@ -155,6 +165,8 @@ class Drafter:
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
         if not people and not (kind == "visit" and delegations) and not signed:
             return
+        if not people and chosen is not None and self._long_ago(chosen):
+            return  # "after Ethiopia signed an MoU with Somaliland on 1 January 2024": the countries' past
         span, date, date_text, inherited = self._when(text, chosen, kind, people)
         if span is None:
             return
@@ -209,8 +221,8 @@ class Drafter:
         ]
         before = next((p for p in earlier if p.kind in named), None) if named else None
         if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
-            span, date, words = self.current
-            return span, date, tied["words"] if tied else words, True
+            span, date, said = self.current
+            return span, date, tied["words"] if tied else said, True
         before = before or next((p for p in earlier if p.ids() & keys), None) or next(iter(earlier), None)
         if before is None:
             return None, "", None, False
@@ -260,7 +272,12 @@ _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|
 def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
     """Who issued a statement: the subject of its reporting verb. "In a statement, the ministry's
     spokesperson X said …" is X; "X said in a statement" is X; "… stated the Permanent Mission" is
-    the mission; else whoever is named nearest the words that report it."""
+    the mission; a joint statement is everyone's the sentence names; else whoever is named nearest
+    the words that report it."""
+    if "joint" in trigger.words.lower():
+        people = [m for m in mentions if not m.organization]
+        if people:
+            return people
     if trigger.words.lower().startswith("in a"):
         verb = _REPORTING.search(text, trigger.end)
         if verb is not None:
