@@ -16,6 +16,7 @@ from ..log.model import Log
 from ..log.names import fold, name_tokens
 from .people import ORG_WORDS, ActorFinder, Mention, new_people, tokens
 from .places import country_of_word
+from .text import outside_quotes
 
 _PRONOUN = re.compile(
     r"^(?:[A-Z][^,]{0,40},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|The (?:[a-z-]+\s+){0,3}?(?:minister|president|president-elect|"
@@ -26,7 +27,7 @@ _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
-    r"counterpart|guest|visitor|host|pair|duo))\b|"
+    r"counterpart|guest|visitor|host|pair|duo|officials))\b|"
     r"\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
@@ -34,7 +35,8 @@ _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|f
 #: Someone named only as the one a message, greeting or invitation came from, or as the late so-and-so.
 _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
-    r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$",
+    r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
+    r"\bsince\s+$",
     re.I,
 )
 _LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
@@ -44,7 +46,6 @@ _THE_DELEGATION = re.compile(
 )
 _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheikh"
 _LEADERS = frozenset(_LEADER_WORDS.split())
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ORGANISATION = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
     r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*)"
@@ -98,7 +99,10 @@ class Cast:
         self._counterparts(result)
         pronoun = _PRONOUN.match(text)
         if pronoun and self.recent:
-            lead = self._lead(2 if "two" in pronoun.group() else 1)
+            lead = [
+                m._replace(start=pronoun.start(), end=pronoun.end())
+                for m in self._lead(2 if "two" in pronoun.group() else 1)
+            ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         for mention in result:
             if mention.actor or mention.title:
@@ -210,26 +214,6 @@ def _aside(text: str, mention: Mention) -> bool:
 
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start <= b.start < a.end or b.start <= a.start < b.end
-
-
-def quoted(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quotation."""
-    return any(m.start() <= position < m.end() for m in _QUOTED.finditer(text))
-
-
-def outside_quotes(text: str) -> str:
-    """The sentence with quotations blanked (same length): a name in a quote takes no part. A
-    sentence that begins inside a quotation (its opening mark in the sentence before) is blank to
-    the closing mark."""
-    blank = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    closing = blank.find("”")
-    opening = blank.find("“")
-    if closing >= 0 and (opening < 0 or closing < opening):
-        blank = " " * (closing + 1) + blank[closing + 1 :]
-    elif blank.count('"') % 2 == 1 and not blank.lstrip().startswith('"'):
-        cut = blank.index('"')
-        blank = " " * (cut + 1) + blank[cut + 1 :]
-    return blank
 
 
 def _organisations(text: str) -> list[Mention]:

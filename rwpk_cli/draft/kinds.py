@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .text import outside_quotes
+
 _AGREEMENT_NOUNS = (
-    r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|agreements?|accords?|treat(?:y|ies)|deals?|protocols?|"
-    r"pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|(?:cooperation |action )?"
-    r"program(?:me)?s?|plans? of action|action plans?)"
+    r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
+    r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|"
+    r"(?:cooperation |action )?program(?:me)?s?|plans? of action|action plans?)"
 )
 #: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
 _GUEST = r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))"
@@ -67,7 +69,7 @@ _INTENDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
-    r"visited|spoke|signed))\b",
+    r"visited|spoke|signed)|had\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken))\b",
     re.I,
 )
 
@@ -92,7 +94,7 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
 
 def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
-    sentence = _QUOTATION.sub(lambda m: " " * len(m.group()), sentence)  # what a quote says did not happen here
+    sentence = outside_quotes(sentence)  # what a quotation says did not happen here
     if _LOOKING_BACK.search(sentence):
         return []
     found: list[Trigger] = []
@@ -121,10 +123,11 @@ def triggers(sentence: str) -> list[Trigger]:
 #: "the Political Consultations Agreement".
 _SUBJECT_OF = re.compile(
     r"(?:\b(?:on|cover|covers|covering|including|for|establishing)\s+(?:\w+\s+){0,3}consultations?\b|"
-    r"\bconsultations?\s+(?:Agreement|Memorandum|MoU|Mechanism|Protocol)\b)",
+    r"\bconsultations?\s+(?:Agreement|Memorandum|MoU|Mechanism|Protocol)\b|"
+    r"\b(?:establish\w*|launch\w*|set up|setting up|create|creating)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:dialogue|consultations|commission|committee)\b)",
 )
 _THEN = re.compile(r"\s+(?:would|will|is to|was to)\b")  # "Erdogan's visit would take relations …"
-_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"

@@ -18,12 +18,12 @@ from datetime import date
 from ..dates.span import DateSpan
 from ..log.model import Log
 from ..log.names import fold
-from .cast import Cast, key, quoted
+from .cast import Cast, key
 from .kinds import Trigger, background, triggers
 from .merge import Proposal, add, join_delegations
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
-from .text import Sentence
+from .text import Sentence, quoted
 from .when import Found, find_dates
 
 _DELEGATIONS = re.compile(
@@ -43,6 +43,10 @@ _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
+_GENERIC = re.compile(
+    r"\s+(?:with\s+)?(?:\w+\s+){0,2}?(?:officials|lawmakers|legislators|leaders|businesspeople|students|journalists|"
+    r"members|representatives|diplomats|investors|executives|people)\b"
+)
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _WHO_IS = re.compile(
@@ -156,12 +160,17 @@ class Drafter:
                       and not re.search(r"\b(?:at|in)\s+$", text[: m.start])]  # fmt: skip
         if kind == "statement":
             people = _issuer(text, mentions, trigger)
+            if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
+                talks = next((p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None)
+                people = list(talks.people) if talks else []
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
         elif kind == "visit":
             people = self._visitors(people, place, text, trigger)
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
+        elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
+            return  # "a delegation that met officials, lawmakers and business leaders": no one in particular
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
         if not people and not (kind == "visit" and delegations) and not signed:
             return
@@ -196,6 +205,9 @@ class Drafter:
         before = text[max(0, trigger.start - 30) : trigger.start].lower()
         if re.search(r"\b(?:his|her)\b[^,]*$", before) and people:
             return people[:1]
+        subject = [m for m in people if m.end <= trigger.start]
+        if subject and not any(m.country for m in people):  # "Mondino and Cabinet Chief Posse travelled to …"
+            return subject
         if re.search(r"\bvisiting\b", trigger.words.lower()) and people:
             after = [m for m in people if m.start > trigger.start]
             return after[:1] or people[:1]
@@ -278,6 +290,10 @@ def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mentio
         people = [m for m in mentions if not m.organization]
         if people:
             return people
+    lead = _LEAD_SUBJECT.match(text)
+    if lead is not None and not any(m.start < lead.end("who") for m in mentions):
+        who = lead["who"]  # "Villa Somalia, the Somali presidency, said in a statement"
+        return [Mention(who, 0, len(who), None, None, None, True)]
     if trigger.words.lower().startswith("in a"):
         verb = _REPORTING.search(text, trigger.end)
         if verb is not None:
@@ -300,6 +316,9 @@ def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mentio
     return [min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(trigger.start - m.end)))]
 
 
+_LEAD_SUBJECT = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})(?:,[^,]{1,60},)?\s+(?:said|stated|announced)\s+in\s+a\b"
+)
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
 _SUBJECT = re.compile(r"^,?\s*(?:the\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})\s+$")
 

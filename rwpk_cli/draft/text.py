@@ -83,3 +83,26 @@ def _split(line: str) -> list[str]:
         start = match.end()
     pieces.append(line[start:].strip())
     return [p for p in pieces if p]
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def outside_quotes(text: str) -> str:
+    """The sentence with quotations blanked (same length): a name in a quote takes no part. A
+    sentence that begins inside a quotation (its opening mark in the sentence before) is blank to
+    the closing mark."""
+    blank = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    closing = blank.find("”")
+    opening = blank.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        blank = " " * (closing + 1) + blank[closing + 1 :]
+    elif blank.count('"') % 2 == 1 and not blank.lstrip().startswith('"'):
+        cut = blank.index('"')
+        blank = " " * (cut + 1) + blank[cut + 1 :]
+    return blank
+
+
+def quoted(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation."""
+    return any(m.start() <= position < m.end() for m in _QUOTED.finditer(text))
