@@ -83,6 +83,11 @@ def _matches(proposal: Proposal, gold: dict[str, object]) -> bool:
     return any(same_person(n, g) for n in _names(proposal) for g in people)
 
 
+def _shared(proposal: Proposal, gold: dict[str, object]) -> int:
+    people = [str(p) for p in gold.get("participants", [])]  # type: ignore[attr-defined]
+    return sum(any(same_person(n, g) for n in _names(proposal)) for g in people)
+
+
 def score(text_file: Path) -> tuple[Score, list[str]]:
     gold = tomllib.loads(text_file.with_suffix(".gold.toml").read_text(encoding="utf-8"))
     published = str(gold["published"])
@@ -99,7 +104,9 @@ def score(text_file: Path) -> tuple[Score, list[str]]:
     lines: list[str] = []
     used: set[int] = set()
     for event in events:
-        match = next((n for n, p in enumerate(proposals) if n not in used and _matches(p, event)), None)
+        candidates = [n for n, p in enumerate(proposals) if n not in used and _matches(p, event)]
+        # of several, the proposal that shares the most participants with the gold event
+        match = max(candidates, key=lambda n: _shared(proposals[n], event), default=None)
         if match is None:
             lines.append(f"    missed {event['kind']} {event['start']}..{event['end']} {event.get('participants')}")
             continue

@@ -36,7 +36,7 @@ _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|f
 _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
     r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
-    r"\bsince\s+$",
+    r"\bsince\s+$|\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
     re.I,
 )
 _LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
@@ -81,8 +81,9 @@ class Cast:
             words = name_tokens(mention.name)
             if mention.actor is None and len(words) > 1:
                 self.people.setdefault(" ".join(words), mention)
-                for word in words:  # "Dr Kalinda", "Mudavadi", "Dar": any of the name's words, later on
-                    if len(word) >= 4 or word == words[-1]:
+                written = [re.sub(r"['’]s$", "", fold(w)) for w in mention.name.split()]  # "Sa'ar"
+                for word in [*words, *written]:  # "Dr Kalinda", "Mudavadi", "Dar", "Cho": the name's words
+                    if len(word) >= 2 or word == words[-1]:
                         self.people.setdefault(word, mention)
         for extra in [*self._renamed(outside, result), *self._described(outside)]:
             if key(extra) not in {key(m) for m in result}:

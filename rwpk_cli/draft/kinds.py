@@ -18,22 +18,24 @@ from .text import outside_quotes
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
     r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|"
-    r"(?:cooperation |action )?program(?:me)?s?|plans? of action|action plans?)"
+    r"(?:cooperation|action|work|executive) program(?:me)?s?|plans? of action|action plans?)"
 )
 #: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
 _GUEST = r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))"
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
-        ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchang(?:ed|es|ing)|"
+        ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchanged|"
                       rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b"),
-        ("call", r"\b(?:tele)?phone (?:call|conversation|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
+        ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
-        ("consultation", r"\bconsultations?\b|\b(?:political|strategic) dialogue\b|"
+        ("consultation", r"\bconsultations?\b|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
+                         r"\b(?:political|strategic) dialogue\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
         ("visit", r"\bvisit(?:ed)?\b|\btouched down in\b|\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
                   r"\bvisiting\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\s+)?(?:president|prime|foreign|minister|secretary|delegation|king|crown|emir|"
@@ -43,7 +45,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
                     rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred\b|"
                     r"\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
-                    r"\btalked with\b|\bheld a meeting\b|\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
+                    rf"\btalked with\b|\bheld a meeting\b|\bnegotiations\b|\bwelcomed\b{_GUEST}|"
+                    r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin a (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?statement\b|\bstatement (?:issued|released)\b|\bpress release\b|"
@@ -61,9 +64,11 @@ _FUTURE = re.compile(
 #: Words that make a plan, a purpose or a wish of the words right after them: "agreed to meet",
 #: "invited Cho to visit", "to attend the meeting", "with the aim of concluding an agreement".
 _INTENDED = re.compile(
-    r"\b(?:agreed to|to (?:hold|attend|take part|participate)(?: in)?|aim(?:s|ed)? (?:of|to)|in order to|so as to|"
-    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to)"
-    r"(?:\s+\S+){0,3}\s*$",
+    r"\b(?:should|could|might|must|can|agreed to|to (?:hold|attend|take part|participate)(?: in)?|"
+    r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
+    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
+    r"organi[sz](?:ation|ing|e)\s+of)"
+    r"(?:\s+\S+){0,4}\s*$",
     re.I,
 )
 _BACKGROUND = re.compile(
@@ -110,6 +115,8 @@ def triggers(sentence: str) -> list[Trigger]:
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
         found = [t for t in found if t.kind != "meeting"]
+    if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
+        found = [t for t in found if t.kind != "meeting"]
     found = [t for t in found if not (t.kind == "meeting" and _MENTIONED.search(sentence[: t.end]))]
     found = [
         t
@@ -127,7 +134,8 @@ _SUBJECT_OF = re.compile(
     r"\b(?:establish\w*|launch\w*|set up|setting up|create|creating)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:dialogue|consultations|commission|committee)\b)",
 )
-_THEN = re.compile(r"\s+(?:would|will|is to|was to)\b")  # "Erdogan's visit would take relations …"
+#: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"
+_THEN = re.compile(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is to|was to)\b")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
@@ -141,7 +149,8 @@ _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
     r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
     r"marks|marked|took|takes|had|has)\b|^(?:They|These|The (?:agreements|documents|accords|instruments)) include\b|"
-    r"\bwelcomed the (?:\S+\s+)?visit\b"
+    r"\bwelcomed the (?:\S+\s+)?visit\b|^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
+    r"previous\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:visit|call|meeting|talks|trip|conversation)\b"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(

@@ -37,7 +37,7 @@ _TITLE_WORDS_TEXT = """
     diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. h.h h.e h.r.h
-    highness majesty royal elect development relations councilor councillor
+    highness majesty royal elect development relations councilor councillor taoiseach tanaiste
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -53,6 +53,8 @@ _STOP_TEXT = """
     declaration
 """
 _STOP = frozenset(_STOP_TEXT.split())
+#: The words after which a full name is someone met, with no title needed.
+_MEETS = frozenset(["with", "met", "meets", "received", "hosted", "receives", "hosts"])
 #: The words a title is a title of: "Minister", not "Union" or "Cooperation".
 _HEAD_WORDS = """
     minister ministers secretary president ambassador envoy director chief chairman chairperson commissioner
@@ -207,8 +209,13 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         (i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text) and fold(t.text) not in _RANKS),
         default=None,
     )  # "Hassan Sheikh Mohamud": a form of address inside a name stays in it
-    if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula"
-        prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]
+    if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula",
+        prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]  # "European Commission President Ursula …"
+    position = words.index(chunk[0])
+    if (position >= 1 and words[position - 1].text.lower() in ("at", "in")) or (
+        position >= 2 and words[position - 1].text.lower() == "the" and words[position - 2].text.lower() in ("at", "in")
+    ):
+        return None  # "at the Col du Tourmalet": a place
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
         return None
     if any(fold(_bare(t.text)) in _STOP or (_is_title(t.text) and fold(t.text) not in _RANKS) for t in rest):
@@ -236,6 +243,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         if lower is not None:
             title, country, titled = lower[0], country or lower[1], [chunk[0]]
     single = len(rest) == 1 and "-" not in rest[0].text
+    position = words.index(chunk[0])
+    met = position > 0 and words[position - 1].text.lower() in _MEETS and not prefix and len(rest) >= 2
+    if met and title is None:  # "spoke by phone with Vladimir Zelensky": a full name the verb takes is a person
+        return Mention(_POSSESSIVE.sub("", sentence[rest[0].start : rest[-1].end]), rest[0].start, rest[-1].end)
     if title is None or (single and not titled):
         return None
     if single and not any(fold(t.text).rstrip(".") in _RANKS for t in titled):

@@ -43,11 +43,13 @@ _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
+_TELLS = re.compile(r"(?:['’]s)?\s+(?:told|said|says|noted|added|reported|confirmed|wrote|tweeted)\b")
 _GENERIC = re.compile(
     r"\s+(?:with\s+)?(?:\w+\s+){0,2}?(?:officials|lawmakers|legislators|leaders|businesspeople|students|journalists|"
     r"members|representatives|diplomats|investors|executives|people)\b"
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
+_SINCE = re.compile(r"\bsince\s+$")
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
@@ -78,15 +80,20 @@ class Drafter:
         text = sentence.text
         kinds = triggers(text)
         mentions = self.cast.mentions(text)
+        ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
+        dates = [
+            f
+            for f in find_dates(text, self.reference, ahead)
+            if not quoted(text, f.start) and not _SINCE.search(text, 0, f.start)  # "first visit since 2017"
+        ]
+        # "Fidan, who became minister in June, is … on a visit": a clause's date is its own events'
+        asides = [m.span() for m in _ASIDE.finditer(text)]
         if not kinds:
+            self._remember(text, dates, asides, ahead)
             return
-        ahead = all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
-        dates = [f for f in find_dates(text, self.reference, ahead) if not quoted(text, f.start)]
         for found in dates:
             if found.error is not None:
                 self.problems.append((sentence, found))
-        # "Fidan, who became minister in June, is … on a visit": a clause's date is its own events'
-        asides = [m.span() for m in _ASIDE.finditer(text)]
         place = self._place(text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
             clause = _clause(asides, trigger.start)
@@ -107,9 +114,15 @@ class Drafter:
             future = trigger.future or later
             if not future or self.planned:
                 self._propose(sentence, trigger, mentions, chosen, place, future)
+        self._remember(text, dates, asides, ahead)
+
+    def _remember(self, text: str, dates: list[Found], asides: list[tuple[int, int]], ahead: bool) -> None:
+        """The day the sentence tells of, for the next sentence that gives none."""
         main = _chosen([f for f in dates if f.span is not None and _clause(asides, f.start) is None])
-        if main is not None and main.span is not None and not self._old(main) and not all(t.future for t in kinds):
-            self.current = self._when(text, main, "", [])[:3]  # type: ignore[assignment]
+        if main is not None and main.span is not None and main.span.days <= 31 and not self._old(main) and not ahead:
+            span, date, said, _ = self._when(text, main, "", [])
+            if span is not None:
+                self.current = (span, date, said)
 
     def _place(self, text: str) -> Place | None:
         found: list[Place] = []
@@ -147,12 +160,16 @@ class Drafter:
         text = sentence.text
         kind = trigger.kind
         people = [m for m in mentions if not m.organization]
+        if kind != "statement":  # "…, Spokesman Dmitry Peskov told reporters": the one who tells is no party
+            people = [m for m in people if not (m.start > trigger.end and _TELLS.match(text, m.end))]
         if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
             people = [m for m in people if not _possessive(text, m)]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
-            people = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
+            signing = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
+            bodies = _SIGNED_BY.search(text) and any(m.organization for m in mentions)
+            people = signing or ([] if bodies else people)  # "the parties signed … in the presence of Modi"
         signers = _SIGNED_BY.search(text) if kind == "agreement" else None
         if signers is not None and not people:  # "signed by Kenya's Ministry of Energy and …": bodies signed
             end = witnessed.start() if witnessed else len(text)
@@ -189,6 +206,15 @@ class Drafter:
         if people or not made:
             made = [Proposal(kind, span, date, date_text, people, place, sentence, future, inherited, None, None,
                              trigger.words)]  # fmt: skip
+        separate = kind in ("call", "meeting") and re.search(
+            r"\bseparate\b", text[max(0, trigger.start - 30) : trigger.start]
+        )
+        if separate and len(people) > 2:  # "held separate phone calls with Abbas, King Abdullah II and Sisi"
+            host = [m for m in people if m.end <= trigger.start][:1]
+            others = [m for m in people if m.start >= trigger.end]
+            if host and others:
+                made = [Proposal(kind, span, date, date_text, [*host, other], place, sentence, future, inherited,
+                                 None, None, trigger.words) for other in others]  # fmt: skip
         for proposal in made:
             add(self.proposals, proposal)
 

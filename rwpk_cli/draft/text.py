@@ -91,16 +91,18 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 def outside_quotes(text: str) -> str:
     """The sentence with quotations blanked (same length): a name in a quote takes no part. A
     sentence that begins inside a quotation (its opening mark in the sentence before) is blank to
-    the closing mark."""
+    the closing mark; one that opens a quotation it does not close is blank from the opening mark."""
     blank = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    closing = blank.find("”")
-    opening = blank.find("“")
-    if closing >= 0 and (opening < 0 or closing < opening):
-        blank = " " * (closing + 1) + blank[closing + 1 :]
-    elif blank.count('"') % 2 == 1 and not blank.lstrip().startswith('"'):
-        cut = blank.index('"')
-        blank = " " * (cut + 1) + blank[cut + 1 :]
-    return blank
+    marks = [i for i, c in enumerate(blank) if c in '“”"']
+    if not marks:
+        return blank
+    first = marks[0]
+    before = blank[first - 1] if first else " "
+    after = blank[first + 1] if first + 1 < len(blank) else " "
+    opens = blank[first] == "“" or (blank[first] == '"' and before.isspace() and not after.isspace())
+    if opens:
+        return blank[:first] + " " * (len(blank) - first)
+    return " " * (first + 1) + blank[first + 1 :]
 
 
 def quoted(text: str, position: int) -> bool:

@@ -55,6 +55,7 @@ _MONTH_ALONE = re.compile(rf"\b(?:in|during|since|until|by|from)\s+(?P<month>{_M
 _YEAR_ALONE = re.compile(rf"\b(?:in|since|by|of|from|until|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
 _MAY = re.compile(r"^may\b", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NAMED_DAY = re.compile(rf"^(?P<weekday>{_WEEKDAY}),?\s+(?P<day>.+)$", re.I)
 _NO_YEAR = re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})$", re.I)
 
 
@@ -76,7 +77,7 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
     taken: list[tuple[int, int]] = []
     for match in _FINDER.finditer(sentence):
         words = match.group()
-        if re.match(r"on\s+\w+day,?\s+\S*\d", words, re.I):  # "on Wednesday, January 8, 2025": the date, not "on"
+        if re.match(r"on\s+\w+day\b,?\s+.*\d", words, re.I):  # "on Wednesday, January 8, 2025": the date, not "on"
             words = words[3:].lstrip()
         if _MAY.match(words) and not re.search(r"\d", words):
             continue
@@ -98,6 +99,13 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
 
 
 def _read(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
+    named = _NAMED_DAY.match(words)
+    if named is not None and not re.search(_YEAR, words):  # "Friday, August 23": the day, checked against it
+        found = _read(named["day"], start, end, reference, future)
+        if found.span is not None and found.span.start.strftime("%A").lower() != named["weekday"].lower():
+            said = f"'{words}': {found.span.start:%d %B %Y} is a {found.span.start:%A}, not a {named['weekday']}"
+            return Found(words, start, end, None, True, f"{said}; fix the day or the weekday")
+        return found._replace(words=words)
     try:
         absolute = parse_date(words)
     except RelativeDateError:
