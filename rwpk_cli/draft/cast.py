@@ -44,6 +44,7 @@ _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"
 )
+_THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
 _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheikh"
 _LEADERS = frozenset(_LEADER_WORDS.split())
 _ORGANISATION = re.compile(
@@ -184,6 +185,8 @@ class Cast:
             if adjective and country is None:
                 continue
             words = set(what.split())
+            if words & {"sides", "both"} and _THEN_WILL.match(text, match.end()):
+                continue  # "both sides will strive to …": a plan, no one in particular
             fitting = [
                 m
                 for m in reversed(self.seen)

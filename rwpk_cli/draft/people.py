@@ -347,6 +347,8 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     words = clause.split()
     if not words or len(words) > 12 or not any(_is_title(w) for w in words):
         return None
+    if words[0][:1].islower() and words[0].lower() not in ("the", "his", "her", "its", "their", "a", "an"):
+        return None  # "conveying the good wishes of his own prime minister, Narendra Modi": no title
     if re.search(r"\b(?:said|says|told|met|held|is|was|has|had|will|visited)\b", clause):
         return None
     clause = re.sub(r"^(?:the|a|an)\s+", "", clause, flags=re.I)
