@@ -101,6 +101,8 @@ def draft(
     outcome = plan_events(log, drafted.reading, Selection())
     for note in outcome.notes:
         say_error(f"rwpk: {note}")
+    if outcome.block and log is not None and log.events:
+        _say_twins(current, outcome.block)
     if chosen == "json":
         emit(_json(current, drafted, outcome.block, cited))
     elif outcome.block:
@@ -108,6 +110,26 @@ def draft(
                   "# Review each one, then append this to the log and run rwpk check.\n\n")  # fmt: skip
         emit(header + outcome.block)
     say_error(f"rwpk: {given.display}: {_summary(outcome.new, outcome.already)}")
+
+
+def _say_twins(current: "Current", block: str) -> None:
+    """Name the proposals that look like events the log already has (kept by hand, or drafted from
+    another report of the same day), so that a reviewer can skip them."""
+    from ..views.lint import likely_twin
+    from .add import planned
+
+    addition = planned(current, block)
+    old = [e for e in addition.log.events if e.line < addition.first_line or e.file]
+    for event in addition.log.events:
+        if event.line < addition.first_line or event.file:
+            continue
+        twin = likely_twin(old, event)
+        if twin is not None:
+            where = twin.file or current.where.display
+            said = f"rwpk: '{event.id}' looks like '{twin.id}' ({where}:{twin.line}), already in the log"
+            say_error(
+                f"{said}: same kind, same people, overlapping dates; skip it, or keep both if they are two events"
+            )
 
 
 def _published(text: str | None) -> "DateSpan | None":
@@ -163,6 +185,10 @@ def _append(current: "Current", drafted: "Drafted", display: str) -> None:
     from .add import committed, planned
 
     records = drafted.reading.events
+    first = plan_events(current.log, drafted.reading, Selection())
+    if first.block and current.log is not None and current.log.events:
+        _say_twins(current, first.block)
+    del first
     if sys.stdin.isatty() and records:
         records = _review(current.log, records)
     outcome = plan_events(current.log, Reading(records, drafted.reading.skipped), Selection())

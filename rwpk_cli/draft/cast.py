@@ -19,7 +19,8 @@ from .places import country_of_word
 from .text import outside_quotes
 
 _PRONOUN = re.compile(
-    r"^(?:[A-Z][^,]{0,40},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|The (?:[a-z-]+\s+){0,3}?(?:minister|president|president-elect|"
+    r"^(?:[A-Z][^,]{0,40},\s+|(?:Yesterday|Today|Later|Earlier|Then|Meanwhile|Separately|On \w+day)\s+)?"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|The (?:[a-z-]+\s+){0,3}?(?:minister|president|president-elect|"
     r"envoy|ambassador|general|economist|politician|leader|diplomat|premier|monarch)|The two "
     r"(?:sides|ministers|leaders|officials|men|countries))\b"
 )
@@ -49,7 +50,8 @@ _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheik
 _LEADERS = frozenset(_LEADER_WORDS.split())
 _ORGANISATION = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
-    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*)"
+    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*"
+    r"(?:(?:,\s+(?-i:[A-Z])[\w’'-]*)*\s+and\s+(?-i:[A-Z])[\w’'-]*)?)"
 )
 
 
@@ -225,9 +227,13 @@ def _organisations(text: str) -> list[Mention]:
     found = []
     for match in _ORGANISATION.finditer(text):
         name = re.sub(r"^the\s+", "", match.group()).strip()
+        owner = re.match(r"^(\S+)['’]s\s+", name)  # "Japan's Ministry of Economy, …": Japan's ministry
+        country = country_of_word(owner.group(1)) if owner else None
+        if owner and country:
+            name = name[owner.end() :]
         if len(name.split()) < 2:
             continue
         start = match.start() + match.group().find(name)
-        country = next((c for c in (country_of_word(w) for w in name.split()) if c), None)
+        country = country or next((c for c in (country_of_word(w) for w in name.split()) if c), None)
         found.append(Mention(name, start, start + len(name), None, country, None, True))
     return found

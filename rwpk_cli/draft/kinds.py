@@ -18,6 +18,7 @@ from .text import outside_quotes
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
     r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|"
+    r"joint statement|joint communiqu[eé]|"
     r"(?:cooperation|action|work|executive) program(?:me)?s?|plans? of action|action plans?)"
 )
 #: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
@@ -34,6 +35,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
         ("consultation", r"\bconsultations?\b|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth|tenth) (?:meeting|session) of the "
+                         r"(?!United Nations|UN\b|General Assembly|Human Rights)(?-i:[A-Z])|"
+                         r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
@@ -67,7 +71,7 @@ _INTENDED = re.compile(
     r"\b(?:should|could|might|must|can|agreed to|to (?:hold|attend|take part|participate)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
-    r"organi[sz](?:ation|ing|e)\s+of)"
+    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?)"
     r"(?:\s+\S+){0,4}\s*$",
     re.I,
 )
@@ -110,14 +114,15 @@ def triggers(sentence: str) -> list[Trigger]:
         clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
         before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
         near = sentence[max(0, match.start() - 60) : match.start()]
-        future = bool(_FUTURE.search(before) or _INTENDED.search(near) or _THEN.match(sentence, match.end()))
+        then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
+        future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
         found = [t for t in found if t.kind != "meeting"]
     if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
-    found = [t for t in found if not (t.kind == "meeting" and _MENTIONED.search(sentence[: t.end]))]
+    found = [t for t in found if not (t.kind in ("meeting", "consultation") and _MENTIONED.search(sentence[: t.end]))]
     found = [
         t
         for t in found
@@ -154,7 +159,8 @@ _LOOKING_BACK = re.compile(
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(
-    r"\b(?:as|while|when)\s+(?:\S+\s+){0,4}(?:were|was)\s+meeting$|\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings)$",
+    r"\b(?:as|while|when)\s+(?:\S+\s+){0,4}(?:were|was)\s+meeting$|"
+    r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings|consultations)$",
     re.I,
 )
 

@@ -36,8 +36,9 @@ _TITLE_WORDS_TEXT = """
     commander-in-chief leader opposition counterpart counterparts top senior military political principal
     diplomat diplomats official officials delegation delegate delegates capt captain cdr commodore gov sen rep
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
-    state-minister lord foreign-minister emeritus supreme tan sri datuk dato h.h. h.e. h.r.h. h.h h.e h.r.h
-    highness majesty royal elect development relations councilor councillor taoiseach tanaiste
+    state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
+    h.h h.e h.r.h
+    highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -66,7 +67,7 @@ _HEADS = frozenset(_HEAD_WORDS.split())
 _RANKS_TEXT = """
     gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain cdr
     commodore dr mr mrs ms hon honourable honorable excellency his her h.e h.e. h.h. h.r.h. highness majesty
-    royal tan sri datuk dato sheikh
+    royal tan sri datuk dato sheikh seri diraja tun
 """
 _RANKS = frozenset(_RANKS_TEXT.split())
 _PARTICLES_TEXT = """

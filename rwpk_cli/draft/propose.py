@@ -56,6 +56,7 @@ _WHO_IS = re.compile(
 )
 _WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b")
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
+_YEARS_AGO = 730  # a day given in full longer before publication than this is history
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
 
 
@@ -145,13 +146,17 @@ class Drafter:
         return self.reference is not None and span is not None and (self.reference.start - span.end).days > _RECENT_DAYS
 
     def _old(self, found: Found) -> bool:
-        """A month or a year well before publication ("in 2022, trade …"), or a day without its year
-        long before it ("during his visit from May 31"): background. A day given in full ("On
-        January 3, 2024") is an event however long ago."""
+        """A month or a year well before publication ("in 2022, trade …"), a day without its year
+        long before it ("during his visit from May 31"), or a day more than two years before
+        ("signed on 17 April 2001"): background. A day given in full within them ("On January 3,
+        2024" in an article of 2025) is an event."""
         span = found.span
-        if self.reference is None or span is None or (span.days <= 7 and not found.relative):
+        if self.reference is None or span is None:
             return False
-        return (self.reference.start - span.end).days > _RECENT_DAYS
+        before = (self.reference.start - span.end).days
+        if span.days <= 7 and not found.relative:
+            return before > _YEARS_AGO
+        return before > _RECENT_DAYS
 
     # --- proposals -----------------------------------------------------------------------------
 

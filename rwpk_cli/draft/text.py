@@ -22,7 +22,8 @@ _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 #: A wire story's dateline, "SEOUL, Feb. 7 (Yonhap) -- " or "ISLAMABAD: ": when it was filed, not an event's day.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"^(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*)?(?P<place>[A-Z][A-Z .'’-]{2,40}?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"])"
 )
 

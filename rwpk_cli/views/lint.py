@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from ..errors import Problem
@@ -113,6 +114,19 @@ def _same_events(log: Log) -> list[Problem]:
                 )
             )
     return out
+
+
+def likely_twin(events: Iterable[Event], event: Event) -> Event | None:
+    """The first of ``events`` that is likely ``event`` told again: the same kind, the same people,
+    overlapping dates (what ``check`` warns of)."""
+    people = frozenset(p.actor_id or p.name for p in event.participants)
+    if not people:
+        return None
+    for other in events:
+        same = other.kind is event.kind and frozenset(p.actor_id or p.name for p in other.participants) == people
+        if same and other is not event and other.when.overlaps(event.when):
+            return other
+    return None
 
 
 def _likely_duplicates(log: Log) -> list[Problem]:
