@@ -19,7 +19,8 @@ from .places import country_of_word
 from .text import outside_quotes
 
 _PRONOUN = re.compile(
-    r"^(?:[A-Z][^,]{0,40},\s+|(?:Yesterday|Today|Later|Earlier|Then|Meanwhile|Separately|On \w+day)\s+)?"
+    r"^(?:[A-Z][^,]{0,40},\s+(?:[^,]{0,40},\s+)?|"
+    r"(?:Yesterday|Today|Later|Earlier|Then|Meanwhile|Separately|On \w+day)\s+)?"
     r"(?:[Hh]e|[Ss]he|[Tt]hey|The (?:[a-z-]+\s+){0,3}?(?:minister|president|president-elect|"
     r"envoy|ambassador|general|economist|politician|leader|diplomat|premier|monarch)|The two "
     r"(?:sides|ministers|leaders|officials|men|countries))\b"
@@ -37,7 +38,8 @@ _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|f
 _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
     r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
-    r"\bsince\s+$|\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
+    r"\bsince\s+$|\bin what\s+(?:\S+\s+){0,6}$|"
+    r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
     re.I,
 )
 _LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
@@ -70,6 +72,7 @@ class Cast:
         self.seen: list[Mention] = []  # everyone named so far, the latest last
         self.recent: list[list[Mention]] = []  # the people of the last three sentences that named any
         self.counts: dict[str, int] = {}  # how often each person has been named
+        self.first: dict[str, int] = {}  # the order in which people were first named
         self.heads: dict[str | None, Mention] = {}  # who leads the delegation of a country
         self.bodies: list[Mention] = []  # the organisations named so far
         self.equivalent: dict[str, str] = {}  # a counterpart's title, as that of the one they met
@@ -112,6 +115,7 @@ class Cast:
             if mention.actor or mention.title:
                 self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
                 self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
+                self.first.setdefault(key(mention), len(self.first))
         # named as the one who invited or sent greetings: known from now on, but no part of this
         result = [m for m in result if not _aside(outside, m)]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
@@ -134,7 +138,7 @@ class Cast:
         for sentence in self.recent:
             for mention in sentence:
                 people[key(mention)] = mention
-        order = sorted(people.values(), key=lambda m: -self.counts.get(key(m), 0))
+        order = sorted(people.values(), key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
         return order[:count]
 
     def _known(self, mention: Mention) -> Mention:
@@ -194,6 +198,9 @@ class Cast:
                 for m in reversed(self.seen)
                 if (country is None or m.country == country) and _fits(m, self.equivalent.get(key(m)), words)
             ]
+            if country is None and words & {"head", "heads", "leader", "leaders", "guest", "visitor"}:
+                # "the Head of State", "the leaders": the report's principals, the most named first
+                fitting.sort(key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
             plural = match["two"] or what.endswith(("ministers", "presidents", "leaders", "sides", "pair", "duo"))
             for person in fitting[: 2 if plural else 1]:
                 found.append(person._replace(start=match.start(), end=match.end()))

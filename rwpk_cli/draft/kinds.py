@@ -59,7 +59,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|(?:is|are|was|were) scheduled|"
+    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? to|(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
@@ -96,7 +96,9 @@ class Trigger(NamedTuple):
 def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
     """Whether the words report an event: not one referred back to ("after the visit"), and not the
     name of one ("the G20 Foreign Ministers' Meeting")."""
-    if _REFERRED.search(sentence[: match.end()]):
+    if _REFERRED.search(sentence[: match.end()]) or _BROKERED.search(
+        sentence[max(0, match.start() - 25) : match.end() + 25]
+    ):
         return False
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
 
@@ -149,6 +151,8 @@ _REFERRED = re.compile(
     r"(?:read|said|says|added|noted)$",
     re.I,
 )
+#: Talks named as what led to something else: "announced … following talks hosted by China".
+_BROKERED = re.compile(r"\bfollowing (?:[\w-]+ )?talks (?:hosted|held|mediated|brokered|facilitated) by\b")
 #: A sentence about an event already reported: "The visit comes weeks after …", "welcomed the visit".
 _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"

@@ -68,7 +68,7 @@ def _same(old: Proposal, new: Proposal) -> bool:
     if shared and new.kind in ("meeting", "call", "consultation"):
         # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
         # meeting with another host the same day is another meeting
-        return new.ids() <= old.ids()
+        return new.ids() <= old.ids() or (len(old.ids()) == 1 and old.ids() <= new.ids())
     if shared:
         return True
     if new.kind == "agreement" and (not old.people or not new.people):
@@ -94,8 +94,13 @@ def _merge(old: Proposal, new: Proposal) -> None:
     old.place = old.place or new.place
     if old.inherited and not new.inherited:
         old.span, old.date, old.date_text, old.inherited = new.span, new.date, new.date_text, False
-    elif new.span.within(old.span) and new.span != old.span and not new.inherited and new.span.days > 1:
-        old.span, old.date = new.span, new.date  # "a three-day visit" makes "last week" exact
+    elif (
+        new.span.within(old.span)
+        and new.span != old.span
+        and not new.inherited
+        and (new.span.days > 1 or old.kind != "visit")
+    ):
+        old.span, old.date = new.span, new.date  # "a three-day visit" makes "last week" exact; "on 18 December"
     elif (
         old.kind == "visit" and old.span.within(new.span) and old.span.days < new.span.days <= 14 and not new.inherited
     ):

@@ -43,7 +43,9 @@ _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
-_TELLS = re.compile(r"(?:['’]s)?\s+(?:told|said|says|noted|added|reported|confirmed|wrote|tweeted)\b")
+_TELLS = re.compile(
+    r"(?:['’]s)?\s+(?:told|said|says|noted|added|reported|confirmed|wrote|tweeted)\b(?:\s+[\w-]+){0,3}\s*[.!?\"”]*$"
+)
 _GENERIC = re.compile(
     r"\s+(?:with\s+)?(?:\w+\s+){0,2}?(?:officials|lawmakers|legislators|leaders|businesspeople|students|journalists|"
     r"members|representatives|diplomats|investors|executives|people)\b"
