@@ -106,7 +106,7 @@ class Drafter:
             chosen = _chosen(usable)
             if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
-            if chosen is not None and self._old(chosen):
+            if chosen is not None and _old(self.reference, chosen):
                 continue
             later = (
                 self.reference is not None
@@ -122,7 +122,13 @@ class Drafter:
     def _remember(self, text: str, dates: list[Found], asides: list[tuple[int, int]], ahead: bool) -> None:
         """The day the sentence tells of, for the next sentence that gives none."""
         main = _chosen([f for f in dates if f.span is not None and _clause(asides, f.start) is None])
-        if main is not None and main.span is not None and main.span.days <= 31 and not self._old(main) and not ahead:
+        if (
+            main is not None
+            and main.span is not None
+            and main.span.days <= 31
+            and not _old(self.reference, main)
+            and not ahead
+        ):
             span, date, said, _ = self._when(text, main, "", [])
             if span is not None:
                 self.current = (span, date, said)
@@ -142,23 +148,6 @@ class Drafter:
                     break
         cities = [p for p in found if p.city]
         return cities[0] if cities else found[0] if found else None
-
-    def _long_ago(self, found: Found) -> bool:
-        span = found.span
-        return self.reference is not None and span is not None and (self.reference.start - span.end).days > _RECENT_DAYS
-
-    def _old(self, found: Found) -> bool:
-        """A month or a year well before publication ("in 2022, trade …"), a day without its year
-        long before it ("during his visit from May 31"), or a day more than two years before
-        ("signed on 17 April 2001"): background. A day given in full within them ("On January 3,
-        2024" in an article of 2025) is an event."""
-        span = found.span
-        if self.reference is None or span is None:
-            return False
-        before = (self.reference.start - span.end).days
-        if span.days <= 7 and not found.relative:
-            return before > _YEARS_AGO
-        return before > _RECENT_DAYS
 
     # --- proposals -----------------------------------------------------------------------------
 
@@ -190,7 +179,7 @@ class Drafter:
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
         elif kind == "visit":
-            people = self._visitors(people, place, text, trigger)
+            people = _visitors(people, place, text, trigger)
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
@@ -198,7 +187,7 @@ class Drafter:
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
         if not people and not (kind == "visit" and delegations) and not signed:
             return
-        if not people and chosen is not None and self._long_ago(chosen):
+        if not people and chosen is not None and _long_ago(self.reference, chosen):
             return  # "after Ethiopia signed an MoU with Somaliland on 1 January 2024": the countries' past
         span, date, date_text, inherited = self._when(text, chosen, kind, people)
         if span is None:
@@ -224,27 +213,6 @@ class Drafter:
                                  None, None, trigger.words) for other in others]  # fmt: skip
         for proposal in made:
             add(self.proposals, proposal)
-
-    def _visitors(self, people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
-        who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
-        if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
-            return [who]
-        if place is not None and place.country:
-            away = [m for m in people if m.country and m.country != place.country]
-            if away:
-                return away
-            if any(m.country == place.country for m in people) and len(people) > 1:
-                return [m for m in people if m.country != place.country]
-        before = text[max(0, trigger.start - 30) : trigger.start].lower()
-        if re.search(r"\b(?:his|her)\b[^,]*$", before) and people:
-            return people[:1]
-        subject = [m for m in people if m.end <= trigger.start]
-        if subject and not any(m.country for m in people):  # "Mondino and Cabinet Chief Posse travelled to …"
-            return subject
-        if re.search(r"\bvisiting\b", trigger.words.lower()) and people:
-            after = [m for m in people if m.start > trigger.start]
-            return after[:1] or people[:1]
-        return people[:1]
 
     def _when(self, text: str, chosen: Found | None, kind: str,
               people: list[Mention]) -> tuple[DateSpan | None, str, str | None, bool]:  # fmt: skip
@@ -277,6 +245,47 @@ class Drafter:
         """The proposals, with delegations joined by the people of their field seen elsewhere."""
         join_delegations(self.proposals)
         return self.proposals
+
+
+def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
+    who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
+    if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
+        return [who]
+    if place is not None and place.country:
+        away = [m for m in people if m.country and m.country != place.country]
+        if away:
+            return away
+        if any(m.country == place.country for m in people) and len(people) > 1:
+            return [m for m in people if m.country != place.country]
+    before = text[max(0, trigger.start - 30) : trigger.start].lower()
+    if re.search(r"\b(?:his|her)\b[^,]*$", before) and people:
+        return people[:1]
+    subject = [m for m in people if m.end <= trigger.start]
+    if subject and not any(m.country for m in people):  # "Mondino and Cabinet Chief Posse travelled to …"
+        return subject
+    if re.search(r"\bvisiting\b", trigger.words.lower()) and people:
+        after = [m for m in people if m.start > trigger.start]
+        return after[:1] or people[:1]
+    return people[:1]
+
+
+def _long_ago(reference: DateSpan | None, found: Found) -> bool:
+    span = found.span
+    return reference is not None and span is not None and (reference.start - span.end).days > _RECENT_DAYS
+
+
+def _old(reference: DateSpan | None, found: Found) -> bool:
+    """A month or a year well before publication ("in 2022, trade …"), a day without its year
+    long before it ("during his visit from May 31"), or a day more than two years before
+    ("signed on 17 April 2001"): background. A day given in full within them ("On January 3,
+    2024" in an article of 2025) is an event."""
+    span = found.span
+    if reference is None or span is None:
+        return False
+    before = (reference.start - span.end).days
+    if span.days <= 7 and not found.relative:
+        return before > _YEARS_AGO
+    return before > _RECENT_DAYS
 
 
 def _delegations(text: str) -> list[tuple[str, str | None]]:
