@@ -26,7 +26,7 @@ _PRONOUN = re.compile(
     r"(?:sides|ministers|leaders|officials|men|countries))\b"
 )
 _DESCRIPTION = re.compile(
-    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?"
+    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,3})\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
     r"counterpart|guest|visitor|host|pair|duo|officials))\b|"
@@ -52,7 +52,9 @@ _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheik
 _LEADERS = frozenset(_LEADER_WORDS.split())
 _ORGANISATION = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
-    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*"
+    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*"
     r"(?:(?:,\s+(?-i:[A-Z])[\w’'-]*)*\s+and\s+(?-i:[A-Z])[\w’'-]*)?)"
 )
 
@@ -233,7 +235,7 @@ def _organisations(text: str) -> list[Mention]:
     """Ministries, missions, embassies and the like, named with two words or more."""
     found = []
     for match in _ORGANISATION.finditer(text):
-        name = re.sub(r"^the\s+", "", match.group()).strip()
+        name = re.sub(r"^the\s+", "", match.group(), flags=re.I).strip()
         owner = re.match(r"^(\S+)['’]s\s+", name)  # "Japan's Ministry of Economy, …": Japan's ministry
         country = country_of_word(owner.group(1)) if owner else None
         if owner and country:

@@ -30,7 +30,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
-                      rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b"),
+                      rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
+                      rf"\bwitness(?:ed|ing)? the signing\b"),
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
@@ -41,19 +42,22 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
-        ("visit", r"\bvisit(?:ed)?\b|\btouched down in\b|\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
-                  r"\bvisiting\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\s+)?(?:president|prime|foreign|minister|secretary|delegation|king|crown|emir|"
-                  r"leader|head)|\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
-                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded in\b|\bwas in\b(?=[^.]*\bvisit)"),
+        ("visit", r"\bvisit(?:ed)?\b(?!\s+(?:a|an|the|several|two|three)\s+(?-i:[a-z]))|\btouched down in\b|"
+                  r"\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
+                  r"\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
+                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded (?:in|at)\b|\bwas in\b(?=[^.]*\bvisit)"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
-                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred\b|"
+                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred with\b|"
                     r"\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
-                    rf"\btalked with\b|\bheld a meeting\b|\bnegotiations\b|\bwelcomed\b{_GUEST}|"
-                    r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|"
+                    r"\btalked with\b|\bheld a meeting\b|\bheld (?:\w+ )?negotiations\b|"
+                    rf"\bnegotiations (?:with|between)\b|\bwelcomed\b{_GUEST}|"
+                    r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|\bhosted (?:\w+ )?(?:to|for|at) (?:a )?"
+                    r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin a (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
-                      r"\bissued a (?:joint )?statement\b|\bstatement (?:issued|released)\b|\bpress release\b|"
+                      r"\bissued a (?:joint )?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
+                      r"\bstatement (?:issued|released)\b|\bpress release\b|"
                       r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip
@@ -68,7 +72,8 @@ _FUTURE = re.compile(
 #: Words that make a plan, a purpose or a wish of the words right after them: "agreed to meet",
 #: "invited Cho to visit", "to attend the meeting", "with the aim of concluding an agreement".
 _INTENDED = re.compile(
-    r"\b(?:should|could|might|must|can|agreed to|to (?:hold|attend|take part|participate)(?: in)?|"
+    r"\b(?:should|could|might|must|can|ready for|readiness for|prepared for|agreed to|"
+    r"to (?:hold|attend|take part|participate)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
     r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?)"
@@ -147,7 +152,8 @@ _THEN = re.compile(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is t
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
-    r"(?:visit|call|trip|talks|meeting|communiqu[eé]|statement)\b[^,.]{0,20}$|\bthe (?:communiqu[eé]|statement) "
+    r"(?:visit|call|trip|talks|meeting|communiqu[eé]|statement)\b[^,.]{0,20}$|\bduring the (?:\S+ )?visit$|"
+    r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,
 )

@@ -38,7 +38,8 @@ _TITLE_WORDS_TEXT = """
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
-    highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier
+    highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic
+    kingdom
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """

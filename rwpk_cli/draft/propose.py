@@ -43,6 +43,8 @@ _REFERENCES = (
     ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
+#: A meeting of several at once, not one after another: "a three-way meeting", "met jointly".
+_TOGETHER = re.compile(r"\b(?:together|jointly|trilateral|three-way|four-way|joint meeting|delegations?)\b", re.I)
 _TELLS = re.compile(
     r"(?:['’]s)?\s+(?:told|said|says|noted|added|reported|confirmed|wrote|tweeted)\b(?:\s+[\w-]+){0,3}\s*[.!?\"”]*$"
 )
@@ -103,7 +105,9 @@ class Drafter:
             usable = [f for f in dates if f.span is not None and _clause(asides, f.start) == clause]
             if not usable and clause is not None:  # a clause without a date of its own: the sentence's
                 usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
-            chosen = _chosen(usable)
+            if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
+                usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
+            chosen = _chosen(usable, self.reference)
             if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
             if chosen is not None and _old(self.reference, chosen):
@@ -205,7 +209,8 @@ class Drafter:
         separate = kind in ("call", "meeting") and re.search(
             r"\bseparate\b", text[max(0, trigger.start - 30) : trigger.start]
         )
-        if separate and len(people) > 2:  # "held separate phone calls with Abbas, King Abdullah II and Sisi"
+        listed = kind == "meeting" and trigger.words.lower() == "met" and not _TOGETHER.search(text)
+        if (separate or listed) and len(people) > 2:  # "held separate calls with Abbas, …", "met A, B and C"
             host = [m for m in people if m.end <= trigger.start][:1]
             others = [m for m in people if m.start >= trigger.end]
             if host and others:
@@ -353,6 +358,9 @@ def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mentio
     said = [m for m in mentions if m.end <= trigger.start and _REPORTING.search(text, m.end, trigger.start + 1)]
     if said:
         return said[-1:]
+    opening = next((m for m in mentions if m.start <= 4 and m.organization and m.end <= trigger.start), None)
+    if opening is not None:  # "The Russian Foreign Ministry, for its part, described … in a statement"
+        return [opening]
     if not mentions:
         return []
     return [min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(trigger.start - m.end)))]
@@ -385,9 +393,12 @@ def _lasting(text: str, span: DateSpan, date: str) -> tuple[DateSpan, str]:
     return whole, whole.canonical
 
 
-def _chosen(found: list[Found]) -> Found | None:
+def _chosen(found: list[Found], reference: DateSpan | None = None) -> Found | None:
     """The sentence's date: its first expression that is a day or a span of days near publication,
-    else its first."""
+    else its first; never a year or a quarter the article is written in ("60 years of relations in
+    2025"), which dates no one event."""
+    if reference is not None and any(f.span and f.span.days > 92 and reference.within(f.span) for f in found):
+        found = [f for f in found if f.span is None or f.span.days <= 92]  # years used loosely: none dates it
     if not found:
         return None
     precise = [f for f in found if f.span is not None and f.span.days <= 31]
