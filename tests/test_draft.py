@@ -300,9 +300,9 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 230
-    assert metrics["recall"] >= 0.89
-    assert metrics["precision"] >= 0.99
+    assert total.gold >= 280
+    assert metrics["recall"] >= 0.88
+    assert metrics["precision"] >= 0.98
     assert metrics["exact dates"] >= 0.99
     assert metrics["participant F1"] >= 0.96
     assert total.background == 0  # no proposal from a sentence of background, plans or mentions

@@ -38,7 +38,8 @@ _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|f
 _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
     r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
-    r"\bsince\s+$|\bin what\s+(?:\S+\s+){0,6}$|"
+    r"\bsince\s+(?:\S+\s+){0,2}$|\b(?:to prepare for|in preparation for|paving the way for)\s+(?:\S+\s+){0,6}$|"
+    r"\bin what\s+(?:\S+\s+){0,6}$|"
     r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
     re.I,
 )
@@ -47,6 +48,8 @@ _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"
 )
+_GONE = re.compile(r"\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$", re.I)
+_AND = re.compile(r"\s*and\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?")
 _THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
 _LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheikh"
 _LEADERS = frozenset(_LEADER_WORDS.split())
@@ -113,13 +116,18 @@ class Cast:
                 for m in self._lead(2 if "two" in pronoun.group() else 1)
             ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
+        gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
         for mention in result:
-            if mention.actor or mention.title:
+            if (mention.actor or mention.title) and mention not in gone:
                 self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
                 self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
                 self.first.setdefault(key(mention), len(self.first))
         # named as the one who invited or sent greetings: known from now on, but no part of this
-        result = [m for m in result if not _aside(outside, m)]
+        aside = [m for m in result if _aside(outside, m)]
+        # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
+        aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
+                                           for a in aside)]  # fmt: skip
+        result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
             self.recent = [*self.recent, named][-3:]
@@ -188,6 +196,8 @@ class Cast:
         """People named by what they are: "the Malaysian Prime Minister", "the two leaders"."""
         found: list[Mention] = []
         for match in _DESCRIPTION.finditer(text):
+            if re.match(r",?\s+(?-i:[A-Z])[a-z]", text[match.end() :]):
+                continue  # "his Belarusian counterpart Sergei Aleinik": the name says who
             adjective, what = match["adj"], fold(match["what"] or match["both"])
             country = country_of_word(adjective) if adjective else None
             if adjective and country is None:

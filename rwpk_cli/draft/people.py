@@ -78,7 +78,7 @@ _PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _ORG_WORDS_TEXT = """
     ministry mission embassy office department government council commission forces agency union organisation
     organization bank parliament assembly senate secretariat authority board corporation company institute
-    university administration guesthouse hotel hall centre center building headquarters residence airport
+    university administration congress guesthouse hotel hall centre center building headquarters residence airport
     roundtable ministries missions embassies offices departments governments councils
     presidency palace directorate bureau service services state house
 """
@@ -220,6 +220,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None  # "at the Col du Tourmalet": a place
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
         return None
+    if any("-" in t.text and all(country_of_word(part) for part in t.text.split("-")) for t in rest):
+        return None  # "Philippines-Japan": two countries, not a name
     if any(fold(_bare(t.text)) in _STOP or (_is_title(t.text) and fold(t.text) not in _RANKS) for t in rest):
         return None
     name = sentence[rest[0].start : rest[-1].end]

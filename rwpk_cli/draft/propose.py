@@ -290,6 +290,8 @@ def _old(reference: DateSpan | None, found: Found) -> bool:
     before = (reference.start - span.end).days
     if span.days <= 7 and not found.relative:
         return before > _YEARS_AGO
+    if span.days >= 28:
+        return before > 7  # "visited Moscow in March", "last month", "in 2022": a month or a year gone by
     return before > _RECENT_DAYS
 
 
