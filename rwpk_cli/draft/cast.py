@@ -29,7 +29,7 @@ _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,3})\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
-    r"counterpart|guest|visitor|host|pair|duo|officials))\b|"
+    r"counterpart|guest|visitor|host|pair|duo|officials|majesty|highness|sultan|amir|emir|monarch|sovereign))\b|"
     r"\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
@@ -37,7 +37,7 @@ _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|f
 #: Someone named only as the one a message, greeting or invitation came from, or as the late so-and-so.
 _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
-    r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
+    r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
     r"\bsince\s+(?:\S+\s+){0,2}$|\b(?:to prepare for|in preparation for|paving the way for)\s+(?:\S+\s+){0,6}$|"
     r"\bin what\s+(?:\S+\s+){0,6}$|"
     r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
@@ -48,10 +48,10 @@ _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"
 )
-_GONE = re.compile(r"\b(?:the late|former|predecessor)\s+(?:\S+\s+){0,4}$", re.I)
+_GONE = re.compile(r"\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$", re.I)
 _AND = re.compile(r"\s*and\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?")
 _THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
-_LEADER_WORDS = "president prime king emir crown chancellor premier sultan sheikh"
+_LEADER_WORDS = "president prime king emir amir crown chancellor premier sultan sheikh majesty highness"
 _LEADERS = frozenset(_LEADER_WORDS.split())
 _ORGANISATION = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
@@ -225,7 +225,7 @@ def _fits(person: Mention, equivalent: str | None, words: set[str]) -> bool:
     title = set(fold(f"{person.title or ''} {equivalent or ''}").replace("-", " ").split())
     if words & {"counterpart", "guest", "visitor", "host", "pair", "duo", "both", "officials"}:
         return True  # anyone with a title, of the country the description gives
-    if words & {"leader", "leaders", "heads", "head", "sides"}:
+    if words & {"leader", "leaders", "heads", "head", "sides", "majesty", "highness", "monarch", "sovereign"}:
         return bool(title & _LEADERS) or "sides" in words
     wanted = {w.rstrip("s") for w in words} - {"of", "state", "government"}
     return bool(wanted) and wanted <= {w.rstrip("s") for w in title}

@@ -35,7 +35,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
-        ("consultation", r"\bconsultations?\b|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+        ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
+                         r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth) (?:meeting|session) of the "
                          r"(?!United Nations|UN\b|General Assembly|Human Rights)(?-i:[A-Z])|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
@@ -164,7 +165,8 @@ _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
     r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
     r"marks|marked|took|takes|had|has)\b|^(?:They|These|The (?:agreements|documents|accords|instruments)) include\b|"
-    r"\bwelcomed the (?:\S+\s+)?visit\b|^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
+    r"^[^,]{0,40}\bwelcomed the (?:\S+\s+)?visit\b|"
+    r"^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
     r"previous\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:visit|call|meeting|talks|trip|conversation)\b"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".

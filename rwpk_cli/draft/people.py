@@ -38,7 +38,7 @@ _TITLE_WORDS_TEXT = """
     amb his her he former incoming outgoing fellow then ag acting-president vice-president deputy-minister
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
-    highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic
+    highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
     kingdom
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
@@ -207,6 +207,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         prefix.append(rest.pop(0))  # "Senate President", "Speaker National Assembly": an office's name is a title
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
+    while len(rest) > 2 and re.fullmatch(r"[A-Z]", rest[0].text) and re.fullmatch(r"[A-Z]", rest[1].text):
+        prefix, rest = [*prefix, *rest[:2]], rest[2:]  # "H H Sheikh Tamim", "H E Recep Tayyip Erdogan"
+    if rest and all(len(t.text.rstrip(".")) == 1 for t in rest):
+        return None
     last = max(
         (i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text) and fold(t.text) not in _RANKS),
         default=None,

@@ -52,7 +52,7 @@ _PATTERNS = [
 ]
 _FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:in|during|since|until|by|from)\s+(?P<month>{_MONTH})(?![\w-])(?!\s+\d)", re.I)
-_YEAR_ALONE = re.compile(rf"\b(?i:in|since|by|of|from|until|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
+_YEAR_ALONE = re.compile(rf"\b(?i:in|since|of|from|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
 _MAY = re.compile(r"^may\b", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NAMED_DAY = re.compile(rf"^(?P<weekday>{_WEEKDAY}),?\s+(?P<day>.+)$", re.I)
