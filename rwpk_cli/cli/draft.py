@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..draft import Drafted
     from ..log.model import Log
     from ..read.records import Cited, Incoming
+    from ..write.append import Addition
     from .add import Current
 
 _HTML = ("<!doctype", "<html", "<?xml", "<head", "<body")
@@ -101,10 +102,14 @@ def draft(
     outcome = plan_events(log, drafted.reading, Selection())
     for note in outcome.notes:
         say_error(f"rwpk: {note}")
-    if outcome.block and log is not None and log.events:
-        _say_twins(current, outcome.block)
+    from .add import planned as checked  # the option --planned holds the name "planned" here
+
+    # the fragment checked against the log once, for the twins it names and for the JSON
+    addition = checked(current, outcome.block) if outcome.block else None
+    if addition is not None and log is not None and log.events:
+        _say_twins(current, addition)
     if chosen == "json":
-        emit(_json(current, drafted, outcome.block, cited))
+        emit(_json(current, drafted, addition, cited))
     elif outcome.block:
         header = (f"# Drafted by rwpk from {given.display}: {_summary(outcome.new, 0)}.\n"
                   "# Review each one, then append this to the log and run rwpk check.\n\n")  # fmt: skip
@@ -112,13 +117,11 @@ def draft(
     say_error(f"rwpk: {given.display}: {_summary(outcome.new, outcome.already)}")
 
 
-def _say_twins(current: "Current", block: str) -> None:
+def _say_twins(current: "Current", addition: "Addition") -> None:
     """Name the proposals that look like events the log already has (kept by hand, or drafted from
     another report of the same day), so that a reviewer can skip them."""
     from ..views.lint import likely_twin
-    from .add import planned
 
-    addition = planned(current, block)
     old = [e for e in addition.log.events if e.line < addition.first_line or e.file]
     for event in addition.log.events:
         if event.line < addition.first_line or event.file:
@@ -147,18 +150,16 @@ def _summary(new: int, already: int) -> str:
     return found + (f", {already} already in the log" if already else "")
 
 
-def _json(current: "Current", drafted: "Drafted", block: str, cited: "Cited") -> str:
+def _json(current: "Current", drafted: "Drafted", addition: "Addition | None", cited: "Cited") -> str:
     """The proposals in the timeline JSON contract, with date_text, evidence and planned."""
     import json
 
     from ..render.jsonout import event_object
     from ..views.rows import rows
-    from .add import planned
 
     events: list[dict[str, object]] = []
     actors: list[dict[str, object]] = []
-    if block:
-        addition = planned(current, block)
+    if addition is not None:
         new_log = addition.log
         old = set(current.log.actors) if current.log else set()
         by_key = {f"draft:{cited.id}:{n}": p for n, p in enumerate(drafted.proposals, start=1)}
@@ -185,19 +186,19 @@ def _append(current: "Current", drafted: "Drafted", display: str) -> None:
     from .add import committed, planned
 
     records = drafted.reading.events
-    first = plan_events(current.log, drafted.reading, Selection())
-    if first.block and current.log is not None and current.log.events:
-        _say_twins(current, first.block)
-    del first
-    if sys.stdin.isatty() and records:
+    outcome = plan_events(current.log, drafted.reading, Selection())
+    addition = planned(current, outcome.block) if outcome.block else None
+    if addition is not None and current.log is not None and current.log.events:
+        _say_twins(current, addition)
+    if sys.stdin.isatty() and records:  # what is kept after review is planned and checked anew
         records = _review(current.log, records)
-    outcome = plan_events(current.log, Reading(records, drafted.reading.skipped), Selection())
+        outcome = plan_events(current.log, Reading(records, drafted.reading.skipped), Selection())
+        addition = planned(current, outcome.block) if outcome.block else None
     for note in outcome.notes:
         say_error(f"rwpk: {note}")
-    if not outcome.block:
+    if addition is None:
         say_error(f"rwpk: {display}: {_summary(0, outcome.already)}; nothing to add to {current.where.display}")
         return
-    addition = planned(current, outcome.block)
     committed(current, addition, f"rwpk: drafted {display} into {current.where.display}: "
                                  f"{_summary(outcome.new, outcome.already)} added")  # fmt: skip
     from ..log.open import remember
