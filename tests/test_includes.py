@@ -174,6 +174,6 @@ def test_problems_name_the_file_and_line(
      (b'summary = "include = x"', False), (b"x\nincluded = 1", False), (b"", False)],
 )  # fmt: skip
 def test_a_log_that_may_include_others_is_told_from_one_that_cannot(data: bytes, may: bool) -> None:
-    from rwpk_cli.log.open import may_include
+    from rwpk_cli.log.shape import may_include
 
     assert may_include(data) is may

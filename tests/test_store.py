@@ -115,12 +115,14 @@ def test_after_an_add_the_cache_sees_the_new_event(run: Run, small_log: Path) ->
 
 
 def test_an_appended_id_is_looked_up_through_an_index(run: Run, small_log: Path) -> None:
-    """An append checks each new id against the cached ones; reading every row for each would make
-    adding to a large log slow, and more so when titles repeat (each clash tries another suffix)."""
+    """An append checks each new id against the ids of its bucket, read from the index alone; reading
+    every row for each would make adding to a large log slow, and more so when titles repeat (each
+    clash tries another suffix)."""
     run("--file", str(small_log), "timeline")
+    query = "EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_bucket WHERE bucket = ?"
     with sqlite3.connect(cache_file(small_log)) as connection:
-        plan = connection.execute("EXPLAIN QUERY PLAN SELECT 1 FROM events WHERE id = ? LIMIT 1", ("x",)).fetchall()
-    assert "USING COVERING INDEX events_id" in " ".join(str(row[-1]) for row in plan)
+        plan = connection.execute(query, (7,)).fetchall()
+    assert "USING COVERING INDEX events_bucket (bucket=?)" in " ".join(str(row[-1]) for row in plan)
 
 
 def test_appended_events_are_added_without_parsing_the_log_again(
@@ -239,13 +241,14 @@ def test_an_event_comes_back_from_its_cache_row_unchanged(
 ) -> None:
     """Rows are written with hand-joined JSON for speed; any text must read back as it was."""
     from rwpk_cli.dates.parse import parse_date
-    from rwpk_cli.log.cache import _Decoder, _Encoder
+    from rwpk_cli.log.cache import _checked, _Decoder, _Encoder
     from rwpk_cli.log.kinds import Kind
     from rwpk_cli.log.model import Event, Participant
 
     event = Event("x", parse_date("2024-Q1~"), Kind.CALL, title, None, tuple(Participant(n, a) for n, a in people),
                   tuple(tags), tuple(sources), summary, "early 2024", 3, 5)  # fmt: skip
-    assert _Decoder().event(_Encoder().row(event)) == event
+    *stored, _bucket = _Encoder().row(event)  # the row with its checksum, and the id's bucket
+    assert _Decoder().event(_checked(stored)) == event
 
 
 @pytest.mark.parametrize(

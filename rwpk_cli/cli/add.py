@@ -14,10 +14,13 @@ from .options import complete_actor, complete_source
 from .support import emit, location, reports_errors, say_error, uninterrupted
 
 if TYPE_CHECKING:
+    from ..log.cache import CachedFile
     from ..log.files import LogLocation
     from ..log.model import Log
     from ..log.names import NameIndex
+    from ..log.scan import Scan
     from ..write.append import Addition
+    from ..write.tail import Appending
     from .prompts import Answers
 
 add_app = typer.Typer(
@@ -102,11 +105,61 @@ def current_log(ctx: typer.Context, dry_run: bool) -> Current:
     return Current(where, path, text, log)
 
 
+class Tail(NamedTuple):
+    """The log known by one streamed pass and answered by its cache (``log.scan``), for an addition
+    that need not parse the events already there: its declarations, and the events it has, are the
+    cache's."""
+
+    where: LogLocation
+    path: Path
+    scan: Scan
+    store: CachedFile
+
+    @property
+    def log(self) -> Log:
+        """Its actors and sources (without events), which the options and prompts are checked against."""
+        return self.store.header
+
+
+def log_for_add(ctx: typer.Context, dry_run: bool) -> Current | Tail:
+    """The log to add to: from its cache, when the cache answers for the file as it is and the file
+    keeps its log alone, so that a large log is neither parsed nor held; otherwise read whole."""
+    from ..log.cache import cache_file, open_cached
+    from ..log.files import max_bytes
+    from ..log.scan import scan
+    from .support import State
+
+    where = location(ctx)
+    state = ctx.find_object(State) or State()
+    if where.path is not None and not where.bundled and not state.no_cache and not state.rebuild:
+        found = scan(where.path, max_bytes())
+        cached = open_cached(cache_file(where.path), found.digest, where.display) if found is not None else None
+        alone = cached is not None and not (cached.includes or cached.context or cached.shape.includes)
+        if found is not None and cached is not None and alone and not cached.shape.blank:
+            return Tail(where, where.path, found, cached)
+    return current_log(ctx, dry_run)
+
+
+def _read_whole(tail: Tail) -> Current:
+    """The log of ``tail`` read and parsed whole, for a block that its cache cannot check."""
+    from ..errors import LogError
+    from ..write.append import read_for_edit
+
+    original, text = read_for_edit(tail.path)
+    try:
+        log = _whole_log(tail.path, tail.where.display, original, text)
+    except LogError:
+        _refuse_if_changed(tail.path, original)
+        raise
+    del original
+    return Current(tail.where, tail.path, text, log)
+
+
 def _whole_log(path: Path, display: str, data: bytes, text: str) -> Log:
     """The log as its queries see it: with the files it includes, whose actors and sources its
     events may name."""
-    from ..log.open import may_include
     from ..log.parse import parse_log
+    from ..log.shape import may_include
 
     if not may_include(data):
         return parse_log(text, display)
@@ -122,6 +175,20 @@ def _refuse_if_changed(path: Path, original: bytes) -> None:
 
     if not holds(path, original):
         raise ConflictError(f"{path}: {CHANGED}")
+
+
+def planned_from(current: Current | Tail, block: str) -> tuple[Current | Tail, Addition | Appending]:
+    """``planned`` for a log known by its cache too: the block is checked against the cache's
+    declarations and ids when that gives what a full parse would; otherwise the whole log is read,
+    and returned with the addition, since it is what the write must then start from."""
+    if isinstance(current, Tail):
+        from ..write.tail import appending
+
+        found = appending(current.scan, current.store, block)
+        if found is not None:
+            return current, found
+        current = _read_whole(current)  # the block needs the whole log to be checked
+    return current, planned(current, block)
 
 
 def planned(current: Current, block: str) -> Addition:
@@ -145,7 +212,7 @@ def planned(current: Current, block: str) -> Addition:
 
 def _with_includes(current: Current) -> Callable[[str], Log] | None:
     """For a log that includes other files, how to check a whole new text of its own file: with them."""
-    from ..log.open import may_include
+    from ..log.shape import may_include
 
     if current.where.path is None or not may_include(current.text.encode("utf-8")):
         return None
@@ -162,29 +229,42 @@ def _with_includes(current: Current) -> Callable[[str], Log] | None:
     return whole
 
 
-def committed(current: Current, addition: Addition, message: str) -> None:
+def committed(current: Current | Tail, addition: Addition | Appending, message: str) -> None:
     """Write the checked addition over the log (atomic, locked, refused if the file changed) and
-    say ``message``, with Ctrl-C and SIGTERM held so that a done write is reported as done."""
+    say ``message``, with Ctrl-C and SIGTERM held so that a done write is reported as done. An
+    addition planned from the cache brings the cache up to date, so the next query needs no parse."""
     from ..write.append import commit
+    from ..write.tail import Appending, commit_tail, remember_tail
 
     with uninterrupted():  # from here the write either does not happen or is reported as done
-        commit(current.path, current.original, addition.text)
+        if isinstance(addition, Appending):
+            from ..views.summaries import SUMMARIES
+
+            assert isinstance(current, Tail)
+            commit_tail(current.path, current.scan, addition.tail)
+            remember_tail(current.path, current.scan, addition, SUMMARIES)
+        else:
+            assert isinstance(current, Current)
+            commit(current.path, current.original, addition.text)
         say_error(message)
 
 
-def _write(current: Current, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False) -> None:
+def _write(
+    current: Current | Tail, block: str, dry_run: bool, what: str | None = None, duplicate: bool = False
+) -> None:
     """Check the log with ``block`` appended, then print it (a dry run) or write it. ``what`` names an
     actor or a source; an event is named by the id the log gives it, and refused when the log has the
     same event already (the same dates, kind and title) unless ``duplicate``."""
     from ..errors import UsageError
 
     display = current.where.display
-    addition = planned(current, block)
+    current, addition = planned_from(current, block)
     added = next((e for e in addition.log.events if e.line == addition.first_line), None) if what is None else None
     if added is not None and not duplicate:
-        from ..views.lint import twin_of
+        from ..views.lint import twin_among
 
-        twin = twin_of(addition.log, added)
+        others = current.store.on_days(added.when.start, added.when.end) if isinstance(current, Tail) else ()
+        twin = twin_among((*others, *addition.log.events), added)
         if twin is not None:
             raise UsageError(
                 f"the log already has this event: '{twin.id}' ({twin.file or display}:{twin.line}) has the same "
@@ -198,7 +278,7 @@ def _write(current: Current, block: str, dry_run: bool, what: str | None = None,
     committed(current, addition, f"rwpk: added {what} at {display}:{addition.first_line}")
 
 
-def _refuse_taken(current: Current, table: str, ident: str) -> None:
+def _refuse_taken(current: Current | Tail, table: str, ident: str) -> None:
     from ..errors import UsageError
 
     log = current.log
@@ -306,7 +386,7 @@ def add(
     from ..log.names import NameIndex
     from ..write.blocks import NewEvent, event_block
 
-    current = current_log(ctx, dry_run)
+    current = log_for_add(ctx, dry_run)
     log = current.log
     asked = _ask_missing(log, date_, kind, title)
     names = NameIndex(log.actors.values() if log else ())
@@ -367,7 +447,7 @@ def add_actor(
         raise UsageError("--since and --until describe a role; give the role's title with --role")
     roles = ({k: v for k, v in (("title", role), ("since", since), ("until", until)) if v},) if role else ()
     new = NewActor(actor_id, name, country, actor_type, tuple(alias or ()), roles)
-    current = current_log(ctx, dry_run)
+    current = log_for_add(ctx, dry_run)
     _refuse_taken(current, "actor", actor_id)
     _write(current, actor_block(new), dry_run, f"actor '{actor_id}'")
 
@@ -394,6 +474,6 @@ def add_source(
     from ..write.blocks import NewSource, source_block
 
     new = NewSource(source_id, title, outlet, url, published)
-    current = current_log(ctx, dry_run)
+    current = log_for_add(ctx, dry_run)
     _refuse_taken(current, "source", source_id)
     _write(current, source_block(new), dry_run, f"source '{source_id}'")

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from pathlib import Path
@@ -28,6 +28,7 @@ from ..dates.span import span_of_fields as _unspan
 from ..errors import DamagedCacheError, Problem, RwpkError
 from .kinds import Kind
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
+from .shape import Shape, shape_of
 from .store import Keeper, LogStore, Rows
 
 try:  # the BLAKE2 that hashlib itself wraps; importing hashlib loads OpenSSL, 5 ms of every run
@@ -39,7 +40,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "15"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "16"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -112,8 +113,12 @@ def digest_of_file(path: Path, limit: int) -> str | None:
 _COLUMNS = ("first, last, id, precision, approximate, uncertain, span_text, open_start, open_end, span_ends, "
             "kind, title, place, people, tags, sources, summary, date_text, line, people_line, file, "
             "imported, planned")  # fmt: skip
-_INSERT = f"INSERT INTO events ({_COLUMNS}, crc) VALUES ({', '.join('?' * (len(_COLUMNS.split(', ')) + 1))})"
-_META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts")
+_INSERT = f"INSERT INTO events ({_COLUMNS}, crc, bucket) VALUES ({', '.join('?' * (len(_COLUMNS.split(', ')) + 2))})"
+_META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts", "shape", "ids")
+#: Event ids are kept in buckets, by a hash of the id, each with its count and sum of hashes in the
+#: checked meta table: a new id is known to be free from one bucket's few rows, read through the
+#: index and proved complete by its tally, instead of a scan of every row.
+BUCKETS = 4096
 
 
 def _crc(values: Sequence[Any]) -> int:
@@ -127,6 +132,31 @@ def _checked(row: Sequence[Any]) -> Sequence[Any]:
     if _crc(row[:-1]) != row[-1]:
         raise DamagedCacheError("a row does not match its checksum")
     return row[:-1]
+
+
+def _bucket(ident: str) -> int:
+    return zlib.crc32(ident.encode("utf-8", "surrogatepass")) % BUCKETS
+
+
+class _Ids:
+    """Each bucket's number of ids and the sum of their hashes, as the meta table keeps them."""
+
+    def __init__(self, body: str) -> None:
+        found = json.loads(body)
+        self.counts: list[int] = [int(n) for n in found[0]]
+        self.sums: list[int] = [int(n) for n in found[1]]
+        if len(self.counts) != BUCKETS or len(self.sums) != BUCKETS:
+            raise ValueError("the id tally has the wrong number of buckets")
+
+    @staticmethod
+    def of(idents: Iterable[str], base: _Ids | None = None) -> str:
+        counts = list(base.counts) if base else [0] * BUCKETS
+        sums = list(base.sums) if base else [0] * BUCKETS
+        for ident in idents:
+            value = zlib.crc32(ident.encode("utf-8", "surrogatepass"))
+            counts[value % BUCKETS] += 1
+            sums[value % BUCKETS] += value
+        return json.dumps([counts, sums], separators=(",", ":"))
 
 
 def _meta_check(meta: Mapping[str, str]) -> str:
@@ -176,7 +206,7 @@ class _Encoder:
                int(w.uncertain), w.text, int(w.open_start), int(w.open_end), w.ends, e.kind.value, e.title, e.place,
                f"[{people}]" if people else "", self._strings(e.tags), self._strings(e.sources), e.summary,
                e.date_text, e.line, e.participants_line, e.file, e.imported, int(e.planned))  # fmt: skip
-        return (*row, _crc(row))
+        return (*row, _crc(row), _bucket(e.id))
 
     def _strings(self, values: tuple[str, ...]) -> str:
         found = self._texts.get(values)
@@ -202,9 +232,8 @@ class _Decoder:
         self._people: dict[str, tuple[Participant, ...]] = {"": ()}
         self._texts: dict[str, tuple[str, ...]] = {"": ()}
 
-    def event(self, stored: Sequence[Any]) -> Event:
-        """An event from its row, read with its checksum last."""
-        row = _checked(stored)
+    def event(self, row: Sequence[Any]) -> Event:
+        """An event from its row, already checked against its checksum (``_checked``)."""
         (first, last, ident, precision, approximate, uncertain, text, open_start, open_end, ends, kind, title, place,
          people, tags, sources, summary, date_text, line, people_line, file, imported, planned) = row  # fmt: skip
         key = (first, last, precision, approximate, uncertain, text, open_start, open_end, ends)
@@ -291,33 +320,60 @@ class CachedFile(LogStore):
         self,
         header: Log,
         connection: sqlite3.Connection,
+        meta: Mapping[str, str],
         includes: tuple[tuple[str, int], ...] = (),
         declarations: str = "",
-        context: str = "",
-        counts: _Counts | None = None,
     ) -> None:
         super().__init__(header)
         self._db = connection
-        self.includes, self.declarations, self.context = includes, declarations, context
-        self._counts = counts
+        self.includes, self.declarations, self.context = includes, declarations, meta["context"]
+        self._counts = _Counts(meta["counts"])
+        self._ids = meta["ids"]
+        #: What the file's bytes look like to text appended after them.
+        self.shape = Shape.from_json(meta["shape"])
 
-    def _all_checked(self, rows: Iterator[Sequence[Any]], month: int | None) -> list[Sequence[Any]]:
+    def _all_checked(
+        self, rows: Iterator[Sequence[Any]], month: int | None, keep: Callable[[Sequence[Any]], bool] | None = None
+    ) -> list[Sequence[Any]]:
         """Rows read with their checksums, each checked, and as many as the counts say end in or after
-        ``month``, each once (an event is one line of one file): otherwise DamagedCacheError."""
-        found = list(map(_checked, rows))
-        if self._counts is None or len(found) != self._counts.ending_from(month):
-            raise DamagedCacheError("the cache holds a different number of events than it counted")
-        if len({(r[20], r[18]) for r in found}) != len(found):
-            raise DamagedCacheError("the cache gives an event twice")
+        ``month``, each once (an event is one line of one file): otherwise DamagedCacheError. Only the
+        rows that ``keep`` accepts are returned (without their checksums), but every row is counted."""
         floor = date(month // 12, month % 12 + 1, 1).toordinal() if month is not None else _FIRST_DAY
-        if any(r[1] < floor for r in found):
-            raise DamagedCacheError("the cache's date index gives an event outside the dates asked")
+        places: set[tuple[Any, Any]] = set()
+        found, read = [], 0
+        for row in map(_checked, rows):
+            read += 1
+            if row[1] < floor:
+                raise DamagedCacheError("the cache's date index gives an event outside the dates asked")
+            places.add((row[20], row[18]))
+            if keep is None or keep(row):
+                found.append(row)
+        if self._counts is None or read != self._counts.ending_from(month):
+            raise DamagedCacheError("the cache holds a different number of events than it counted")
+        if len(places) != read:
+            raise DamagedCacheError("the cache gives an event twice")
         return found
 
     def ids(self) -> list[tuple[str, int, str]]:
         try:
             rows = self._all_checked(self._db.execute(f"SELECT {_COLUMNS}, crc FROM events"), None)
             return [(str(r[2]), int(r[18]), str(r[20])) for r in rows]
+        except _DAMAGE as error:
+            raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
+
+    def taken(self) -> Container[str]:
+        """The cached events' ids, asked one at a time (see ``_StoredIds``)."""
+        return _StoredIds(self._db, self._ids)
+
+    def on_days(self, start: date, end: date) -> tuple[Event, ...]:
+        """The events from exactly ``start`` to ``end``, found through the index of first days: what
+        ``rwpk add`` compares a new event with. Each row is checked against its checksum."""
+        try:
+            query = f"SELECT {_COLUMNS}, crc FROM events INDEXED BY events_first WHERE first = ? AND last = ?"
+            found = [_checked(r) for r in self._db.execute(query, (start.toordinal(), end.toordinal()))]
+            if any((r[0], r[1]) != (start.toordinal(), end.toordinal()) for r in found):
+                raise DamagedCacheError("the cache's date index gives an event outside the dates asked")
+            return tuple(map(_Decoder().event, sorted(found, key=_in_order)))
         except _DAMAGE as error:
             raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
 
@@ -339,12 +395,12 @@ class CachedFile(LogStore):
             first_day = date(start.year, start.month, 1).toordinal()
             query = f"SELECT {_COLUMNS}, crc FROM events INDEXED BY events_last WHERE last >= ?"
             rows = self._db.execute(query, (first_day,))
-        found = self._all_checked(rows, month)
         low = start.toordinal() if start is not None else _FIRST_DAY
         high = end.toordinal() if end is not None else _LAST_DAY
-        chosen = sorted((r for r in found if r[1] >= low and r[0] <= high), key=_in_order)
+        chosen = self._all_checked(rows, month, lambda r: r[1] >= low and r[0] <= high)
+        chosen.sort(key=_in_order)
         decode = _Decoder().event
-        return tuple(decode((*row, _crc(row))) for row in chosen)
+        return tuple(map(decode, chosen))
 
     def kept(self) -> list[Rows]:
         try:
@@ -360,23 +416,23 @@ class CachedFile(LogStore):
 
 
 def write(
-    path: Path, digest: str, size: int, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    path: Path, digest: str, data: bytes, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
     context: str = "",
 ) -> CachedFile | None:  # fmt: skip
     """Write a log file's cache, with the ``rows`` kept per actor, and open it; None when it cannot
-    be written (that only costs speed)."""
-    if not save(path, digest, size, log, rows, includes, context):
+    be written (that only costs speed). ``data`` are the file's bytes, whose digest is ``digest``."""
+    if not save(path, digest, data, log, rows, includes, context):
         return None
     return open_cached(path, digest, log.path)
 
 
 def save(
-    path: Path, digest: str, size: int, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    path: Path, digest: str, data: bytes, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
     context: str = "",
 ) -> bool:  # fmt: skip
     """Write a log file's cache without opening it; False when it cannot be written."""
     try:
-        _write_cache(path, digest, size, log, includes, context, rows)
+        _write_cache(path, digest, data, log, includes, context, rows)
     except (OSError, sqlite3.Error):
         return False
     return True
@@ -399,13 +455,13 @@ def open_cached(path: Path, digest: str, display: str) -> CachedFile | None:
             connection.close()
             return None
         header, includes, declarations = _unheader(meta["header"], display)
-        return CachedFile(header, connection, includes, declarations, meta["context"], _Counts(meta["counts"]))
+        return CachedFile(header, connection, meta, includes, declarations)
     except _DAMAGE:
         return None  # corrupt or foreign: ignored, and rebuilt by the caller
 
 
 def _write_cache(
-    path: Path, digest: str, size: int, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
+    path: Path, digest: str, data: bytes, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
 ) -> None:
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -426,21 +482,23 @@ def _write_cache(
                 "tags TEXT NOT NULL, "
                 "sources TEXT NOT NULL, summary TEXT, date_text TEXT, line INTEGER NOT NULL, "
                 "people_line INTEGER NOT NULL, file TEXT NOT NULL, imported TEXT, planned INTEGER NOT NULL, "
-                "crc INTEGER NOT NULL)"
+                "crc INTEGER NOT NULL, bucket INTEGER NOT NULL)"
             )
             connection.executemany(_INSERT, map(_Encoder().row, log.events))
             connection.execute("CREATE INDEX events_last ON events (last)")
             connection.execute("CREATE INDEX events_first ON events (first)")
-            # An append checks its new ids against these; without the index each check reads every row.
-            connection.execute("CREATE INDEX events_id ON events (id)")
+            # An append checks each new id against the ids of its bucket, read from this index alone.
+            connection.execute("CREATE INDEX events_bucket ON events (bucket, id)")
             meta = {
                 "schema": SCHEMA,
                 "version": __version__,
                 "digest": digest,
-                "size": str(size),
+                "size": str(len(data)),
                 "header": _header(log, includes),
                 "context": context,
                 "counts": _Counts.of(log.events, len(rows)),
+                "shape": shape_of(data).to_json(),
+                "ids": _Ids.of(e.id for e in log.events),
             }
             meta["check"] = _meta_check(meta)
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
@@ -489,6 +547,43 @@ def extend(path: Path, data: bytes, digest: str, display: str, appended: Appende
         return None
 
 
+def grow(
+    path: Path, before: str, tail: bytes, digest: str, grown: Log, events: Sequence[Event], keeper: Keeper
+) -> bool:
+    """After ``events`` (and perhaps sources) were appended to a file whose bytes had the digest
+    ``before`` (and whose cache answered for them), make the cache answer for the file as it now is:
+    its old bytes and ``tail``, of ``digest``, read as ``grown`` (whose sources are the file's now). One
+    transaction; False when the cache no longer held ``before``, the appended text declared actors,
+    or anything is off: the next query then reads the new text itself, as ``extend`` does."""
+    if not path.is_file():
+        return False
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = sqlite3.connect(path, timeout=LOCK_SECONDS, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        if meta.get("check") != _meta_check(meta) or (
+            meta.get("schema"),
+            meta.get("version"),
+            meta.get("context"),
+            meta.get("digest"),
+        ) != (SCHEMA, __version__, "", before):
+            connection.execute("ROLLBACK")
+            return False  # fmt: skip
+        header, includes, declarations = _unheader(meta["header"], grown.path)
+        if grown.actors.keys() != header.actors.keys():
+            connection.execute("ROLLBACK")
+            return False
+        _add_events(connection, meta, header, includes, declarations, events, keeper, digest, tail, grown.sources)
+        connection.execute("COMMIT")
+        return True
+    except (*_DAMAGE, RecursionError, RwpkError):
+        return False
+    finally:
+        if connection is not None:
+            connection.close()  # closing rolls back whatever the transaction had begun
+
+
 def _days_in_range(connection: sqlite3.Connection) -> bool:
     """Whether every event's days are in the calendar, read through the indexes (a few pages, not a
     scan): a day out of range would make --since skip rows rather than fail to decode them."""
@@ -510,16 +605,32 @@ def _extend_locked(
     if not _days_in_range(connection):
         return None
     header, includes, declarations = _unheader(meta["header"], display)
-    counts = _Counts(meta["counts"])
     if meta.get("digest") == digest:  # another run extended it while this one waited for the lock
-        return CachedFile(header, connection, includes, declarations, counts=counts)
+        return CachedFile(header, connection, meta, includes, declarations)
     size = int(meta.get("size", "0"))
     prefix = data[:size]
     if not 0 < size < len(data) or not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
         return None
-    events = appended(prefix, data[size:], header, _StoredIds(connection))
+    events = appended(prefix, data[size:], header, _StoredIds(connection, meta["ids"]))
     if events is None:
         return None
+    return _add_events(connection, meta, header, includes, declarations, events, keeper, digest, data[size:])
+
+
+def _add_events(
+    connection: sqlite3.Connection, meta: dict[str, str], header: Log, includes: tuple[tuple[str, int], ...],
+    declarations: str, events: Sequence[Event], keeper: Keeper, digest: str, tail: bytes,
+    sources: Mapping[str, Source] | None = None,
+) -> CachedFile:  # fmt: skip
+    """Add ``events``, and the kept rows they change, to a cache whose meta was just checked, so that
+    it answers for its file followed by ``tail``, whose digest is ``digest``; in the caller's
+    transaction. ``sources``, when given, are the file's sources now (the old and those appended)."""
+    counts = _Counts(meta["counts"])
+    if sources is not None and sources.keys() != header.sources.keys():
+        stored = json.loads(meta["header"])
+        declarations = stored["declarations"] = declarations_json(header.actors, sources)
+        meta["header"] = json.dumps(stored, ensure_ascii=False)
+        header = header._replace(sources=sources)
     named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
     places = ", ".join("?" * len(named))  # read without the actor index, which a damaged cache may mislead
     stored = connection.execute(
@@ -530,38 +641,45 @@ def _extend_locked(
     connection.executemany(_INSERT, map(_Encoder().row, events))
     new_actors = len({i for i, _ in changed} - {a for a, _ in rows})
     tally = _Counts.of(events, counts.summaries + new_actors, counts.months)
-    meta.update(digest=digest, size=str(len(data)), counts=tally)
-    updates = [(meta[key], key) for key in ("digest", "size", "counts")] + [(_meta_check(meta), "check")]
+    size = int(meta["size"]) + len(tail)
+    shape = Shape.from_json(meta["shape"]).then(tail).to_json()
+    ids = _Ids.of((e.id for e in events), _Ids(meta["ids"]))
+    meta.update(digest=digest, size=str(size), counts=tally, shape=shape, ids=ids)
+    changing = ("digest", "size", "counts", "header", "shape", "ids")
+    updates = [(meta[key], key) for key in changing] + [(_meta_check(meta), "check")]
     connection.executemany("UPDATE meta SET value = ? WHERE key = ?", updates)
     connection.executemany(
         "INSERT INTO summaries (actor, body, crc) VALUES (?, ?, ?) "
         "ON CONFLICT (actor) DO UPDATE SET body = excluded.body, crc = excluded.crc",
         [(i, b, _crc((i, b))) for i, b in changed],
     )
-    return CachedFile(header, connection, includes, declarations, counts=_Counts(tally))
+    return CachedFile(header, connection, meta, includes, declarations)
 
 
 class _StoredIds:
     """The ids of the cached events, asked one at a time: an append checks a few new ids, and reading
-    all 100,000 into a set would cost more than the rest of the append.
+    all 1,000,000 into a set would cost more than the rest of the append.
 
-    A taken id is found through the id index and its row checked; an id the index says is free is
-    confirmed by one read of the table, since a damaged index could hide a taken id (one read per
-    new event: the clashes of a repeated title are all found through the index)."""
+    An id is looked up among the ids of its bucket, read from the bucket index alone; their number
+    and the sum of their hashes must be the bucket's tally in the checked meta table, so an index
+    that a flipped byte has damaged (and that would hide a taken id) is found, not answered from."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, tally: str) -> None:
         self._db = connection
+        self._tally = tally
+        self._ids: _Ids | None = None
 
     def __contains__(self, ident: object) -> bool:
-        found = self._db.execute(
-            "SELECT seq FROM events INDEXED BY events_id WHERE id = ? LIMIT 1", (ident,)
-        ).fetchone()
-        if found is None:
-            query = f"SELECT {_COLUMNS}, crc FROM events NOT INDEXED WHERE id = ? LIMIT 1"
-            if self._db.execute(query, (ident,)).fetchone() is not None:
-                raise DamagedCacheError("the id index misses an event")
+        if not isinstance(ident, str):
             return False
-        row = self._db.execute(f"SELECT {_COLUMNS}, crc FROM events WHERE seq = ?", found).fetchone()
-        if row is None or _checked(row)[2] != ident:
-            raise DamagedCacheError("the id index points at another event")
-        return True
+        if self._ids is None:
+            self._ids = _Ids(self._tally)
+        bucket = _bucket(ident)
+        query = "SELECT id FROM events INDEXED BY events_bucket WHERE bucket = ?"
+        found = [i for (i,) in self._db.execute(query, (bucket,))]
+        hashes = [zlib.crc32(i.encode("utf-8", "surrogatepass")) for i in found]
+        if len(found) != self._ids.counts[bucket] or sum(hashes) != self._ids.sums[bucket]:
+            raise DamagedCacheError("the id index does not match its tally")
+        if any(h % BUCKETS != bucket for h in hashes):
+            raise DamagedCacheError("the id index gives an id of another bucket")
+        return ident in found

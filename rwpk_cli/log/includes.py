@@ -232,7 +232,7 @@ def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Kee
             assert member.path is not None
             rows = keeper.rows(log._replace(actors=actors))
             path = cache_file(member.path)
-            cached = cache.write(path, entry.digest, len(member.data), log, rows, file.includes, context)
+            cached = cache.write(path, entry.digest, member.data, log, rows, file.includes, context)
             stores.append(cached or MemoryStore(log, keeper, rows))
         if problems:
             raise LogError(problems)

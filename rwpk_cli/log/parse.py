@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import re
 import tomllib
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -53,7 +53,9 @@ class LogFile:
     reports every problem exactly.
     """
 
-    def __init__(self, text: str, display: str, included: bool = False) -> None:
+    def __init__(self, text: str, display: str, included: bool = False, first_line: int = 1) -> None:
+        """``first_line``: the line of the file that ``text`` starts on, for a block appended to a
+        file; such a text is read whole, and any problem in it raises LogError without its line."""
         text = text.removeprefix("\ufeff")
         if not text.strip():
             empty = "the log is empty; add an event (rwpk add) or check that this is the right file"
@@ -62,12 +64,13 @@ class LogFile:
         self._data: dict[str, Any] | None = None
         self._declared = ""
         self._late: frozenset[str] = frozenset()
+        self._first_line = first_line
         self._starts = _event_headers(text)
-        head = self._prelude() if len(self._starts) > CHUNK_EVENTS else None
+        head = self._prelude() if len(self._starts) > CHUNK_EVENTS and first_line == 1 else None
         if head is None:
             self._starts = []
             head = self._data = _parse_whole(text, display)
-            self._fast = FastLineIndex(text)
+            self._fast = FastLineIndex(text, first_line)
             self._validator = Validator(display, text, self._fast, included)
         else:
             self._validator = Validator(display, text, FastLineIndex(self._declared), included)
@@ -116,7 +119,9 @@ class LogFile:
                 quick.taken(taken)
                 return quick.build(data, actors, sources)
             except LogError:
-                pass  # report with the exact scanner, which follows strings and brackets
+                if self._first_line != 1:
+                    raise  # the exact scanner numbers lines from the text's start
+                # otherwise, report with the exact scanner, which follows strings and brackets
         exact = Validator(self.display, self.text, None, self._included)
         exact.taken(taken)
         return exact.build(data, actors, sources)
@@ -260,10 +265,27 @@ def appended_records(prefix: str, tail: str, header: Log, existing_ids: Containe
     None when that cannot give what a full parse would (a problem, a declaration or an id already
     taken, a warning, or a new actor that a name in an old event might now mean): the caller parses
     it all."""
-    if "[[event]]" not in prefix and "event" in prefix:
+    declares_actors = "actor" in _top_tables(tail)
+    names = {p.name for e in header.events for p in e.participants if p.actor_id is None} if declares_actors else ()
+    return records_after(prefix.count("\n"), "[[event]]" in prefix or "event" not in prefix, tail, header,
+                         existing_ids, names)  # fmt: skip
+
+
+def records_after(
+    lines: int, events_extend: bool, tail: str, header: Log, existing_ids: Container[str],
+    free_names: Collection[str] | None,
+) -> Log | None:  # fmt: skip
+    """``appended_records`` for a prefix known only by its number of ``lines``, whether an
+    ``[[event]]`` table could extend its events (``events_extend``), and the names of its free-text
+    participants (None when unknown: a tail that declares actors then needs a full parse). The Log
+    returned holds ``header.events`` and the new events."""
+    if not events_extend:
         return None  # the old text may define event otherwise (event = [...]), which [[event]] cannot extend
     try:
-        part = LogFile("\n" * prefix.count("\n") + tail, header.path)  # each line where the whole file has it
+        if tail.count("[[event]]") > CHUNK_EVENTS:  # read in chunks: each line where the whole file has it
+            part = LogFile("\n" * lines + tail, header.path)
+        else:
+            part = LogFile(tail, header.path, first_line=lines + 1)
     except LogError:
         return None
     data_keys = _top_tables(tail)
@@ -274,7 +296,7 @@ def appended_records(prefix: str, tail: str, header: Log, existing_ids: Containe
         return None
     if actors.keys() & header.actors or sources.keys() & header.sources:
         return None
-    if actors and _may_mean_a_new_actor(header, actors):
+    if actors and (free_names is None or _may_mean_a_new_actor(free_names, actors)):
         return None
     merged = header._replace(actors={**header.actors, **actors}, sources={**header.sources, **sources})
     try:
@@ -291,11 +313,10 @@ def _top_tables(text: str) -> set[str]:
     return {m.group(1) for m in re.finditer(r"^\[\[?\s*([A-Za-z0-9_-]+)", text, re.MULTILINE)}
 
 
-def _may_mean_a_new_actor(header: Log, actors: Mapping[str, Actor]) -> bool:
+def _may_mean_a_new_actor(names: Collection[str], actors: Mapping[str, Actor]) -> bool:
     """Whether a free-text participant of an old event fits one of the new actors, so that a full parse
     would now read it as that actor (or as ambiguous)."""
     from .names import NameIndex
 
     index = NameIndex(actors.values())
-    names = {p.name for e in header.events for p in e.participants if p.actor_id is None}
     return any(index.candidates(name) for name in names)

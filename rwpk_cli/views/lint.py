@@ -94,8 +94,13 @@ def same_event(event: Event) -> tuple[object, ...]:
 
 def twin_of(log: Log, event: Event) -> Event | None:
     """The first other event of ``log`` that is the same event as ``event``, if any."""
+    return twin_among(log.events, event)
+
+
+def twin_among(events: Iterable[Event], event: Event) -> Event | None:
+    """The first of ``events``, other than ``event`` itself, that is the same event, if any."""
     key = same_event(event)
-    return next((e for e in log.events if e is not event and e.line != event.line and same_event(e) == key), None)
+    return next((e for e in events if e is not event and e.line != event.line and same_event(e) == key), None)
 
 
 def _same_events(log: Log) -> list[Problem]:

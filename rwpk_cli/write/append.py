@@ -95,14 +95,14 @@ def plan_records(
         if whole is None:
             return plan(original, block, display, checked=True)
         text = original + tail
-        return Addition(text, whole(text), block, text.count("\n") - _inner_newlines(block))
-    first_line = original.count("\n") + tail.count("\n") - _inner_newlines(block)
+        return Addition(text, whole(text), block, text.count("\n") - inner_newlines(block))
+    first_line = original.count("\n") + tail.count("\n") - inner_newlines(block)
     text = original + tail
     del tail  # a large import's block is held once more than it must be otherwise
     return Addition(text, found, block, first_line)
 
 
-def _inner_newlines(block: str) -> int:
+def inner_newlines(block: str) -> int:
     """``block.strip("\n").count("\n")``, without copying a large block."""
     lead = 0
     while lead < len(block) and block[lead] == "\n":
@@ -146,13 +146,14 @@ def locked(path: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
-def remove_stale_temporaries(target: Path) -> None:
-    """Remove the temporary files that an rwpk killed mid-write left beside the log. Called under the
-    lock, when no other rwpk can be writing one; the pattern is write_atomic's own."""
+def remove_stale_temporaries(target: Path, keep: Path | None = None) -> None:
+    """Remove the temporary files that an rwpk killed mid-write left beside the log (all but the
+    caller's own ``keep``). Called under the lock, when no other rwpk can be writing one; the pattern
+    is write_atomic's own."""
     folder = target.parent if str(target.parent) else Path(".")
     for stale in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
         with contextlib.suppress(OSError):
-            if stale.is_file() and not stale.is_symlink():
+            if stale.name != (keep.name if keep else None) and stale.is_file() and not stale.is_symlink():
                 stale.unlink()
 
 

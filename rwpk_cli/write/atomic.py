@@ -80,17 +80,8 @@ def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> 
     if found is not None and not found.st_mode & 0o222:
         raise WriteError(f"{path}: is read-only; make it writable to write it")
     folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary, ours = temporary_beside(target, found, path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise WriteError(f"{path}: cannot write here: {error.strerror or error}") from None
-    ours = os.fstat(handle).st_ino
-    try:
-        os.chmod(temporary, _mode_for(target))
-        if found is not None and (found.st_uid, found.st_gid) != (os.geteuid(), os.getegid()):
-            # As root the file stays its owner's; otherwise it becomes ours, as an editor's save would.
-            with contextlib.suppress(PermissionError):
-                os.chown(temporary, found.st_uid, found.st_gid)
         with os.fdopen(handle, "wb") as stream:
             if isinstance(data, str):
                 for start in range(0, len(data), 1 << 20):
@@ -102,13 +93,40 @@ def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> 
         if expect is None:
             os.replace(temporary, target)
         else:
-            _swap_in(Path(temporary), ours, target, found, expect, path)
+            _swap_in(temporary, ours, target, found, expect, path)
     except OSError as error:
-        _discard(Path(temporary), ours)
+        discard(temporary, ours)
         raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
     except BaseException:
-        _discard(Path(temporary), ours)
+        discard(temporary, ours)
         raise
+    sync_folder(folder)
+
+
+def temporary_beside(target: Path, found: os.stat_result | None, path: Path) -> tuple[int, Path, int]:
+    """A new temporary file beside ``target``, with the mode, owner and group of the file ``found``
+    there: its descriptor, path and inode. WriteError when the folder does not allow it."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write here: {error.strerror or error}") from None
+    temporary, ours = Path(name), os.fstat(handle).st_ino
+    try:
+        os.chmod(temporary, _mode_for(target))
+        if found is not None and (found.st_uid, found.st_gid) != (os.geteuid(), os.getegid()):
+            # As root the file stays its owner's; otherwise it becomes ours, as an editor's save would.
+            with contextlib.suppress(PermissionError):
+                os.chown(temporary, found.st_uid, found.st_gid)
+    except OSError as error:
+        os.close(handle)
+        discard(temporary, ours)
+        raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
+    return handle, temporary, ours
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so that a rename in it survives a crash (where the platform allows it)."""
     try:
         directory = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -121,7 +139,7 @@ def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> 
         os.close(directory)
 
 
-def _discard(temporary: Path, ours: int) -> None:
+def discard(temporary: Path, ours: int) -> None:
     """Remove the temporary file, if what is at its name is still rwpk's own (after a swap it may be
     the user's log)."""
     with contextlib.suppress(OSError):
@@ -156,6 +174,12 @@ def _swap_in(temporary: Path, ours: int, target: Path, found: os.stat_result | N
     if identity(temporary.stat()) == identity(found) and holds(temporary, expect):
         temporary.unlink()
         return
+    keep_both(temporary, ours, target, path)
+
+
+def keep_both(temporary: Path, ours: int, target: Path, path: Path) -> None:
+    """After a swap put aside a file that another program had just saved as the log: swap it back,
+    and raise ConflictError. A second save that landed between the two swaps is kept beside it."""
     swap.exchange(temporary, target)  # another program saved the log: give it back its file
     if temporary.stat().st_ino != ours:  # a second save landed between the two swaps: keep both
         kept = target.with_name(f"{target.name}.saved-{os.getpid()}")
