@@ -241,14 +241,15 @@ def test_an_event_comes_back_from_its_cache_row_unchanged(
 ) -> None:
     """Rows are written with hand-joined JSON for speed; any text must read back as it was."""
     from rwpk_cli.dates.parse import parse_date
-    from rwpk_cli.log.cache import _checked, _Decoder, _Encoder
+    from rwpk_cli.log.cache import _Decoder, _Encoder, _event_row
     from rwpk_cli.log.kinds import Kind
     from rwpk_cli.log.model import Event, Participant
 
     event = Event("x", parse_date("2024-Q1~"), Kind.CALL, title, None, tuple(Participant(n, a) for n, a in people),
                   tuple(tags), tuple(sources), summary, "early 2024", 3, 5)  # fmt: skip
-    *stored, _bucket = _Encoder().row(event)  # the row with its checksum, and the id's bucket
-    assert _Decoder().event(_checked(stored)) == event
+    first, last, _, ident, body, crc = _Encoder().row(event)  # the indexed columns, the body and its checksum
+    assert (first, last, ident) == (event.when.start.toordinal(), event.when.end.toordinal(), event.id)
+    assert _Decoder().event(_event_row((body, crc))) == event
 
 
 @pytest.mark.parametrize(

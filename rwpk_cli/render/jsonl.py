@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .docs import EventsDoc
-from .jsonout import event_json
+from .jsonout import EventWriter
 
 #: Characters that Python's str.splitlines() and other readers take for line breaks: escaped, so a
 #: record stays one line whatever its text holds (the JSON reads back the same).
@@ -13,7 +13,8 @@ _BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0
 
 def timeline(doc: EventsDoc) -> str:
     """Each event as one compact JSON object on its own line."""
-    return "".join(event_json(row).translate(_BREAKS) + "\n" for row in doc.rows)
+    write = EventWriter().json
+    return "".join(write(row).translate(_BREAKS) + "\n" for row in doc.rows)
 
 
 meetings = export = timeline

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..dates.span import DateSpan
 from ..views.analysis import Contact
-from ..views.rows import EventRow
+from ..views.rows import EventRow, PersonRow
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import balance
 
@@ -53,19 +53,52 @@ def _texts(values: Sequence[str]) -> str:
 def event_json(row: EventRow) -> str:
     """``json.dumps(event_object(row), ensure_ascii=False)``, written directly: several times faster,
     for thousands of events, with the json module's own string escaping (a test holds the two equal)."""
-    event, when = row.event, row.event.when
-    people = ", ".join(
-        f'{{"id": {_text(p.id)}, "name": {_quote(p.name)}, "country": {_text(p.country)}, "title": {_text(p.title)}, '
-        f'"title_certain": {_BOOL[p.title_certain]}}}'
-        for p in row.participants
-    )
+    return EventWriter().json(row)
+
+
+class EventWriter:
+    """``event_json`` for many events: the parts that events share (a date, a participant with their
+    title, a list of tags) are written once each. A date is remembered by the object itself, which
+    the events being written keep alive, since events read from a cache share their dates."""
+
+    def __init__(self) -> None:
+        self._dates: dict[int, tuple[DateSpan, str]] = {}
+        self._people: dict[PersonRow, str] = {}
+        self._lists: dict[tuple[str, ...], str] = {}
+
+    def json(self, row: EventRow) -> str:
+        event, when = row.event, row.event.when
+        known = self._dates.get(id(when))
+        if known is None or known[0] is not when:
+            known = self._dates[id(when)] = (when, _date_fields(when))
+        people = self._people
+        found = []
+        for p in row.participants:
+            text = people.get(p)
+            if text is None:
+                text = people[p] = (
+                    f'{{"id": {_text(p.id)}, "name": {_quote(p.name)}, "country": {_text(p.country)}, '
+                    f'"title": {_text(p.title)}, "title_certain": {_BOOL[p.title_certain]}}}'
+                )
+            found.append(text)
+        return (
+            f'{{"id": {_quote(event.id)}, {known[1]}, "kind": "{event.kind.value}", "title": {_quote(event.title)}, '
+            f'"place": {_text(event.place)}, "participants": [{", ".join(found)}], "tags": {self._list(event.tags)}, '
+            f'"sources": {self._list(event.sources)}, "summary": {_text(event.summary)}}}'
+        )
+
+    def _list(self, values: tuple[str, ...]) -> str:
+        text = self._lists.get(values)
+        if text is None:
+            text = self._lists[values] = _texts(values)
+        return text
+
+
+def _date_fields(when: DateSpan) -> str:
     return (
-        f'{{"id": {_quote(event.id)}, "date": {_quote(when.canonical)}, "start": "{when.start.isoformat()}", '
-        f'"end": "{when.end.isoformat()}", "precision": "{when.precision.value}", '
-        f'"approximate": {_BOOL[when.approximate]}, "uncertain": {_BOOL[when.uncertain]}, '
-        f'"kind": "{event.kind.value}", "title": {_quote(event.title)}, "place": {_text(event.place)}, '
-        f'"participants": [{people}], "tags": {_texts(event.tags)}, "sources": {_texts(event.sources)}, '
-        f'"summary": {_text(event.summary)}}}'
+        f'"date": {_quote(when.canonical)}, "start": "{when.start.isoformat()}", "end": "{when.end.isoformat()}", '
+        f'"precision": "{when.precision.value}", "approximate": {_BOOL[when.approximate]}, '
+        f'"uncertain": {_BOOL[when.uncertain]}'
     )
 
 
@@ -83,7 +116,7 @@ def timeline(doc: EventsDoc) -> str:
     """An array of events, one per line."""
     if not doc.rows:
         return "[]\n"
-    return "[\n  " + ",\n  ".join(map(event_json, doc.rows)) + "\n]\n"
+    return "[\n  " + ",\n  ".join(map(EventWriter().json, doc.rows)) + "\n]\n"
 
 
 meetings = export = timeline
