@@ -402,7 +402,7 @@ def test_csv_json_and_ics_round_trip_any_text(records: list[tuple[str, str, str]
         )
     log = parse_log("\n".join(lines), "prop.toml")
     doc = EventsDoc(log, rows(log, log.events), log.title)
-    events = json.loads(render.FORMATS["json"].load().timeline(doc))
+    events = json.loads(str(render.FORMATS["json"].load().timeline(doc)))
     assert [(e["title"], e["place"], e["summary"]) for e in events] == list(records)
     table = list(csv.DictReader(io.StringIO(render.FORMATS["csv"].load().timeline(doc), newline="")))
     assert [(undefuse(r["title"]), undefuse(r["place"]), undefuse(r["summary"])) for r in table] == list(records)

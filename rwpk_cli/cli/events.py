@@ -76,8 +76,8 @@ def timeline(
     from .answers import check_filters, nothing_matched
 
     chosen = pick_format("timeline", fmt, output, "table")
-    opened = store(ctx)
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    opened = store(ctx, arguments.date_window())
     filters = arguments.resolve(opened.header)
     log = opened.log(*filters.date_window())
     check_filters(log, filters)
@@ -133,9 +133,9 @@ def meetings(
     from .answers import check_filters, nothing_matched
 
     chosen = pick_format("meetings", fmt, output, "table")
-    opened = store(ctx)
-    person = resolve_official(opened.header, name)
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    opened = store(ctx, arguments.date_window())
+    person = resolve_official(opened.header, name)
     filters = arguments.resolve(opened.header)
     log = opened.log(*filters.date_window())
     check_filters(log, filters)
@@ -209,8 +209,8 @@ def export(
         raise UsageError(f"--with: unknown section {', '.join(unknown)}; choose from {', '.join(REPORT_SECTIONS)}")
     if wanted and chosen != "md":
         raise UsageError(f"--with adds sections to the Markdown report; it does not apply to --format {chosen}")
-    opened = store(ctx)
     arguments = FilterArgs(since, until, on, strict, kind, official, country, tag, search, limit, reverse, as_of)
+    opened = store(ctx, (None, None) if wanted else arguments.date_window())
     filters = arguments.resolve(opened.header)
     # Report sections (actors, network, stats) describe the whole log, so they need every event.
     log = opened.log() if wanted else opened.log(*filters.date_window())

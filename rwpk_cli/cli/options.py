@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
@@ -230,6 +231,20 @@ class FilterArgs(NamedTuple):
     limit: int | None
     reverse: bool
     as_of: str | None
+
+    def date_window(self) -> tuple[date | None, date | None] | None:
+        """The days the date filters let through, as ``Filters.date_window`` gives them, read before
+        the log is; None when a date does not parse (``resolve`` then reports it, in its turn)."""
+        from ..errors import UsageError
+        from ..views.filters import Filters
+
+        try:
+            ref = reference_day(self.as_of)
+            dates = [parse_option(name, value, ref) for name, value in
+                     (("--since", self.since), ("--until", self.until), ("--on", self.on))]  # fmt: skip
+        except UsageError:
+            return None
+        return Filters(since=dates[0], until=dates[1], on=dates[2]).date_window()
 
     def resolve(self, log: Log) -> Filters:
         """Filters with dates normalised and official names matched to actor ids."""

@@ -139,13 +139,15 @@ def location(ctx: typer.Context) -> LogLocation:
     return locate(state.file)
 
 
-def store(ctx: typer.Context) -> LogStore:
-    """The log to query, from its cache when it has not changed; its warnings go to stderr."""
+def store(ctx: typer.Context, window: tuple[date | None, date | None] | None = None) -> LogStore:
+    """The log to query, from its cache when it has not changed; its warnings go to stderr.
+    ``window``: the days whose events the command will ask for, when it knows them (they are read
+    while the log is hashed)."""
     from ..log.open import open_store
     from ..views.summaries import SUMMARIES
 
     state = ctx.find_object(State) or State()
-    opened = open_store(location(ctx), SUMMARIES, use_cache=not state.no_cache, rebuild=state.rebuild)
+    opened = open_store(location(ctx), SUMMARIES, use_cache=not state.no_cache, rebuild=state.rebuild, window=window)
     if not state.rebuild:  # a run again after a damaged cache has shown them already
         for warning in opened.header.warnings:
             say_error(warning.as_warning())
@@ -166,10 +168,14 @@ def window(ctx: typer.Context, filters: Filters) -> tuple[LogStore, Log]:
 def emit(result: object, output: Path | None = None) -> None:
     """Print a rendered view, or write it atomically to ``output``."""
     if output is not None and str(output) != "-":
+        from ..render.chunks import Chunks
         from ..write.atomic import write_atomic
 
-        text = result if isinstance(result, str) else plain(result)
-        write_atomic(output, text.encode("utf-8"))
+        if isinstance(result, Chunks):
+            write_atomic(output, result)
+        else:
+            text = result if isinstance(result, str) else plain(result)
+            write_atomic(output, text.encode("utf-8"))
         say_error(f"rwpk: wrote {output}")
     else:
         try:
@@ -186,13 +192,19 @@ def emit(result: object, output: Path | None = None) -> None:
 def _print(result: object) -> None:
     if sys.stdout is None:
         raise ValueError("standard output is closed")
-    if isinstance(result, str):
+    from ..render.chunks import Chunks
+
+    if isinstance(result, (str, Chunks)):
+        pieces = (result,) if isinstance(result, str) else result
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
-            sys.stdout.write(result)
+            for piece in pieces:
+                sys.stdout.write(piece)
         else:
             sys.stdout.flush()
-            stream.write(result.encode("utf-8"))  # UTF-8 whatever the locale, CRLF kept for CSV and ICS
+            for piece in pieces:  # UTF-8 whatever the locale, CRLF kept for CSV and ICS; a megabyte at a time
+                for start in range(0, len(piece), 1 << 20):
+                    stream.write(piece[start : start + (1 << 20)].encode("utf-8"))
         sys.stdout.flush()
     else:
         from ..render.fit import fit

@@ -8,6 +8,7 @@ appended, parses the file when it must (``parse``), and hands a log kept in seve
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from . import cache
@@ -17,13 +18,21 @@ from .shape import may_include
 from .store import Keeper, LogStore, MemoryStore
 
 
-def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, rebuild: bool = False) -> LogStore:
+def open_store(
+    location: LogLocation, keeper: Keeper, use_cache: bool = True, rebuild: bool = False,
+    window: tuple[date | None, date | None] | None = None,
+) -> LogStore:  # fmt: skip
     """The log at ``location``, from its cache when the cache holds exactly these bytes; ``keeper``
     defines the rows kept per actor beside the events. A log that includes other files is answered
     from each file's own cache. ``rebuild`` parses every file and writes its cache anew, for a cache
     found damaged as it was read. A cache that answers for the file as it is is found by hashing the
-    file in a stream, so a warm query never holds a large log in memory."""
+    file in a stream, so a warm query never holds a large log in memory. ``window``: the days whose
+    events the caller will ask for, read from the cache while the file is hashed (see ``_read_ahead``)."""
     if location.path is not None and use_cache and not rebuild:
+        if window is not None:
+            ahead = _read_ahead(location.path, location.display, window)
+            if ahead is not None:
+                return ahead
         streamed = cache.digest_of_file(location.path, max_bytes())
         warm = cache.open_cached(cache.cache_file(location.path), streamed, location.display) if streamed else None
         if warm is not None and not warm.includes and not warm.context:
@@ -52,6 +61,40 @@ def open_store(location: LogLocation, keeper: Keeper, use_cache: bool = True, re
     from .includes import open_collection
 
     return open_collection(location, data, digest, keeper, rebuild)
+
+
+def _read_ahead(path: Path, display: str, window: tuple[date | None, date | None]) -> cache.CachedFile | None:
+    """The file's cache with the events of ``window`` already read, when it holds exactly the file's
+    bytes. The file is hashed on another thread while this one reads the cache (hashing runs without
+    the interpreter's lock, so the two share the machine's cores); nothing read is given to anyone
+    until the digests are equal. None when they are not, or the cache cannot answer: the caller then
+    goes the usual way. A cache found damaged while it was read raises only if it was the file's."""
+    import threading
+
+    from ..errors import DamagedCacheError
+
+    found: list[str | None] = []
+    hashing = threading.Thread(target=lambda: found.append(cache.digest_of_file(path, max_bytes(), 16 << 20)))
+    hashing.start()
+    warm = None
+    try:
+        warm = cache.open_cached(cache.cache_file(path), None, display)
+        damaged = None
+        if warm is not None and not warm.includes and not warm.context:
+            try:
+                warm.read_ahead(*window)
+            except DamagedCacheError as error:
+                damaged = error
+    finally:
+        hashing.join()
+    if warm is None:
+        return None
+    if not found or found[0] is None or found[0] != warm.digest or warm.includes or warm.context:
+        warm.close()
+        return None
+    if damaged is not None:
+        raise damaged
+    return warm
 
 
 def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:

@@ -2,7 +2,8 @@
 
 Each format lives in its own module and is imported only when used, so ``rwpk --help`` stays fast.
 A format module defines a function per view it supports (``timeline``, ``meetings``, ``actors``,
-``dates``); each returns a ``str`` or a Rich renderable. Renderers never print, never read files
+``dates``); each returns a ``str``, a Rich renderable, or ``chunks.Chunks`` (text in pieces,
+for a view too large to hold whole). Renderers never print, never read files
 and never decide which events to show: the views hand them what to render.
 """
 

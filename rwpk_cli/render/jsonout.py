@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from json.encoder import encode_basestring as _quote  # a JSON string literal, as json.dumps writes it
 from typing import Any
@@ -11,6 +11,7 @@ from typing import Any
 from ..dates.span import DateSpan
 from ..views.analysis import Contact
 from ..views.rows import EventRow, PersonRow
+from .chunks import Chunks
 from .docs import ActorDoc, ActorsDoc, EventsDoc, NetworkDoc, StatsDoc, TradeDoc
 from .safe import balance
 
@@ -112,11 +113,19 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def timeline(doc: EventsDoc) -> str:
-    """An array of events, one per line."""
-    if not doc.rows:
-        return "[]\n"
-    return "[\n  " + ",\n  ".join(map(EventWriter().json, doc.rows)) + "\n]\n"
+def timeline(doc: EventsDoc) -> Chunks:
+    """An array of events, one per line, written a thousand events at a time."""
+    return Chunks(_array(doc.rows))
+
+
+def _array(rows: Sequence[EventRow], size: int = 1000) -> Iterator[str]:
+    if not rows:
+        yield "[]\n"
+        return
+    write = EventWriter().json
+    for start in range(0, len(rows), size):
+        yield ("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(map(write, rows[start : start + size]))
+    yield "\n]\n"
 
 
 meetings = export = timeline

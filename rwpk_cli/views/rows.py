@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..dates.span import DateSpan
 from ..errors import UsageError
 from ..log.kinds import MEETING_KINDS, Kind
-from ..log.model import Actor, Event, Log
+from ..log.model import Actor, Event, Log, Role
 from .filters import Filters, select
 from .summaries import on_the_same_side
 
@@ -69,21 +69,25 @@ def kind_label(event: Event) -> str:
 
 def rows(log: Log, events: Iterable[Event]) -> list[EventRow]:
     """Each event with every participant's name, country and title on that date."""
+    actors = log.actors
     out = []
     for event in events:
+        when = event.when
         people = []
         for p in event.participants:
-            actor = log.actors.get(p.actor_id) if p.actor_id else None
-            role = actor.role_on(event.when) if actor else None
-            people.append(
-                PersonRow(
-                    id=p.actor_id,
-                    name=actor.name if actor else p.name,
-                    country=actor.country if actor else None,
-                    title=role.title if role else None,
-                    title_certain=role is None or role.covers(event.when),
-                )
-            )
+            actor = actors.get(p.actor_id) if p.actor_id else None
+            if actor is None:
+                people.append(PersonRow(p.actor_id, p.name, None, None, True))
+                continue
+            roles = actor.roles
+            if len(roles) == 1:  # most officials: one tenure, tested without building a list
+                role: Role | None = roles[0] if roles[0].held_during(when) else None
+            else:
+                role = actor.role_on(when) if roles else None
+            if role is None:
+                people.append(PersonRow(p.actor_id, actor.name, actor.country, None, True))
+            else:
+                people.append(PersonRow(p.actor_id, actor.name, actor.country, role.title, role.covers(when)))
         out.append(EventRow(event, tuple(people)))
     return out
 

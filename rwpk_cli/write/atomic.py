@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import RwpkError
@@ -68,10 +69,10 @@ def target_of(path: Path) -> tuple[Path, os.stat_result | None]:
     return target, found
 
 
-def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> None:
-    """Write ``data`` (text is written as UTF-8, a megabyte at a time, so that a large log is not held
-    twice) to a temporary file beside ``path`` (beside a symbolic link's target), fsync it, then
-    rename it into place, keeping the old file's mode, owner and group.
+def write_atomic(path: Path, data: bytes | str | Iterable[str], expect: bytes | None = None) -> None:
+    """Write ``data`` (text, or text in pieces, is written as UTF-8, a megabyte at a time, so that a
+    large log is not held twice) to a temporary file beside ``path`` (beside a symbolic link's
+    target), fsync it, then rename it into place, keeping the old file's mode, owner and group.
 
     With ``expect``, the file is replaced only if it still holds exactly those bytes at that moment
     (ConflictError otherwise, and the file is left as the other program saved it); see ``_swap_in``.
@@ -83,11 +84,12 @@ def write_atomic(path: Path, data: bytes | str, expect: bytes | None = None) -> 
     handle, temporary, ours = temporary_beside(target, found, path)
     try:
         with os.fdopen(handle, "wb") as stream:
-            if isinstance(data, str):
-                for start in range(0, len(data), 1 << 20):
-                    stream.write(data[start : start + (1 << 20)].encode("utf-8"))
-            else:
+            if isinstance(data, bytes):
                 stream.write(data)
+            else:
+                for piece in (data,) if isinstance(data, str) else data:
+                    for start in range(0, len(piece), 1 << 20):
+                        stream.write(piece[start : start + (1 << 20)].encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         if expect is None:
