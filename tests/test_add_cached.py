@@ -91,7 +91,7 @@ def test_an_event_is_added_without_parsing_the_log(run: Run, small_log: Path, mo
 
     with monkeypatch.context() as patched:
         patched.setattr(parse, "parse_log", no_full_parse)
-        patched.setattr(opening, "_parse", no_full_parse)
+        patched.setattr(opening, "_parse_text", no_full_parse)
         for title in ("One", "Two", "Two"):
             added = run("--file", str(small_log), "add", "--date", "2023-02-02", "--kind", "call", "--title", title,
                         "--participant", "beta", "--duplicate")  # fmt: skip

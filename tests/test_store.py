@@ -142,7 +142,7 @@ def test_appended_events_are_added_without_parsing_the_log_again(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(opening, "_parse", no_full_parse)
+        patched.setattr(opening, "_parse_text", no_full_parse)
         cached = {q: run("--file", str(small_log), *q) for q in QUERIES}
     for query, result in cached.items():
         fresh = run("--no-cache", "--file", str(small_log), *query)
@@ -174,7 +174,7 @@ def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(opening, "_parse", no_full_parse)
+        patched.setattr(opening, "_parse_text", no_full_parse)
         cached = run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     fresh = run("--no-cache", "--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     assert (cached.exit_code, cached.stdout) == (0, fresh.stdout)
@@ -223,7 +223,7 @@ def test_a_cache_folder_with_uri_characters_is_used(
     def no_full_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cache was not used")
 
-    monkeypatch.setattr(opening, "_parse", no_full_parse)
+    monkeypatch.setattr(opening, "_parse_text", no_full_parse)
     result = run("--file", str(small_log), "timeline", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"id": "first"' in result.stdout

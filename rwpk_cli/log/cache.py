@@ -29,7 +29,7 @@ from ..dates.span import span_of_fields as _unspan
 from ..errors import DamagedCacheError, Problem, RwpkError
 from .kinds import Kind
 from .model import Actor, Event, Log, Participant, Role, Source, Trade
-from .shape import Shape, shape_of
+from .shape import Shape
 from .store import Keeper, LogStore, Rows
 
 try:  # the BLAKE2 that hashlib itself wraps; importing hashlib loads OpenSSL, 5 ms of every run
@@ -478,23 +478,24 @@ class CachedFile(LogStore):
 
 
 def write(
-    path: Path, digest: str, data: bytes, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    path: Path, digest: str, shape: Shape, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
     context: str = "",
 ) -> CachedFile | None:  # fmt: skip
     """Write a log file's cache, with the ``rows`` kept per actor, and open it; None when it cannot
-    be written (that only costs speed). ``data`` are the file's bytes, whose digest is ``digest``."""
-    if not save(path, digest, data, log, rows, includes, context):
+    be written (that only costs speed). ``digest`` and ``shape`` are those of the file's bytes, which
+    need not be held while the log is parsed."""
+    if not save(path, digest, shape, log, rows, includes, context):
         return None
     return open_cached(path, digest, log.path)
 
 
 def save(
-    path: Path, digest: str, data: bytes, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
+    path: Path, digest: str, shape: Shape, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
     context: str = "",
 ) -> bool:  # fmt: skip
     """Write a log file's cache without opening it; False when it cannot be written."""
     try:
-        _write_cache(path, digest, data, log, includes, context, rows)
+        _write_cache(path, digest, shape, log, includes, context, rows)
     except (OSError, sqlite3.Error):
         return False
     return True
@@ -527,7 +528,7 @@ def open_cached(path: Path, digest: str | None, display: str) -> CachedFile | No
 
 
 def _write_cache(
-    path: Path, digest: str, data: bytes, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
+    path: Path, digest: str, shape: Shape, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
 ) -> None:
     """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -553,11 +554,11 @@ def _write_cache(
                 "schema": SCHEMA,
                 "version": __version__,
                 "digest": digest,
-                "size": str(len(data)),
+                "size": str(shape.size),
                 "header": _header(log, includes),
                 "context": context,
                 "counts": _Counts.of(log.events, len(rows)),
-                "shape": shape_of(data).to_json(),
+                "shape": shape.to_json(),
                 "ids": _Ids.of(e.id for e in log.events),
             }
             meta["check"] = _meta_check(meta)
@@ -701,8 +702,8 @@ def _add_events(
     connection.executemany(_INSERT, map(_Encoder().row, events))
     new_actors = len({i for i, _ in changed} - {a for a, _ in rows})
     tally = _Counts.of(events, counts.summaries + new_actors, counts.months)
-    size = int(meta["size"]) + len(tail)
-    shape = Shape.from_json(meta["shape"]).then(tail).to_json()
+    grown = Shape.from_json(meta["shape"]).then(tail)
+    size, shape = grown.size, grown.to_json()
     ids = _Ids.of((e.id for e in events), _Ids(meta["ids"]))
     meta.update(digest=digest, size=str(size), counts=tally, shape=shape, ids=ids)
     changing = ("digest", "size", "counts", "header", "shape", "ids")

@@ -26,6 +26,7 @@ from .check.ids import check_across_files
 from .files import LogLocation, decode, read_bytes
 from .model import Actor, Event, Log, Source
 from .parse import LogFile, paused_gc
+from .shape import shape_of
 from .store import Keeper, LogStore, MemoryStore, Rows
 
 __all__ = ["CollectionStore", "LogFile", "Member", "load_collection", "open_collection"]
@@ -232,7 +233,7 @@ def open_collection(location: LogLocation, data: bytes, digest: str, keeper: Kee
             assert member.path is not None
             rows = keeper.rows(log._replace(actors=actors))
             path = cache_file(member.path)
-            cached = cache.write(path, entry.digest, member.data, log, rows, file.includes, context)
+            cached = cache.write(path, entry.digest, shape_of(member.data), log, rows, file.includes, context)
             stores.append(cached or MemoryStore(log, keeper, rows))
         if problems:
             raise LogError(problems)

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import cache
 from .files import LogLocation, check_size, decode, max_bytes, read_bytes
 from .model import Log
-from .shape import may_include
+from .shape import may_include, shape_of
 from .store import Keeper, LogStore, MemoryStore
 
 
@@ -54,9 +54,13 @@ def open_store(
         extended = None if rebuild else cache.extend(path, data, digest, location.display, appended_events, keeper)
         if extended is not None:
             return extended
-        log = _parse(data, location.display)
+        shape = shape_of(data)
+        text = decode(data, location.display)
+        del data  # the text is parsed; its bytes need not be held beside it
+        log = _parse_text(text, location.display)
+        del text
         with paused_gc():
-            written = cache.write(path, digest, data, log, keeper.rows(log))
+            written = cache.write(path, digest, shape, log, keeper.rows(log))
         return written or MemoryStore(log, keeper)
     from .includes import open_collection
 
@@ -106,7 +110,7 @@ def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:
     if may_include(data):
         return
     with contextlib.suppress(OSError):
-        cache.save(cache.cache_file(path), cache.digest_of(data), data, log, keeper.rows(log))
+        cache.save(cache.cache_file(path), cache.digest_of(data), shape_of(data), log, keeper.rows(log))
 
 
 def load_log(location: LogLocation) -> Log:
@@ -116,7 +120,7 @@ def load_log(location: LogLocation) -> Log:
     return load_collection(Member(location.path, location.display, read_bytes(location)))
 
 
-def _parse(data: bytes, display: str) -> Log:
+def _parse_text(text: str, display: str) -> Log:
     from .parse import parse_log  # the parser is loaded only when the cache cannot answer
 
-    return parse_log(decode(data, display), display)
+    return parse_log(text, display)

@@ -31,6 +31,7 @@ def may_include(data: bytes) -> bool:
 class Shape(NamedTuple):
     """A file's bytes as appended text sees them."""
 
+    size: int  # bytes
     lines: int  # newlines in the file
     crlf: bool  # whether a line ends with \r\n
     ending: bytes  # the file's last four bytes
@@ -50,6 +51,7 @@ class Shape(NamedTuple):
         left open, as rwpk's appended blocks do."""
         joined = self.ending + tail
         return Shape(
+            self.size + len(tail),
             self.lines + tail.count(b"\n"),
             self.crlf or b"\r\n" in joined,
             joined[-4:],
@@ -60,19 +62,20 @@ class Shape(NamedTuple):
         )
 
     def to_json(self) -> str:
-        return json.dumps([self.lines, self.crlf, self.ending.hex(), self.blank, self.event_tables,
+        return json.dumps([self.size, self.lines, self.crlf, self.ending.hex(), self.blank, self.event_tables,
                            self.mentions_event, self.includes])  # fmt: skip
 
     @classmethod
     def from_json(cls, body: str) -> Shape:
-        lines, crlf, ending, blank, tables, mentions, includes = json.loads(body)
-        return cls(int(lines), bool(crlf), bytes.fromhex(ending), bool(blank), bool(tables), bool(mentions),
+        size, lines, crlf, ending, blank, tables, mentions, includes = json.loads(body)
+        return cls(int(size), int(lines), bool(crlf), bytes.fromhex(ending), bool(blank), bool(tables), bool(mentions),
                    bool(includes))  # fmt: skip
 
 
 def shape_of(data: bytes) -> Shape:
     """The shape of a whole file's bytes."""
     return Shape(
+        len(data),
         data.count(b"\n"),
         b"\r\n" in data,
         data[-4:],
