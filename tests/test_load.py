@@ -218,6 +218,7 @@ def test_a_large_log_read_in_chunks_is_the_log_read_whole(layout: str, monkeypat
     from rwpk_cli.log import parse as load
 
     text = _LAYOUTS[layout]
+    monkeypatch.setenv("RWPK_JOBS", "1")  # every chunk parsed here, to be counted (test_halves checks two cores)
     monkeypatch.setattr(load, "CHUNK_EVENTS", 10**9)
     whole = _outcome(text)
     parsed: list[str] = []

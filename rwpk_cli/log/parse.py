@@ -6,14 +6,15 @@ from __future__ import annotations
 import gc
 import re
 import tomllib
-from collections.abc import Collection, Container, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from ..errors import LogError, Problem
-from .check.log import Validator
+from . import halves
+from .check.log import Part, Validator
 from .lines import EventLines, FastLineIndex, LineIndex
-from .model import Actor, Event, Log, Source
+from .model import Actor, Event, Log, Source, Trade
 
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
 _HEADER_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|$)")
@@ -127,33 +128,63 @@ class LogFile:
         return exact.build(data, actors, sources)
 
     def _in_chunks(self, actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> Log | None:
-        text, starts, validator = self.text, self._starts, self._validator
+        starts, validator = self._starts, self._validator
         try:
             trades = validator.trades(self._head, sources)
-            line = text.count("\n", 0, starts[0]) + 1
-            for first in range(0, len(starts), CHUNK_EVENTS):
-                heads = starts[first : first + CHUNK_EVENTS]
-                begin = heads[0]
-                end = starts[first + CHUNK_EVENTS] if first + CHUNK_EVENTS < len(starts) else len(text)
-                chunk = text[begin:end]
-                data = parse_toml(chunk)
-                only_events = text.count("\n[", begin, end) == len(heads) - 1
-                lines: EventLines | FastLineIndex = (
-                    EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
-                )
-                # the declarations among the events were read with the prelude
-                others = set(data) - {"event", "trade", *self._late}
-                if others or lines.counts.get("event", 0) != len(data.get("event", ())):
-                    return None
-                validator.lines = lines
-                validator.add_events(data, actors, sources)
-                trades += validator.trades(data, sources)
-                line += chunk.count("\n")
-            if validator.problems:
+            firsts = list(range(0, len(starts), CHUNK_EVENTS))
+            half = halves.split_at(len(firsts))
+            if half:
+                mark = validator.mark()
+
+                def later() -> Part | None:
+                    return validator.part_since(mark) if self._chunks(firsts[half:], actors, sources) else None
+
+                with halves.forked(later) as child:
+                    if child is not None:
+                        if not self._chunks(firsts[:half], actors, sources):
+                            return None
+                        part = child.result()
+                        if not isinstance(part, Part) or not validator.absorb(part):
+                            return None
+                        return self._finished(trades)
+            if not self._chunks(firsts, actors, sources):
                 return None
-            return validator.finish(self.title, self.actors, self.sources, trades)
+            return self._finished(trades)
         except (tomllib.TOMLDecodeError, ValueError, RecursionError, LogError):
             return None
+
+    def _finished(self, trades: list[Trade]) -> Log | None:
+        validator = self._validator
+        if validator.problems:
+            return None
+        return validator.finish(self.title, self.actors, self.sources, trades + validator.chunk_trades)
+
+    def _chunks(self, firsts: Sequence[int], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> bool:
+        """Check the chunks of events that begin at these indexes of ``_starts``; False when they
+        need the whole parse (a table other than events or trades, a chunk its index misreads)."""
+        text, starts, validator = self.text, self._starts, self._validator
+        if not firsts:
+            return True
+        line = text.count("\n", 0, starts[firsts[0]]) + 1
+        for first in firsts:
+            heads = starts[first : first + CHUNK_EVENTS]
+            begin = heads[0]
+            end = starts[first + CHUNK_EVENTS] if first + CHUNK_EVENTS < len(starts) else len(text)
+            chunk = text[begin:end]
+            data = parse_toml(chunk)
+            only_events = text.count("\n[", begin, end) == len(heads) - 1
+            lines: EventLines | FastLineIndex = (
+                EventLines(text, heads, end, line) if only_events else FastLineIndex(chunk, first_line=line)
+            )
+            # the declarations among the events were read with the prelude
+            others = set(data) - {"event", "trade", *self._late}
+            if others or lines.counts.get("event", 0) != len(data.get("event", ())):
+                return False
+            validator.lines = lines
+            validator.add_events(data, actors, sources)
+            validator.chunk_trades += validator.trades(data, sources)
+            line += chunk.count("\n")
+        return True
 
 
 def _with_late_declarations(text: str, first: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import LogError, Problem
 from ..lines import LineIndex
@@ -21,6 +21,16 @@ DEFAULT_TITLE = "Event log"
 LOG_KEYS = ("title", "include")
 
 
+class Part(NamedTuple):
+    """What checking a later part of a file added (see ``Validator.part_since``)."""
+
+    drafts: list[tuple[str | None, Event]]
+    warnings: list[Problem]
+    problems: list[Problem]
+    seen: list[tuple[str, int]]
+    trades: list[Trade]
+
+
 class Validator:
     """Builds a Log from one file's TOML data; ``build`` raises LogError with every problem, sorted by line.
 
@@ -34,6 +44,7 @@ class Validator:
         self.includes: tuple[tuple[str, int], ...] = ()
         self._ids = EventIds()
         self._events = EventChecker(self.reader, self._ids)
+        self.chunk_trades: list[Trade] = []  # the trades of a large file's chunks, as they are checked
 
     @property
     def lines(self) -> LineIndex:
@@ -117,6 +128,29 @@ class Validator:
             trades=tuple(sorted(trades, key=lambda t: (t.year, t.origin, t.destination))),
             warnings=tuple(sorted(self.reader.warnings, key=lambda p: p.line)),
         )
+
+    def mark(self) -> tuple[int, int, int, int, int]:
+        """How much has been checked so far, for ``part_since``."""
+        return (len(self._events.drafts), len(self.reader.warnings), len(self.reader.problems), len(self._ids.seen),
+                len(self.chunk_trades))  # fmt: skip
+
+    def part_since(self, mark: tuple[int, int, int, int, int]) -> Part:
+        """What was checked since ``mark``: a later part of the file, checked apart from the rest."""
+        drafts, warnings, problems, seen, trades = mark
+        return Part(self._events.drafts[drafts:], self.reader.warnings[warnings:], self.reader.problems[problems:],
+                    list(self._ids.seen.items())[seen:], self.chunk_trades[trades:])  # fmt: skip
+
+    def absorb(self, part: Part) -> bool:
+        """Add a later part of the file, checked apart, as if it had been checked here after what was:
+        False (and nothing is added) when that could differ, since the part has a problem or uses an
+        explicit id this part already used; the file is then checked whole."""
+        if part.problems or any(ident in self._ids.seen for ident, _ in part.seen):
+            return False
+        self._ids.seen.update(part.seen)
+        self._events.drafts.extend(part.drafts)
+        self.reader.warnings.extend(part.warnings)
+        self.chunk_trades.extend(part.trades)
+        return True
 
     def taken(self, existing_ids: Container[str]) -> None:
         """Count ``existing_ids`` (a log's the checked text is appended to) as taken."""

@@ -1,0 +1,120 @@
+"""A large log is checked on two cores; the Log, the problems and their order are those of one core."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rwpk_cli.errors import LogError
+from rwpk_cli.log import halves, parse
+from rwpk_cli.log.parse import parse_log
+
+HEAD = """\
+[log]
+title = "Halves"
+
+[actor.alpha]
+name = "Ada Alpha"
+country = "AA"
+roles = [{ title = "Envoy", since = 2020-01-01 }]
+
+[source.paper]
+published = 2021-03-10
+"""
+
+
+def _event(i: int, **extra: str) -> str:
+    fields = {"date": f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}", "kind": '"meeting"', "title": f'"Talks {i % 9}"',
+              "participants": '["alpha", "Someone Else"]', **extra}  # fmt: skip
+    return "[[event]]\n" + "".join(f"{k} = {v}\n" for k, v in fields.items())
+
+
+def _log(changes: dict[int, dict[str, str]] | None = None, count: int = 120) -> str:
+    changes = changes or {}
+    return HEAD + "\n" + "\n".join(_event(i, **changes.get(i, {})) for i in range(count))
+
+
+CASES = {
+    "clean": _log(),
+    "explicit ids": _log({i: {"id": f'"e{i}"'} for i in range(0, 120, 7)}),
+    "an id in both halves": _log({3: {"id": '"same"'}, 100: {"id": '"same"'}}),
+    "a derived id taken later": _log(
+        {2: {"title": '"Later"', "date": "2021-01-01"}, 110: {"id": '"2021-01-01-later"'}}
+    ),
+    "a problem in the later half": _log({101: {"kind": '"parade"'}}),
+    "problems in both halves": _log({5: {"date": '"someday"'}, 90: {"sources": '["nope"]'}}),
+    "a warning in the later half": _log({95: {"colour": '"red"'}}),
+    "relative dates": _log({i: {"date": '"last week"', "sources": '["paper"]'} for i in range(60, 120, 5)}),
+}
+
+
+def _outcome(text: str) -> tuple[Any, ...]:
+    try:
+        log = parse_log(text, "halves.toml")
+    except LogError as error:
+        return ("error", error.problems)
+    return ("log", log.events, log.warnings, log.trades)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_two_cores_give_what_one_gives(monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)  # 120 events: eight chunks, split four and four
+    monkeypatch.setenv("RWPK_JOBS", "1")
+    one = _outcome(CASES[case])
+    monkeypatch.delenv("RWPK_JOBS")
+    assert halves.split_at(8) == 4
+    assert _outcome(CASES[case]) == one
+    if case == "clean":
+        assert one[0] == "log"
+        assert len(one[1]) == 120
+
+
+def test_the_later_half_is_checked_in_a_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second half comes back from another process (so the two cores are used), and a child that
+    fails leaves the file to be checked on one core."""
+    import os
+
+    from rwpk_cli.log.check.log import Part
+
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)
+    parent = os.getpid()
+    sent: list[object] = []
+    real_result = halves.Forked.result
+
+    def spying(self: halves.Forked) -> object:
+        found = real_result(self)
+        sent.append(found)
+        return found
+
+    monkeypatch.setattr(halves.Forked, "result", spying)
+    assert len(parse_log(CASES["clean"], "halves.toml").events) == 120
+    assert len(sent) == 1
+    assert isinstance(sent[0], Part)
+    assert len(sent[0].drafts) == 56  # the last four chunks: 3 x 16 + 8
+    real_fork = halves._fork
+    monkeypatch.setattr(halves, "_fork", lambda work: real_fork(lambda: os._exit(3)))
+    assert _outcome(CASES["clean"]) == _outcome_single(monkeypatch, CASES["clean"])
+    assert sent[-1] is None
+    assert os.getpid() == parent
+
+
+def _outcome_single(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[Any, ...]:
+    with monkeypatch.context() as single:
+        single.setenv("RWPK_JOBS", "1")
+        return _outcome(text)
+
+
+@pytest.mark.parametrize(
+    ("case", "kind"),
+    [("clean", "log"), ("an id in both halves", "error"), ("a problem in the later half", "error"),
+     ("problems in both halves", "error"), ("a warning in the later half", "log")],
+)  # fmt: skip
+def test_the_cases_are_what_they_say(monkeypatch: pytest.MonkeyPatch, case: str, kind: str) -> None:
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)
+    found = _outcome(CASES[case])
+    assert found[0] == kind
+    if case == "a warning in the later half":
+        assert [w.line for w in found[2]] != []
+    if case == "problems in both halves":
+        assert len(found[1]) == 2
