@@ -27,7 +27,7 @@ def test_the_benchmark_runs_and_reports_every_target(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     report = done.stdout
     for row in ("| rwpk, cold (first run) |", "| rwpk, warm |", "| rwpk actors, warm |",
-                "| rwpk, right after `rwpk add` |", "| 60 |", "| `rwpk --help` |",
+                "| rwpk, right after `rwpk add` |", "| `rwpk add`, one event |", "| 60 |", "| `rwpk --help` |",
                 "| `rwpk timeline` (bundled log, warm) |", "After `rwpk add`, the next query takes"):  # fmt: skip
         assert row in report
 

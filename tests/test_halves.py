@@ -59,11 +59,11 @@ def _outcome(text: str) -> tuple[Any, ...]:
 
 @pytest.mark.parametrize("case", CASES)
 def test_two_cores_give_what_one_gives(monkeypatch: pytest.MonkeyPatch, case: str) -> None:
-    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)  # 120 events: eight chunks, split four and four
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)  # 120 events: eight chunks, split five and three
     monkeypatch.setenv("RWPK_JOBS", "1")
     one = _outcome(CASES[case])
     monkeypatch.delenv("RWPK_JOBS")
-    assert halves.split_at(8) == 4
+    assert halves.split_at(8) == 5
     assert _outcome(CASES[case]) == one
     if case == "clean":
         assert one[0] == "log"
@@ -91,7 +91,7 @@ def test_the_later_half_is_checked_in_a_child(monkeypatch: pytest.MonkeyPatch) -
     assert len(parse_log(CASES["clean"], "halves.toml").events) == 120
     assert len(sent) == 1
     assert isinstance(sent[0], Part)
-    assert len(sent[0].drafts) == 56  # the last four chunks: 3 x 16 + 8
+    assert len(sent[0].drafts) == 40  # the last three chunks: 2 x 16 + 8
     real_fork = halves._fork
     monkeypatch.setattr(halves, "_fork", lambda work: real_fork(lambda: os._exit(3)))
     assert _outcome(CASES["clean"]) == _outcome_single(monkeypatch, CASES["clean"])

@@ -391,14 +391,15 @@ class CachedFile(LogStore):
         rows that ``keep`` accepts are returned (as their values, or what ``make`` makes of them, so
         that the values need not all be held at once), but every row is counted."""
         floor = date(month // 12, month % 12 + 1, 1).toordinal() if month is not None else _FIRST_DAY
-        places: set[tuple[Any, Any]] = set()
+        places: set[int] = set()  # the events' lines: a cache holds the events of one file
+        add = places.add
         found: list[Any] = []
         read = 0
         for row in map(_event_row, rows):
             read += 1
             if row[1] < floor:
                 raise DamagedCacheError("the cache's date index gives an event outside the dates asked")
-            places.add((row[20], row[18]))
+            add(row[18])
             if keep is None or keep(row):
                 found.append(row if make is None else make(row))
         if self._counts is None or read != self._counts.ending_from(month):

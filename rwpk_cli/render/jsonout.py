@@ -9,6 +9,7 @@ from json.encoder import encode_basestring as _quote  # a JSON string literal, a
 from typing import Any
 
 from ..dates.span import DateSpan
+from ..log.kinds import Kind
 from ..views.analysis import Contact
 from ..views.rows import EventRow, PersonRow
 from .chunks import Chunks
@@ -41,6 +42,7 @@ def event_object(row: EventRow) -> dict[str, Any]:
 
 
 _BOOL = {True: "true", False: "false"}
+_KINDS = {kind: kind.value for kind in Kind}  # an enum's .value is a descriptor call
 
 
 def _text(value: str | None) -> str:
@@ -68,11 +70,12 @@ class EventWriter:
         self._lists: dict[tuple[str, ...], str] = {}
 
     def json(self, row: EventRow) -> str:
-        event, when = row.event, row.event.when
+        event = row.event
+        when = event.when
         known = self._dates.get(id(when))
         if known is None or known[0] is not when:
             known = self._dates[id(when)] = (when, _date_fields(when))
-        people = self._people
+        people, lists = self._people, self._lists
         found = []
         for p in row.participants:
             text = people.get(p)
@@ -82,10 +85,13 @@ class EventWriter:
                     f'"title": {_text(p.title)}, "title_certain": {_BOOL[p.title_certain]}}}'
                 )
             found.append(text)
+        tags, sources = lists.get(event.tags) or self._list(event.tags), lists.get(event.sources)
+        place, summary = event.place, event.summary
         return (
-            f'{{"id": {_quote(event.id)}, {known[1]}, "kind": "{event.kind.value}", "title": {_quote(event.title)}, '
-            f'"place": {_text(event.place)}, "participants": [{", ".join(found)}], "tags": {self._list(event.tags)}, '
-            f'"sources": {self._list(event.sources)}, "summary": {_text(event.summary)}}}'
+            f'{{"id": {_quote(event.id)}, {known[1]}, "kind": "{_KINDS[event.kind]}", "title": {_quote(event.title)}, '
+            f'"place": {"null" if place is None else _quote(place)}, "participants": [{", ".join(found)}], '
+            f'"tags": {tags}, "sources": {sources or self._list(event.sources)}, '
+            f'"summary": {"null" if summary is None else _quote(summary)}}}'
         )
 
     def _list(self, values: tuple[str, ...]) -> str:
