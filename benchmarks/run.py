@@ -227,7 +227,7 @@ def main() -> None:
     for index, (name, m) in enumerate(timed_startup):
         base = timed_startup[0][1] if index < 3 else timed_startup[3][1]
         start_lines.append(f"| {name} | {m.seconds * 1000:.0f} ms | {m.seconds / base.seconds:.2f}× |")
-    met = ["Against the issue's targets, in this run:", "", *verdicts] if verdicts else []
+    met = ["Against the targets, in this run:", "", *verdicts] if verdicts else []
     print("\n".join([*lines, *comparison, *growth, "", *start_lines, "", *met]))
 
 
