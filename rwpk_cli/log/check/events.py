@@ -56,6 +56,7 @@ EVENT_FIELDS = (
     Field("planned", FLAG),
 )
 _KINDS = {kind.value: kind for kind in Kind}
+_SHARED_KEYS = ("place", "tags", "sources")
 _NO = object()  # a value the quick path does not accept
 
 
@@ -122,6 +123,7 @@ class EventChecker:
         self._names: tuple[Mapping[str, Actor], NameIndex] | None = None
         self._matches: dict[str, list[Actor]] = {}  # the same names recur across thousands of events
         self._people: dict[str, Participant | None] = {}  # participant text -> resolved; None: ambiguous
+        self._shared: dict[Any, Any] = {}  # see _share
 
     def add(self, data: Mapping[str, Any], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> None:
         """Check the [[event]] tables of ``data``; a large log adds them chunk by chunk."""
@@ -176,7 +178,20 @@ class EventChecker:
         except DateError:
             return None
         lines = (line, self.reader.lines.key(where, "participants"))
+        for key in _SHARED_KEYS:
+            if key in values:
+                values[key] = self._share(values[key])
         return _event(values, when, values["kind"], tuple(participants), lines, self.reader.tag)
+
+    def _share(self, value: Any) -> Any:
+        """One object for each value that recurs (a place, a list of tags or sources, and their
+        texts): a large log holds a million events, and most repeat a few dozen such values."""
+        found = self._shared.get(value)
+        if found is None:
+            if isinstance(value, tuple):
+                value = tuple(self._shared.setdefault(item, item) for item in value)
+            found = self._shared[value] = value
+        return found
 
     def _person(self, text: str, names: NameIndex) -> Participant | None:
         """The participant a name stands for, remembered; None when it fits several actors."""
