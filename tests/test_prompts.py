@@ -30,7 +30,16 @@ def _spawn(log: Path, tmp_path: Path, *args: str) -> pexpect.spawn:
     )  # fmt: skip
 
 
-def test_a_bad_answer_is_asked_again_with_the_reason(log: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("cached", [False, True], ids=["parsed", "from-the-cache"])
+def test_a_bad_answer_is_asked_again_with_the_reason(log: Path, tmp_path: Path, cached: bool) -> None:
+    """The same questions, checks and bytes whether the add parses the log or answers from its cache."""
+    import subprocess
+
+    if cached:
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+        subprocess.run([sys.executable, "-m", "rwpk_cli", "--file", str(log), "timeline"], env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        assert list((tmp_path / "cache" / "rwpk").glob("*.sqlite"))
     before = log.read_bytes()
     child = _spawn(log, tmp_path)
     child.expect(r"Date \(")
