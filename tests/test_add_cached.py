@@ -170,3 +170,66 @@ def test_any_run_of_additions_gives_the_file_a_full_parse_gives(
             assert added.exit_code == 0, added.stderr
         results.append((log.read_bytes(), run("--file", str(log), "timeline", "--format", "json").stdout))
     assert results[0] == results[1]
+
+
+#: Logs that define a name another way than rwpk's blocks do: a block appended to them would not
+#: load, so an add is refused, from the cache or not, and the file is left as it was.
+OTHERWISE = {
+    "an event array, with [[event]] in a comment": (
+        '# Older logs used [[event]] tables.\nevent = [\n  { id = "one", date = 2020-01-01, kind = "meeting", '
+        'title = "One" },\n]\n\n[log]\ntitle = "Inline"\n',
+        ("add", "--date", "2023-02-02", "--kind", "meeting", "--title", "Added"),
+    ),
+    "an event array under an escaped key": (
+        '"\\u0065vent" = [{ id = "one", date = 2020-01-01, kind = "meeting", title = "One" }]\n',
+        ("add", "--date", "2023-02-02", "--kind", "meeting", "--title", "Added"),
+    ),
+    "sources in an inline table": (
+        'source = { paper = { title = "P", published = 2021-03-10 } }\n\n[log]\ntitle = "I"\n\n[[event]]\n'
+        'id = "one"\ndate = 2020-01-01\nkind = "meeting"\ntitle = "One"\nsources = ["paper"]\n',
+        ("add", "source", "s1", "--published", "2023-01-01"),
+    ),
+    "actors in an inline table": (
+        'actor = { alpha = { name = "Ada" } }\n\n[[event]]\nid = "one"\ndate = 2020-01-01\nkind = "meeting"\n'
+        'title = "One"\nparticipants = ["alpha"]\n',
+        ("add", "actor", "bob", "--name", "Bob"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OTHERWISE)
+@pytest.mark.parametrize("cached", [True, False], ids=["from-the-cache", "parsed"])
+def test_a_block_that_would_not_load_is_refused(run: Run, tmp_path: Path, case: str, cached: bool) -> None:
+    text, addition = OTHERWISE[case]
+    log = tmp_path / "events.toml"
+    log.write_text(text, encoding="utf-8")
+    assert run("--no-cache", "--file", str(log), "check").exit_code in (0, 1)  # it loads as it is
+    if cached:
+        run("--file", str(log), "timeline")
+    added = run("--file", str(log), *addition)
+    assert added.exit_code == 2, added.stderr
+    assert "the new entry is not valid" in added.stderr
+    assert log.read_text(encoding="utf-8") == text
+    for query in LATER[:4]:
+        answer, fresh = run("--file", str(log), *query), run("--no-cache", "--file", str(log), *query)
+        assert (answer.exit_code, answer.stdout) == (fresh.exit_code, fresh.stdout)
+
+
+@pytest.mark.parametrize("key", ['"include"', "'include'", "log.include"])
+def test_an_include_under_any_key_spelling_is_followed(run: Run, tmp_path: Path, key: str) -> None:
+    """A quoted or dotted include key makes the log a collection, from the cache as without it: the
+    included file's declarations are known, and an add that repeats one is refused."""
+    (tmp_path / "other.toml").write_text('[actor.zed]\nname = "Zed Zulu"\n\n[source.osrc]\npublished = 2020-01-01\n')
+    head = f"{key} = [\"other.toml\"]\nlog.title = \"Q\"\n" if key.startswith("log.") else (
+        f"[log]\ntitle = \"Q\"\n{key} = [\"other.toml\"]\n")  # fmt: skip
+    log = tmp_path / "events.toml"
+    log.write_text(head + '\n[[event]]\nid = "one"\ndate = 2020-01-01\nkind = "meeting"\ntitle = "One"\n'
+                   'participants = ["zed"]\n', encoding="utf-8")  # fmt: skip
+    before = log.read_bytes()
+    for query in (("actors", "--format", "json"), ("timeline", "--format", "json")):
+        assert run("--file", str(log), *query).stdout == run("--no-cache", "--file", str(log), *query).stdout
+    assert "Zed Zulu" in run("--file", str(log), "actors", "--format", "json").stdout
+    refused = run("--file", str(log), "add", "source", "osrc", "--published", "2021-01-01")
+    assert refused.exit_code == 2
+    assert "already exists" in refused.stderr
+    assert log.read_bytes() == before

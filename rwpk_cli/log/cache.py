@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "16"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "17"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -676,6 +676,8 @@ def _extend_locked(
     prefix = data[:size]
     if not 0 < size < len(data) or not prefix.endswith(b"\n") or digest_of(prefix) != meta.get("digest"):
         return None
+    if not Shape.from_json(meta["shape"]).events_extend:
+        return None  # the file defines event otherwise (event = [...]), which [[event]] cannot extend
     events = appended(prefix, data[size:], header, _StoredIds(connection, meta["ids"]))
     if events is None:
         return None

@@ -275,9 +275,8 @@ def parse_toml(text: str) -> dict[str, Any]:
 def appended_events(prefix: bytes, tail: bytes, header: Log, existing_ids: Container[str]) -> list[Event] | None:
     """The validated events of ``tail``, text appended to a log of ``prefix`` bytes whose declarations
     are ``header``'s, with their lines in the whole file; None when the tail holds anything but new
-    events (or a problem), which changes what older events mean: the caller parses it all."""
-    if b"[[event]]" not in prefix and b"event" in prefix:
-        return None  # the old text may define event otherwise (event = [...]), which [[event]] cannot extend
+    events (or a problem), which changes what older events mean: the caller parses it all. The
+    caller has made sure that ``[[event]]`` tables extend the prefix's events (``Shape.events_extend``)."""
     text = tail.decode("utf-8")
     data = parse_toml(text)
     if set(data) != {"event"} or not isinstance(data["event"], list):
@@ -296,22 +295,25 @@ def appended_records(prefix: str, tail: str, header: Log, existing_ids: Containe
     None when that cannot give what a full parse would (a problem, a declaration or an id already
     taken, a warning, or a new actor that a name in an old event might now mean): the caller parses
     it all."""
-    declares_actors = "actor" in _top_tables(tail)
-    names = {p.name for e in header.events for p in e.participants if p.actor_id is None} if declares_actors else ()
-    return records_after(prefix.count("\n"), "[[event]]" in prefix or "event" not in prefix, tail, header,
-                         existing_ids, names)  # fmt: skip
+    from .keys import defined_otherwise
+
+    declared = _top_tables(tail)
+    names = {p.name for e in header.events for p in e.participants if p.actor_id is None} if "actor" in declared else ()
+    extendable = frozenset(name for name in declared & {"event", "actor", "source"}
+                           if not defined_otherwise(prefix, name))  # fmt: skip
+    return records_after(prefix.count("\n"), extendable, tail, header, existing_ids, names)
 
 
 def records_after(
-    lines: int, events_extend: bool, tail: str, header: Log, existing_ids: Container[str],
+    lines: int, extendable: Collection[str], tail: str, header: Log, existing_ids: Container[str],
     free_names: Collection[str] | None,
 ) -> Log | None:  # fmt: skip
-    """``appended_records`` for a prefix known only by its number of ``lines``, whether an
-    ``[[event]]`` table could extend its events (``events_extend``), and the names of its free-text
-    participants (None when unknown: a tail that declares actors then needs a full parse). The Log
-    returned holds ``header.events`` and the new events."""
-    if not events_extend:
-        return None  # the old text may define event otherwise (event = [...]), which [[event]] cannot extend
+    """``appended_records`` for a prefix known only by its number of ``lines``, the names (event,
+    actor, source) whose tables appended to it add to its own (``extendable``: see ``keys``), and
+    the names of its free-text participants (None when unknown: a tail that declares actors then
+    needs a full parse). The Log returned holds ``header.events`` and the new events."""
+    if not _top_tables(tail) <= set(extendable):
+        return None  # the old text may define a name otherwise (event = [...]), which the tail cannot extend
     try:
         if tail.count("[[event]]") > CHUNK_EVENTS:  # read in chunks: each line where the whole file has it
             part = LogFile("\n" * lines + tail, header.path)

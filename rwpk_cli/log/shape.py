@@ -12,20 +12,13 @@ import json
 import re
 from typing import NamedTuple
 
-_INCLUDE_KEY = re.compile(rb"[ \t]*include[ \t]*=")
+from .keys import defined_otherwise
+from .keys import may_include as may_include  # where the rest of rwpk finds it
+
 #: The first byte that an empty log (a BOM and white space) cannot hold: found without copying a byte.
 _NOT_BLANK = re.compile(rb"[^\xef\xbb\xbf \t\r\n]")
-
-
-def may_include(data: bytes) -> bool:
-    """Whether a line of the log starts with an ``include =`` key."""
-    at = data.find(b"include")
-    while at >= 0:
-        start = data.rfind(b"\n", 0, at) + 1
-        if _INCLUDE_KEY.match(data, start) and not data[start:at].strip(b" \t"):
-            return True
-        at = data.find(b"include", at + 7)
-    return False
+#: The names whose tables rwpk's blocks append: a log may let them be extended, or not.
+NAMES = ("event", "actor", "source")
 
 
 class Shape(NamedTuple):
@@ -36,15 +29,17 @@ class Shape(NamedTuple):
     crlf: bool  # whether a line ends with \r\n
     ending: bytes  # the file's last four bytes
     blank: bool  # nothing but white space (and a BOM)
-    event_tables: bool  # an [[event]] header
-    mentions_event: bool  # the word event anywhere
-    includes: bool  # a line that starts with an include key
+    #: Whether rwpk's headers for events, actors and sources add to the file's (see ``keys``).
+    events_extend: bool
+    actors_extend: bool
+    sources_extend: bool
+    includes: bool  # a line that may set an include key
 
     @property
-    def events_extend(self) -> bool:
-        """Whether an appended ``[[event]]`` table adds to the file's events: it has such tables, or
-        nothing that could define ``event`` another way (``event = [...]``)."""
-        return self.event_tables or not self.mentions_event
+    def extendable(self) -> frozenset[str]:
+        """The names (event, actor, source) whose tables appended text may add."""
+        flags = (self.events_extend, self.actors_extend, self.sources_extend)
+        return frozenset(name for name, flag in zip(NAMES, flags, strict=True) if flag)
 
     def then(self, tail: bytes) -> Shape:
         """The shape of these bytes followed by ``tail``, which starts a line or ends one the file
@@ -56,20 +51,21 @@ class Shape(NamedTuple):
             self.crlf or b"\r\n" in joined,
             joined[-4:],
             self.blank and _NOT_BLANK.search(tail) is None,
-            self.event_tables or b"[[event]]" in tail,
-            self.mentions_event or b"event" in joined,
+            self.events_extend and not defined_otherwise(tail, "event"),
+            self.actors_extend and not defined_otherwise(tail, "actor"),
+            self.sources_extend and not defined_otherwise(tail, "source"),
             self.includes or may_include(tail),
         )
 
     def to_json(self) -> str:
-        return json.dumps([self.size, self.lines, self.crlf, self.ending.hex(), self.blank, self.event_tables,
-                           self.mentions_event, self.includes])  # fmt: skip
+        return json.dumps([self.size, self.lines, self.crlf, self.ending.hex(), self.blank, self.events_extend,
+                           self.actors_extend, self.sources_extend, self.includes])  # fmt: skip
 
     @classmethod
     def from_json(cls, body: str) -> Shape:
-        size, lines, crlf, ending, blank, tables, mentions, includes = json.loads(body)
-        return cls(int(size), int(lines), bool(crlf), bytes.fromhex(ending), bool(blank), bool(tables), bool(mentions),
-                   bool(includes))  # fmt: skip
+        size, lines, crlf, ending, blank, events, actors, sources, includes = json.loads(body)
+        return cls(int(size), int(lines), bool(crlf), bytes.fromhex(ending), bool(blank), bool(events), bool(actors),
+                   bool(sources), bool(includes))  # fmt: skip
 
 
 def shape_of(data: bytes) -> Shape:
@@ -80,7 +76,8 @@ def shape_of(data: bytes) -> Shape:
         b"\r\n" in data,
         data[-4:],
         _NOT_BLANK.search(data) is None,
-        b"[[event]]" in data,
-        b"event" in data,
+        not defined_otherwise(data, "event"),
+        not defined_otherwise(data, "actor"),
+        not defined_otherwise(data, "source"),
         may_include(data),
     )
