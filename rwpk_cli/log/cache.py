@@ -70,44 +70,6 @@ def digest_of(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def digest_of_file(path: Path, limit: int, chunk: int = 1 << 20) -> str | None:
-    """``digest_of`` the bytes of the regular file at ``path``, read ``chunk`` bytes at a time so that
-    a large log is never held whole; None when it is not a regular file of at most ``limit`` bytes (or
-    cannot be read), which the caller's full read then reports. On a thread of its own, large chunks
-    keep it from waiting for the interpreter's lock between them: the hashing itself runs without it."""
-    import stat
-
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        return None
-    try:
-        found = os.fstat(descriptor)
-        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
-            return None
-        if found.st_size < LARGE_LOG:
-            hasher: Any = blake2b(digest_size=32)
-            name = "blake2b"
-        else:
-            import hashlib
-
-            hasher, name = hashlib.sha256(), "sha256"
-        buffer = bytearray(max(1, min(chunk, found.st_size)))
-        view = memoryview(buffer)
-        size = 0
-        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as stream:
-            while count := stream.readinto(buffer):
-                hasher.update(view[:count])
-                size += count
-        if (size < LARGE_LOG) != (found.st_size < LARGE_LOG):
-            return None  # it changed size while it was read: the full read decides
-        return f"{name}:{hasher.hexdigest()}"
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
-
-
 # --- encoding --------------------------------------------------------------------------------------
 
 

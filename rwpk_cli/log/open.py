@@ -14,6 +14,7 @@ from pathlib import Path
 from . import cache
 from .files import LogLocation, check_size, decode, max_bytes, read_bytes
 from .model import Log
+from .scan import digest_of_file
 from .shape import may_include, shape_of
 from .store import Keeper, LogStore, MemoryStore
 
@@ -33,7 +34,7 @@ def open_store(
             ahead = _read_ahead(location.path, location.display, window)
             if ahead is not None:
                 return ahead
-        streamed = cache.digest_of_file(location.path, max_bytes())
+        streamed = digest_of_file(location.path, max_bytes())
         warm = cache.open_cached(cache.cache_file(location.path), streamed, location.display) if streamed else None
         if warm is not None and not warm.includes and not warm.context:
             return warm
@@ -78,7 +79,7 @@ def _read_ahead(path: Path, display: str, window: tuple[date | None, date | None
     from ..errors import DamagedCacheError
 
     found: list[str | None] = []
-    hashing = threading.Thread(target=lambda: found.append(cache.digest_of_file(path, max_bytes(), 16 << 20)))
+    hashing = threading.Thread(target=lambda: found.append(digest_of_file(path, max_bytes(), 16 << 20)))
     hashing.start()
     warm = None
     try:

@@ -8,7 +8,6 @@ parsing every event.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -53,9 +52,19 @@ class Scan:
         return f"{name}:{hasher.hexdigest()}"
 
 
-def scan(path: Path, limit: int) -> Scan | None:
-    """The regular file at ``path`` read once; None when it is not a regular file of at most
-    ``limit`` bytes, cannot be read, or changed while it was read (the caller's full read decides)."""
+def digest_of_file(path: Path, limit: int, chunk: int = _CHUNK) -> str | None:
+    """``cache.digest_of`` the bytes of the file at ``path``, read in a stream (see ``scan``)."""
+    found = scan(path, limit, chunk, to_extend=False)
+    return found.digest if found is not None else None
+
+
+def scan(path: Path, limit: int, chunk: int = _CHUNK, to_extend: bool = True) -> Scan | None:
+    """The regular file at ``path`` read once, ``chunk`` bytes at a time; None when it is not a
+    regular file of at most ``limit`` bytes, cannot be read, or changed while it was read (the
+    caller's full read decides). On a thread of its own, large chunks keep it from waiting for the
+    interpreter's lock between them: the hashing itself runs without it. ``to_extend``: keep what
+    ``digest_with`` needs; without it a small log is hashed with BLAKE2 alone, so that a warm run
+    never loads OpenSSL for it (5 ms)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError:
@@ -64,10 +73,14 @@ def scan(path: Path, limit: int) -> Scan | None:
         before = os.fstat(descriptor)
         if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
             return None
-        hashers: dict[str, Any] = {"sha256": hashlib.sha256()}
-        if before.st_size < LARGE_LOG:  # the digest of a small log, and of a small log grown past the limit
+        hashers: dict[str, Any] = {}
+        if before.st_size < LARGE_LOG:
             hashers["blake2b"] = blake2b(digest_size=32)
-        buffer = bytearray(_CHUNK)
+        if before.st_size >= LARGE_LOG or to_extend:  # a large log's digest, or a small one grown past the limit
+            import hashlib
+
+            hashers["sha256"] = hashlib.sha256()
+        buffer = bytearray(max(1, min(chunk, before.st_size)))
         view = memoryview(buffer)
         total = 0
         with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as stream:
