@@ -38,14 +38,20 @@ def appended(text: str, block: str) -> str:
 
 def tail_of(text: str, block: str) -> str:
     """What ``appended`` adds after ``text``: a separator, then ``block`` in the file's line endings."""
-    newline = "\r\n" if "\r\n" in text else "\n"
+    return separated(block, "\r\n" in text, text[-4:], not text or text.isspace())
+
+
+def separated(block: str, crlf: bool, ending: str, empty: bool) -> str:
+    """``block`` in the file's line endings (``crlf``), after what separates it from a text that
+    ends with ``ending`` (a blank line), or alone when the text is ``empty``."""
+    newline = "\r\n" if crlf else "\n"
     body = block.strip("\n")  # one copy of a large block at a time
     body = (body.replace("\n", newline) if newline != "\n" else body) + newline
-    if not text or text.isspace():
+    if empty:
         return body
-    if text.endswith(newline + newline) or text.endswith("\n\n"):
+    if ending.endswith(newline + newline) or ending.endswith("\n\n"):
         separator = ""
-    elif text.endswith("\n"):
+    elif ending.endswith("\n"):
         separator = newline
     else:
         separator = newline + newline

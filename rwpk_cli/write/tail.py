@@ -25,7 +25,7 @@ from ..log.scan import Scan, identity
 from ..log.shape import Shape
 from ..log.store import Keeper
 from . import swap
-from .append import inner_newlines, locked, remove_stale_temporaries
+from .append import inner_newlines, locked, remove_stale_temporaries, separated
 from .atomic import CHANGED, ConflictError, WriteError, discard, keep_both, sync_folder, target_of, temporary_beside
 
 
@@ -62,19 +62,7 @@ def remember_tail(path: Path, scan: Scan, addition: Appending, keeper: Keeper) -
 
 def tail_after(shape: Shape, block: str) -> str:
     """What ``append.appended`` adds after a text of this shape, known without the text."""
-    newline = "\r\n" if shape.crlf else "\n"
-    body = block.strip("\n")
-    body = (body.replace("\n", newline) if newline != "\n" else body) + newline
-    if shape.blank:
-        return body
-    ending = shape.ending
-    if ending.endswith(newline.encode() * 2) or ending.endswith(b"\n\n"):
-        separator = ""
-    elif ending.endswith(b"\n"):
-        separator = newline
-    else:
-        separator = newline + newline
-    return separator + body
+    return separated(block, shape.crlf, shape.ending.decode("utf-8", "replace"), shape.blank)
 
 
 def commit_tail(path: Path, scan: Scan, tail: str) -> None:
