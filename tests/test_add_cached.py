@@ -233,3 +233,44 @@ def test_an_include_under_any_key_spelling_is_followed(run: Run, tmp_path: Path,
     assert refused.exit_code == 2
     assert "already exists" in refused.stderr
     assert log.read_bytes() == before
+
+
+def test_an_actor_is_added_from_the_cache_unless_an_old_name_would_now_mean_them(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new actor is checked against the free-text names the cache keeps: with none that fits, the
+    log is not parsed and the actor's summary row is there at once; with one that fits (an old
+    event's "Dora Delta" would now be the new actor), the whole log is read, as a full parse reads it."""
+    from rwpk_cli.log import open as opening
+    from rwpk_cli.log import parse
+
+    log = tmp_path / "events.toml"
+    text = (
+        SMALL_LOG
+        + '\n[[event]]\ndate = 2022-01-01\nkind = "call"\ntitle = "Late call"\nparticipants = ["Dora Delta"]\n'
+    )
+    calls: list[object] = []
+    real = parse.parse_log
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    for name, parsed in (("Bo Beta-Two", False), ("Dora Delta", True)):
+        log.write_text(text, encoding="utf-8")
+        run("--file", str(log), "timeline")
+        calls.clear()
+
+        with monkeypatch.context() as patched:
+            patched.setattr(parse, "parse_log", counted)
+            patched.setattr(opening, "_parse_text", lambda *a: (_ for _ in ()).throw(AssertionError("query parsed")))
+            added = run("--file", str(log), "add", "actor", "newcomer", "--name", name, "--country", "DD")
+            assert added.exit_code == 0, added.stderr
+            if not parsed:  # the next queries answer from the cache the add brought up to date
+                answered = run("--file", str(log), "actors", "--format", "json")
+        assert bool(calls) is parsed
+        for query in (("actors", "--format", "json"), ("timeline", "--format", "json"), ("check",)):
+            answer, fresh = run("--file", str(log), *query), run("--no-cache", "--file", str(log), *query)
+            assert (answer.exit_code, answer.stdout, answer.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)
+        if not parsed:
+            assert '"newcomer"' in answered.stdout

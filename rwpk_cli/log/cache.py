@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - an interpreter without the module
 _DAMAGE = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError, OverflowError, AttributeError)
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
 LOCK_SECONDS = 10.0  # how long an extension waits for another run's
-SCHEMA = "17"  # raised whenever what a cache holds, or how a log is checked, changes
+SCHEMA = "18"  # raised whenever what a cache holds, or how a log is checked, changes
 #: From this size on, a log is hashed with OpenSSL's SHA-256, which uses the CPU's SHA instructions:
 #: 30 ms for a 40 MB log against BLAKE2's 75 ms, well worth the 5 ms it takes to load.
 LARGE_LOG = 1 << 20
@@ -79,7 +79,7 @@ _FIELDS = ("first, last, id, precision, approximate, uncertain, span_text, open_
            "kind, title, place, people, tags, sources, summary, date_text, line, people_line, file, "
            "imported, planned")  # fmt: skip
 _INSERT = "INSERT INTO events (first, last, bucket, id, body, crc) VALUES (?, ?, ?, ?, ?, ?)"
-_META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts", "shape", "ids")
+_META_KEYS = ("schema", "version", "digest", "size", "header", "context", "counts", "shape", "ids", "free")
 #: Event ids are kept in buckets, by a hash of the id, each with its count and sum of hashes in the
 #: checked meta table: a new id is known to be free from one bucket's few rows, read through the
 #: index and proved complete by its tally, instead of a scan of every row.
@@ -154,6 +154,14 @@ class _Ids:
             counts[value % BUCKETS] += 1
             sums[value % BUCKETS] += value
         return json.dumps([counts, sums], separators=(",", ":"))
+
+
+def _free_names(events: Iterable[Event], known: Iterable[str] = ()) -> str:
+    """The names of the participants that are no actor, each once, as JSON: an actor appended to
+    the log must not be one that such a name would now mean (``parse.records_after``)."""
+    names = set(known)
+    names.update(p.name for e in events for p in e.participants if p.actor_id is None)
+    return json.dumps(sorted(names), ensure_ascii=False)
 
 
 def _meta_check(meta: Mapping[str, str]) -> str:
@@ -342,6 +350,7 @@ class CachedFile(LogStore):
         self.includes, self.declarations, self.context = includes, declarations, meta["context"]
         self._counts = _Counts(meta["counts"])
         self._ids = meta["ids"]
+        self._free = meta["free"]
         self.digest = meta["digest"]
         self._ready: dict[tuple[date | None, date | None], tuple[Event, ...]] = {}
         #: What the file's bytes look like to text appended after them.
@@ -379,6 +388,16 @@ class CachedFile(LogStore):
             return [(str(r[2]), int(r[18]), str(r[20])) for r in rows]
         except _DAMAGE as error:
             raise DamagedCacheError(f"{type(error).__name__}: {error}") from None
+
+    def free_names(self) -> list[str]:
+        """The names of the participants that are no actor (see ``_free_names``)."""
+        try:
+            names = json.loads(self._free)
+        except ValueError:
+            raise DamagedCacheError("the cache's free-text names do not decode") from None
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise DamagedCacheError("the cache's free-text names are not a list of names")
+        return names
 
     def taken(self) -> Container[str]:
         """The cached events' ids, asked one at a time (see ``_StoredIds``)."""
@@ -526,6 +545,7 @@ def _write_cache(
                 "counts": _Counts.of(log.events, len(rows)),
                 "shape": shape.to_json(),
                 "ids": _Ids.of(e.id for e in log.events),
+                "free": _free_names(log.events),
             }
             meta["check"] = _meta_check(meta)
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
@@ -577,11 +597,11 @@ def extend(path: Path, data: bytes, digest: str, display: str, appended: Appende
 def grow(
     path: Path, before: str, tail: bytes, digest: str, grown: Log, events: Sequence[Event], keeper: Keeper
 ) -> bool:
-    """After ``events`` (and perhaps sources) were appended to a file whose bytes had the digest
-    ``before`` (and whose cache answered for them), make the cache answer for the file as it now is:
-    its old bytes and ``tail``, of ``digest``, read as ``grown`` (whose sources are the file's now). One
-    transaction; False when the cache no longer held ``before``, the appended text declared actors,
-    or anything is off: the next query then reads the new text itself, as ``extend`` does."""
+    """After ``events`` (and perhaps actors and sources) were appended to a file whose bytes had the
+    digest ``before`` (and whose cache answered for them), make the cache answer for the file as it
+    now is: its old bytes and ``tail``, of ``digest``, read as ``grown`` (whose actors and sources
+    are the file's now). One transaction; False when the cache no longer held ``before``, or anything
+    is off: the next query then reads the new text itself, as ``extend`` does."""
     if not path.is_file():
         return False
     connection: sqlite3.Connection | None = None
@@ -598,10 +618,7 @@ def grow(
             connection.execute("ROLLBACK")
             return False  # fmt: skip
         header, includes, declarations = _unheader(meta["header"], grown.path)
-        if grown.actors.keys() != header.actors.keys():
-            connection.execute("ROLLBACK")
-            return False
-        _add_events(connection, meta, header, includes, declarations, events, keeper, digest, tail, grown.sources)
+        _add_events(connection, meta, header, includes, declarations, events, keeper, digest, tail, grown)
         connection.execute("COMMIT")
         return True
     except (*_DAMAGE, RecursionError, RwpkError):
@@ -649,17 +666,26 @@ def _extend_locked(
 def _add_events(
     connection: sqlite3.Connection, meta: dict[str, str], header: Log, includes: tuple[tuple[str, int], ...],
     declarations: str, events: Sequence[Event], keeper: Keeper, digest: str, tail: bytes,
-    sources: Mapping[str, Source] | None = None,
+    grown: Log | None = None,
 ) -> CachedFile:  # fmt: skip
     """Add ``events``, and the kept rows they change, to a cache whose meta was just checked, so that
     it answers for its file followed by ``tail``, whose digest is ``digest``; in the caller's
-    transaction. ``sources``, when given, are the file's sources now (the old and those appended)."""
+    transaction. ``grown``, when given, declares the file's actors and sources now (the old ones and
+    those appended): the header takes them, and each new actor gets its row."""
     counts = _Counts(meta["counts"])
-    if sources is not None and sources.keys() != header.sources.keys():
+    added: dict[str, Actor] = {}
+    if grown is not None and (
+        grown.sources.keys() != header.sources.keys() or grown.actors.keys() != header.actors.keys()
+    ):
+        added = {i: a for i, a in grown.actors.items() if i not in header.actors}
         stored = json.loads(meta["header"])
-        declarations = stored["declarations"] = declarations_json(header.actors, sources)
+        declarations = stored["declarations"] = declarations_json(grown.actors, grown.sources)
         meta["header"] = json.dumps(stored, ensure_ascii=False)
-        header = header._replace(sources=sources)
+        header = header._replace(actors=grown.actors, sources=grown.sources)
+    if added:  # a row for each new actor, in the order they were declared, before any event counts them
+        fresh = keeper.rows(header._replace(actors=added, events=()))
+        connection.executemany("INSERT INTO summaries (actor, body, crc) VALUES (?, ?, ?)",
+                               [(i, b, _crc((i, b))) for i, b in fresh])  # fmt: skip
     named = sorted({p.actor_id for e in events for p in e.participants if p.actor_id})
     places = ", ".join("?" * len(named))  # read without the actor index, which a damaged cache may mislead
     stored = connection.execute(
@@ -668,13 +694,14 @@ def _add_events(
     rows = [(a, b) for a, b in map(_checked, stored)]
     changed = keeper.updated(header.actors, rows, events)
     connection.executemany(_INSERT, map(_Encoder().row, events))
-    new_actors = len({i for i, _ in changed} - {a for a, _ in rows})
+    new_actors = len({i for i, _ in changed} - {a for a, _ in rows}) + len(added)
     tally = _Counts.of(events, counts.summaries + new_actors, counts.months)
-    grown = Shape.from_json(meta["shape"]).then(tail)
-    size, shape = grown.size, grown.to_json()
+    then = Shape.from_json(meta["shape"]).then(tail)
+    size, shape = then.size, then.to_json()
     ids = _Ids.of((e.id for e in events), _Ids(meta["ids"]))
-    meta.update(digest=digest, size=str(size), counts=tally, shape=shape, ids=ids)
-    changing = ("digest", "size", "counts", "header", "shape", "ids")
+    free = _free_names(events, json.loads(meta["free"]))
+    meta.update(digest=digest, size=str(size), counts=tally, shape=shape, ids=ids, free=free)
+    changing = ("digest", "size", "counts", "header", "shape", "ids", "free")
     updates = [(meta[key], key) for key in changing] + [(_meta_check(meta), "check")]
     connection.executemany("UPDATE meta SET value = ? WHERE key = ?", updates)
     connection.executemany(

@@ -45,7 +45,7 @@ def appending(scan: Scan, store: CachedFile, block: str) -> Appending | None:
     file's events; None when that cannot give what a full parse would (see ``parse.records_after``)."""
     shape = store.shape
     tail = tail_after(shape, block)
-    grown = records_after(shape.lines, shape.extendable, tail, store.header, store.taken(), None)
+    grown = records_after(shape.lines, shape.extendable, tail, store.header, store.taken(), store.free_names())
     if grown is None:
         return None
     return Appending(tail, grown, block, shape.lines + tail.count("\n") - inner_newlines(block))
