@@ -6,7 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import RwpkError
@@ -82,7 +82,7 @@ def write_atomic(path: Path, data: bytes | str | Iterable[str], expect: bytes | 
         raise WriteError(f"{path}: is read-only; make it writable to write it")
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary, ours = temporary_beside(target, found, path)
-    try:
+    with discarded_on_error(temporary, ours, path):
         with os.fdopen(handle, "wb") as stream:
             if isinstance(data, bytes):
                 stream.write(data)
@@ -96,13 +96,20 @@ def write_atomic(path: Path, data: bytes | str | Iterable[str], expect: bytes | 
             os.replace(temporary, target)
         else:
             _swap_in(temporary, ours, target, found, expect, path)
+    sync_folder(folder)
+
+
+@contextlib.contextmanager
+def discarded_on_error(temporary: Path, ours: int, path: Path) -> Iterator[None]:
+    """Remove rwpk's temporary file if the block fails; an OSError becomes a WriteError naming ``path``."""
+    try:
+        yield
     except OSError as error:
         discard(temporary, ours)
         raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
     except BaseException:
         discard(temporary, ours)
         raise
-    sync_folder(folder)
 
 
 def temporary_beside(target: Path, found: os.stat_result | None, path: Path) -> tuple[int, Path, int]:

@@ -26,7 +26,16 @@ from ..log.shape import Shape
 from ..log.store import Keeper
 from . import swap
 from .append import inner_newlines, locked, remove_stale_temporaries, separated
-from .atomic import CHANGED, ConflictError, WriteError, discard, keep_both, sync_folder, target_of, temporary_beside
+from .atomic import (
+    CHANGED,
+    ConflictError,
+    WriteError,
+    discarded_on_error,
+    keep_both,
+    sync_folder,
+    target_of,
+    temporary_beside,
+)
 
 
 class Appending(NamedTuple):
@@ -77,17 +86,11 @@ def commit_tail(path: Path, scan: Scan, tail: str) -> None:
     with locked(path):
         handle, temporary, ours = temporary_beside(target, found, path)
         remove_stale_temporaries(target, keep=temporary)
-        try:
+        with discarded_on_error(temporary, ours, path):
             _fill(handle, target, scan, tail.encode("utf-8"), path)
             if identity(os.stat(target)) != scan.identity:
                 raise ConflictError(f"{path}: {CHANGED}")
             _swap(temporary, ours, target, scan, path)
-        except OSError as error:
-            discard(temporary, ours)
-            raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
-        except BaseException:
-            discard(temporary, ours)
-            raise
     sync_folder(folder)
 
 
