@@ -80,7 +80,6 @@ def test_an_add_from_the_cache_equals_one_from_a_full_parse(
 def test_an_event_is_added_without_parsing_the_log(run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cached path reads no event of the log: the parser is never asked for the whole text, and
     the next query answers from the cache that the addition brought up to date."""
-    from rwpk_cli.log import open as opening
     from rwpk_cli.log import parse
 
     run("--file", str(small_log), "timeline")
@@ -91,7 +90,7 @@ def test_an_event_is_added_without_parsing_the_log(run: Run, small_log: Path, mo
 
     with monkeypatch.context() as patched:
         patched.setattr(parse, "parse_log", no_full_parse)
-        patched.setattr(opening, "_parse_text", no_full_parse)
+        patched.setattr(parse, "parse_taken", no_full_parse)
         for title in ("One", "Two", "Two"):
             added = run("--file", str(small_log), "add", "--date", "2023-02-02", "--kind", "call", "--title", title,
                         "--participant", "beta", "--duplicate")  # fmt: skip
@@ -241,7 +240,6 @@ def test_an_actor_is_added_from_the_cache_unless_an_old_name_would_now_mean_them
     """A new actor is checked against the free-text names the cache keeps: with none that fits, the
     log is not parsed and the actor's summary row is there at once; with one that fits (an old
     event's "Dora Delta" would now be the new actor), the whole log is read, as a full parse reads it."""
-    from rwpk_cli.log import open as opening
     from rwpk_cli.log import parse
 
     log = tmp_path / "events.toml"
@@ -263,7 +261,7 @@ def test_an_actor_is_added_from_the_cache_unless_an_old_name_would_now_mean_them
 
         with monkeypatch.context() as patched:
             patched.setattr(parse, "parse_log", counted)
-            patched.setattr(opening, "_parse_text", lambda *a: (_ for _ in ()).throw(AssertionError("query parsed")))
+            patched.setattr(parse, "parse_taken", lambda *a: (_ for _ in ()).throw(AssertionError("query parsed")))
             added = run("--file", str(log), "add", "actor", "newcomer", "--name", name, "--country", "DD")
             assert added.exit_code == 0, added.stderr
             if not parsed:  # the next queries answer from the cache the add brought up to date

@@ -118,3 +118,88 @@ def test_the_cases_are_what_they_say(monkeypatch: pytest.MonkeyPatch, case: str,
         assert [w.line for w in found[2]] != []
     if case == "problems in both halves":
         assert len(found[1]) == 2
+
+
+#: The cases whose halves cannot be merged, so the log is checked again on one core.
+REFUSED = ("an id in both halves", "a problem in the later half", "problems in both halves")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_taken_text_is_released_and_read_again_when_needed(monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """``parse_taken`` gives what ``parse_log`` gives, or says it let the text go too early."""
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)
+    texts = [CASES[case]]
+    try:
+        found: tuple[Any, ...] = ("log", *_log_parts(parse.parse_taken(texts, "halves.toml")))
+    except parse.Released:
+        found = ("released",)
+    except LogError as error:
+        found = ("error", error.problems)
+    assert texts == []  # nothing but the parser held the text
+    if case in REFUSED:
+        assert found == ("released",)
+        texts = [CASES[case]]
+        found = ("error", _problems(lambda: parse.parse_taken(texts, "halves.toml", halves_allowed=False)))
+    assert found == _outcome(CASES[case])
+
+
+def _log_parts(log: Any) -> tuple[Any, ...]:
+    return (log.events, log.warnings, log.trades)
+
+
+def _problems(parsing: Any) -> Any:
+    with pytest.raises(LogError) as raised:
+        parsing()
+    return raised.value.problems
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_query_on_two_cores_answers_as_one_core(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any, run: Any, case: str
+) -> None:
+    """Through the command line, a log whose halves cannot be merged is read again and checked on one
+    core: the same output, messages and exit code as ``RWPK_JOBS=1``, and its cache answers after."""
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)
+    log = tmp_path / "halves.toml"
+    log.write_text(CASES[case], encoding="utf-8")
+    released: list[bool] = []
+    real = parse.parse_taken
+
+    def spying(texts: list[str], display: str, halves_allowed: bool = True) -> Any:
+        try:
+            return real(texts, display, halves_allowed)
+        except parse.Released:
+            released.append(True)
+            raise
+
+    monkeypatch.setattr(parse, "parse_taken", spying)
+    args = ("--file", str(log), "timeline", "--format", "json")
+    with monkeypatch.context() as single:
+        single.setenv("RWPK_JOBS", "1")
+        single.setenv("XDG_CACHE_HOME", str(tmp_path / "one-core"))
+        one = run(*args)
+    two = run(*args)
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert released == ([True] if case in REFUSED else [])
+    assert (one.exit_code == 0) == (case not in REFUSED)
+
+
+def test_the_text_is_let_go_before_the_later_half_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the child's half is read back, only the caller of this test still holds the text."""
+    import sys
+
+    monkeypatch.setattr(parse, "CHUNK_EVENTS", 16)
+    text = _log(count=121)  # a text of its own, which nothing else holds
+    alone = sys.getrefcount(text)
+    held: list[int] = []
+    real_result = halves.Forked.result
+
+    def counting(self: halves.Forked) -> object:
+        held.append(sys.getrefcount(text))
+        return real_result(self)
+
+    monkeypatch.setattr(halves.Forked, "result", counting)
+    assert len(parse.parse_taken([text], "halves.toml").events) == 121
+    assert held == [alone]
+    assert len(parse_log(text, "halves.toml").events) == 121  # parse_log keeps it: there is no file to read again
+    assert held[-1] > alone

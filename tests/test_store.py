@@ -128,7 +128,7 @@ def test_an_appended_id_is_looked_up_through_an_index(run: Run, small_log: Path)
 def test_appended_events_are_added_without_parsing_the_log_again(
     run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rwpk_cli.log import open as opening
+    from rwpk_cli.log import parse
 
     run("--file", str(small_log), "timeline")  # builds the cache
     for title, people in (("First added", "alpha"), ("Second added", "Bruno"), ("Third added", "Someone New")):
@@ -142,7 +142,7 @@ def test_appended_events_are_added_without_parsing_the_log_again(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(opening, "_parse_text", no_full_parse)
+        patched.setattr(parse, "parse_taken", no_full_parse)
         cached = {q: run("--file", str(small_log), *q) for q in QUERIES}
     for query, result in cached.items():
         fresh = run("--no-cache", "--file", str(small_log), *query)
@@ -154,8 +154,7 @@ def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
 ) -> None:
     """A log under LARGE_LOG bytes is keyed on BLAKE2b and a larger one on SHA-256; an append across
     the line must still find the old cache, since the old bytes are hashed as they were."""
-    from rwpk_cli.log import cache
-    from rwpk_cli.log import open as opening
+    from rwpk_cli.log import cache, parse
 
     note = "x" * 400
     block = '\n[[event]]\nid = "pad-{:05d}"\ndate = 2019-01-01\nkind = "other"\ntitle = "Padding"\nsummary = "{}"\n'
@@ -174,7 +173,7 @@ def test_an_append_that_crosses_to_the_large_log_hash_still_extends_the_cache(
         raise AssertionError("the whole log was parsed again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(opening, "_parse_text", no_full_parse)
+        patched.setattr(parse, "parse_taken", no_full_parse)
         cached = run("--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     fresh = run("--no-cache", "--file", str(small_log), "timeline", "--since", "2023", "--format", "json")
     assert (cached.exit_code, cached.stdout) == (0, fresh.stdout)
@@ -215,7 +214,7 @@ def test_other_appended_text_falls_back_to_a_full_parse(run: Run, small_log: Pat
 def test_a_cache_folder_with_uri_characters_is_used(
     run: Run, small_log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rwpk_cli.log import open as opening
+    from rwpk_cli.log import parse
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "odd #name ?100% sure"))
     run("--file", str(small_log), "timeline")  # builds the cache
@@ -223,7 +222,7 @@ def test_a_cache_folder_with_uri_characters_is_used(
     def no_full_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cache was not used")
 
-    monkeypatch.setattr(opening, "_parse_text", no_full_parse)
+    monkeypatch.setattr(parse, "parse_taken", no_full_parse)
     result = run("--file", str(small_log), "timeline", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"id": "first"' in result.stdout

@@ -72,6 +72,9 @@ def _uses(data: AnyStr, name: str) -> list[str]:
 
 def _escaped_key(data: AnyStr) -> bool:
     """Whether a line starts with a quoted key that holds an escape, which may spell any name."""
+    backslash: AnyStr = b"\\" if isinstance(data, bytes) else "\\"
+    if backslash not in data:  # most logs: found at the speed of memchr, not of a regular expression
+        return False
     patterns: dict[str, re.Pattern[AnyStr]] = _BYTES if isinstance(data, bytes) else _TEXT
     newline: AnyStr = b"\n" if isinstance(data, bytes) else "\n"
     quotes = (b'"', b"'") if isinstance(data, bytes) else ('"', "'")

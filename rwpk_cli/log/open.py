@@ -21,7 +21,7 @@ from .store import Keeper, LogStore, MemoryStore
 
 def open_store(
     location: LogLocation, keeper: Keeper, use_cache: bool = True, rebuild: bool = False,
-    window: tuple[date | None, date | None] | None = None,
+    window: tuple[date | None, date | None] | None = None, halves_allowed: bool = True,
 ) -> LogStore:  # fmt: skip
     """The log at ``location``, from its cache when the cache holds exactly these bytes; ``keeper``
     defines the rows kept per actor beside the events. A log that includes other files is answered
@@ -29,7 +29,7 @@ def open_store(
     found damaged as it was read. A cache that answers for the file as it is is found by hashing the
     file in a stream, so a warm query never holds a large log in memory. ``window``: the days whose
     events the caller will ask for, read from the cache while the file is hashed (see ``_read_ahead``)."""
-    if location.path is not None and use_cache and not rebuild:
+    if location.path is not None and use_cache and not rebuild and cache.cache_file(location.path).exists():
         if window is not None:
             ahead = _read_ahead(location.path, location.display, window)
             if ahead is not None:
@@ -55,11 +55,15 @@ def open_store(
         extended = None if rebuild else cache.extend(path, data, digest, location.display, appended_events, keeper)
         if extended is not None:
             return extended
-        shape = shape_of(data)
-        text = decode(data, location.display)
+        shape = shape_of(data, includes=False)
+        texts = [decode(data, location.display)]
         del data  # the text is parsed; its bytes need not be held beside it
-        log = _parse_text(text, location.display)
-        del text
+        from .parse import Released, parse_taken
+
+        try:
+            log = parse_taken(texts, location.display, halves_allowed)
+        except Released:  # the text was let go to save memory, and the log must be checked whole
+            return open_store(location, keeper, use_cache, rebuild, window, halves_allowed=False)
         with paused_gc():
             written = cache.write(path, digest, shape, log, keeper.rows(log))
         return written or MemoryStore(log, keeper)
@@ -119,9 +123,3 @@ def load_log(location: LogLocation) -> Log:
     from .includes import Member, load_collection
 
     return load_collection(Member(location.path, location.display, read_bytes(location)))
-
-
-def _parse_text(text: str, display: str) -> Log:
-    from .parse import parse_log  # the parser is loaded only when the cache cannot answer
-
-    return parse_log(text, display)

@@ -42,6 +42,22 @@ def parse_log(text: str, display: str) -> Log:
         return LogFile(text, display).log()
 
 
+class Released(Exception):
+    """The text given to ``parse_taken`` was released before the halves of the log were merged, and
+    they could not be: the caller reads the file again and checks it on one core."""
+
+
+def parse_taken(texts: list[str], display: str, halves_allowed: bool = True) -> Log:
+    """``parse_log`` of the one text in ``texts``, taken out of the list so that nothing else holds
+    it: a large log's text (400 MB at a million events) is then released once the second half of its
+    chunks is checked, before the half checked by a forked child is read back beside it. Raises
+    ``Released`` when the halves then cannot be merged; ``halves_allowed=False`` checks on one core."""
+    with paused_gc():
+        file = LogFile(texts.pop(), display)
+        file.releasable, file.halves_allowed = True, halves_allowed
+        return file.log()
+
+
 class LogFile:
     """One log file on its way to a Log, in two steps: what it declares (title, includes, actors,
     sources), read first so that a collection of files can pool its declarations, then its events
@@ -66,6 +82,8 @@ class LogFile:
         self._declared = ""
         self._late: frozenset[str] = frozenset()
         self._first_line = first_line
+        self.releasable = False  # see parse_taken
+        self.halves_allowed = True
         self._starts = _event_headers(text)
         head = self._prelude() if len(self._starts) > CHUNK_EVENTS and first_line == 1 else None
         if head is None:
@@ -109,6 +127,8 @@ class LogFile:
             in_chunks = self._in_chunks(actors, sources)
             if in_chunks is not None:
                 return in_chunks
+            if not self.text:
+                raise Released
             self._data = _parse_whole(self.text, self.display)
             self._fast = FastLineIndex(self.text)
         data = self._data
@@ -132,7 +152,7 @@ class LogFile:
         try:
             trades = validator.trades(self._head, sources)
             firsts = list(range(0, len(starts), CHUNK_EVENTS))
-            half = halves.split_at(len(firsts))
+            half = halves.split_at(len(firsts)) if self.halves_allowed else 0
             if half:
                 mark = validator.mark()
 
@@ -143,6 +163,9 @@ class LogFile:
                     if child is not None:
                         if not self._chunks(firsts[:half], actors, sources):
                             return None
+                        if self.releasable:  # nothing reads the text unless the halves cannot be merged
+                            self.text = ""
+                            self._validator.release_text()
                         part = child.result()
                         if not isinstance(part, Part) or not validator.absorb(part):
                             return None

@@ -68,16 +68,16 @@ class Shape(NamedTuple):
                    bool(sources), bool(includes))  # fmt: skip
 
 
-def shape_of(data: bytes) -> Shape:
-    """The shape of a whole file's bytes."""
+def shape_of(data: bytes, includes: bool | None = None) -> Shape:
+    """The shape of a whole file's bytes; ``includes``: ``may_include(data)``, when the caller knows it."""
     return Shape(
         len(data),
         data.count(b"\n"),
-        b"\r\n" in data,
+        b"\r" in data and b"\r\n" in data,  # a byte is found at the speed of memchr, two bytes slower
         data[-4:],
         _NOT_BLANK.search(data) is None,
         not defined_otherwise(data, "event"),
         not defined_otherwise(data, "actor"),
         not defined_otherwise(data, "source"),
-        may_include(data),
+        may_include(data) if includes is None else includes,
     )

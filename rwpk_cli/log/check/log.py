@@ -152,6 +152,11 @@ class Validator:
         self.chunk_trades.extend(part.trades)
         return True
 
+    def release_text(self) -> None:
+        """Stop holding the file's text (see ``parse.parse_taken``): nothing may report a problem after."""
+        self.reader.source_text = ""
+        vars(self.reader).pop("keys_in_text", None)  # where functools.cached_property keeps its value
+
     def taken(self, existing_ids: Container[str]) -> None:
         """Count ``existing_ids`` (a log's the checked text is appended to) as taken."""
         self._ids.existing = existing_ids
