@@ -93,7 +93,7 @@ def test_the_later_half_is_checked_in_a_child(monkeypatch: pytest.MonkeyPatch) -
     assert isinstance(sent[0], Part)
     assert len(sent[0].drafts) == 40  # the last three chunks: 2 x 16 + 8
     real_fork = halves._fork
-    monkeypatch.setattr(halves, "_fork", lambda work: real_fork(lambda: os._exit(3)))
+    monkeypatch.setattr(halves, "_fork", lambda work: real_fork(lambda send: os._exit(3)))
     assert _outcome(CASES["clean"]) == _outcome_single(monkeypatch, CASES["clean"])
     assert sent[-1] is None
     assert os.getpid() == parent
@@ -203,3 +203,74 @@ def test_the_text_is_let_go_before_the_later_half_is_read(monkeypatch: pytest.Mo
     assert held == [alone]
     assert len(parse_log(text, "halves.toml").events) == 121  # parse_log keeps it: there is no file to read again
     assert held[-1] > alone
+
+
+def _stops_after(messages: int) -> Any:
+    """A fork whose child's work stops (with an error) once it has sent ``messages`` values."""
+    real_fork = halves._fork
+
+    def fork(work: Any) -> Any:
+        def limited(send: Any) -> None:
+            sent = [0]
+
+            def counted(value: Any) -> None:
+                if sent[0] == messages:
+                    raise RuntimeError("the child stops here")
+                sent[0] += 1
+                send(value)
+
+            work(counted)
+
+        return real_fork(limited)
+
+    return fork
+
+
+@pytest.mark.parametrize("child", ["answers", "fails at once", "fails after its first batch", "fails at its end"])
+def test_the_cache_is_written_on_two_cores_as_on_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any, run: Any, child: str
+) -> None:
+    """A large log's cache is written while a forked child encodes the later half of its events and
+    counts the rows kept per actor: the cache is byte for byte the one a single core writes, and a
+    child that fails anywhere costs only time."""
+    import os
+    import sqlite3
+
+    from rwpk_cli.log import beside, cache
+    from rwpk_cli.views.summaries import SummaryKeeper
+
+    monkeypatch.setattr(beside, "APART", 0)
+    monkeypatch.setattr(beside, "_BATCH", 16)  # 120 events: the child's 45 in three batches
+    log = tmp_path / "halves.toml"
+    log.write_text(CASES["relative dates"], encoding="utf-8")
+    counted_here: list[int] = []
+    real_rows = SummaryKeeper.rows
+
+    def counting(self: SummaryKeeper, whole: Any) -> Any:
+        counted_here.append(os.getpid())
+        return real_rows(self, whole)
+
+    monkeypatch.setattr(SummaryKeeper, "rows", counting)
+    stops = {"fails at once": 0, "fails after its first batch": 2, "fails at its end": 3}
+    if child in stops:
+        monkeypatch.setattr(halves, "_fork", _stops_after(stops[child]))
+
+    def built(jobs: str, folder: str) -> tuple[Any, ...]:
+        with monkeypatch.context() as patched:
+            patched.setenv("RWPK_JOBS", jobs)
+            patched.setenv("XDG_CACHE_HOME", str(tmp_path / folder))
+            answers = tuple(run("--file", str(log), *query).stdout for query in (["actors"], ["timeline"]))
+            with sqlite3.connect(cache.cache_file(log)) as connection:
+                tables = tuple(
+                    connection.execute(f"SELECT * FROM {table} ORDER BY seq").fetchall()
+                    for table in ("events", "summaries")
+                )
+        return (*answers, *tables)
+
+    one = built("1", "one-core")
+    assert counted_here == [os.getpid()]
+    two = built("2", "two-cores")
+    assert two == one
+    assert "Ada Alpha" in one[0]
+    assert len(one[2]) == 120
+    assert counted_here[1:] == ([os.getpid()] if child == "fails at once" else [])

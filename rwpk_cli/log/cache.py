@@ -462,25 +462,35 @@ class CachedFile(LogStore):
         return [rows]
 
 
+def event_rows(events: Sequence[Event]) -> Iterator[tuple[Any, ...]]:
+    """The rows of the events table for ``events``, in their order."""
+    return map(_Encoder().row, events)
+
+
+#: The rows kept per actor, given once the events are written: counted meanwhile on another core.
+Later = Callable[[], Rows]
+
+
 def write(
-    path: Path, digest: str, shape: Shape, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
-    context: str = "",
+    path: Path, digest: str, shape: Shape, log: Log, rows: Rows | Later, includes: Sequence[tuple[str, int]] = (),
+    context: str = "", encoded: Iterable[tuple[Any, ...]] | None = None,
 ) -> CachedFile | None:  # fmt: skip
     """Write a log file's cache, with the ``rows`` kept per actor, and open it; None when it cannot
     be written (that only costs speed). ``digest`` and ``shape`` are those of the file's bytes, which
     need not be held while the log is parsed."""
-    if not save(path, digest, shape, log, rows, includes, context):
+    if not save(path, digest, shape, log, rows, includes, context, encoded):
         return None
     return open_cached(path, digest, log.path)
 
 
 def save(
-    path: Path, digest: str, shape: Shape, log: Log, rows: Rows, includes: Sequence[tuple[str, int]] = (),
-    context: str = "",
+    path: Path, digest: str, shape: Shape, log: Log, rows: Rows | Later, includes: Sequence[tuple[str, int]] = (),
+    context: str = "", encoded: Iterable[tuple[Any, ...]] | None = None,
 ) -> bool:  # fmt: skip
-    """Write a log file's cache without opening it; False when it cannot be written."""
+    """Write a log file's cache without opening it; False when it cannot be written. ``encoded``:
+    ``event_rows(log.events)``, when the caller makes them (see ``beside``)."""
     try:
-        _write_cache(path, digest, shape, log, includes, context, rows)
+        _write_cache(path, digest, shape, log, includes, context, rows, encoded)
     except (OSError, sqlite3.Error):
         return False
     return True
@@ -513,9 +523,11 @@ def open_cached(path: Path, digest: str | None, display: str) -> CachedFile | No
 
 
 def _write_cache(
-    path: Path, digest: str, shape: Shape, log: Log, includes: Sequence[tuple[str, int]], context: str, rows: Rows
-) -> None:
-    """Build the cache in a temporary file and rename it into place, so a reader never sees half of it."""
+    path: Path, digest: str, shape: Shape, log: Log, includes: Sequence[tuple[str, int]], context: str,
+    later: Rows | Later, encoded: Iterable[tuple[Any, ...]] | None = None,
+) -> None:  # fmt: skip
+    """Build the cache in a temporary file and rename it into place, so a reader never sees half of it.
+    ``later``: the rows kept per actor, or what gives them once the events are written (``Later``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
 
@@ -530,11 +542,12 @@ def _write_cache(
                 "CREATE TABLE events (seq INTEGER PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL, "
                 "bucket INTEGER NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, crc INTEGER NOT NULL)"
             )
-            connection.executemany(_INSERT, map(_Encoder().row, log.events))
+            connection.executemany(_INSERT, event_rows(log.events) if encoded is None else encoded)
             connection.execute("CREATE INDEX events_last ON events (last)")
             connection.execute("CREATE INDEX events_first ON events (first)")
             # An append checks each new id against the ids of its bucket, read from this index alone.
             connection.execute("CREATE INDEX events_bucket ON events (bucket, id)")
+            rows = later() if callable(later) else later
             meta = {
                 "schema": SCHEMA,
                 "version": __version__,
@@ -693,7 +706,7 @@ def _add_events(
     ).fetchall()
     rows = [(a, b) for a, b in map(_checked, stored)]
     changed = keeper.updated(header.actors, rows, events)
-    connection.executemany(_INSERT, map(_Encoder().row, events))
+    connection.executemany(_INSERT, event_rows(events))
     new_actors = len({i for i, _ in changed} - {a for a, _ in rows}) + len(added)
     tally = _Counts.of(events, counts.summaries + new_actors, counts.months)
     then = Shape.from_json(meta["shape"]).then(tail)

@@ -22,11 +22,14 @@ _MIN_CHUNKS = 2  # a log of fewer chunks is checked on one core
 def split_at(chunks: int) -> int:
     """How many of a log's chunks the parent checks, the child the rest; 0 for one process (too
     few chunks, one core, no fork, or ``RWPK_JOBS=1``)."""
-    if chunks < _MIN_CHUNKS or not hasattr(os, "fork") or os.environ.get("RWPK_JOBS", "").strip() == "1":
-        return 0
-    if (os.cpu_count() or 1) < 2:
+    if chunks < _MIN_CHUNKS or not may_fork():
         return 0
     return (chunks * 11 + 19) // 20  # the child also pickles its part, which takes longer than reading it
+
+
+def may_fork() -> bool:
+    """Whether work may go to a second core: the system forks, has two cores, and ``RWPK_JOBS`` is not 1."""
+    return hasattr(os, "fork") and os.environ.get("RWPK_JOBS", "").strip() != "1" and (os.cpu_count() or 1) >= 2
 
 
 class Forked:
@@ -34,18 +37,31 @@ class Forked:
 
     def __init__(self, pid: int, descriptor: int) -> None:
         self._pid, self._descriptor = pid, descriptor
+        self._ended_well = False
 
     def result(self) -> Any | None:
         """What the child's work returned; None when it failed or sent nothing whole."""
+        found = list(self.received())
+        return found[0] if len(found) == 1 and self._ended_well else None
+
+    def received(self) -> Iterator[Any]:
+        """Each value the child sent (``forked_sending``), as it comes, until the child ends or
+        fails; ``ended_well`` then says which. A value is given only when it came whole."""
         try:
             with os.fdopen(self._descriptor, "rb", buffering=1 << 20) as stream:
                 self._descriptor = -1
-                found = pickle.load(stream)
+                while True:
+                    yield pickle.load(stream)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-            found = None
+            pass
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
-        return found if os.waitstatus_to_exitcode(status) == 0 else None
+        self._ended_well = os.waitstatus_to_exitcode(status) == 0
+
+    @property
+    def ended_well(self) -> bool:
+        """Whether the child, read to its end, did all its work."""
+        return self._ended_well
 
     def discard(self) -> None:
         """Stop the child, if it still runs, and reap it."""
@@ -59,10 +75,16 @@ class Forked:
             self._pid = 0
 
 
+def forked(work: Callable[[], Any]) -> contextlib.AbstractContextManager[Forked | None]:
+    """Run ``work`` in a forked child, whose result is ``Forked.result``; see ``forked_sending``."""
+    return forked_sending(lambda send: send(work()))
+
+
 @contextlib.contextmanager
-def forked(work: Callable[[], Any]) -> Iterator[Forked | None]:
-    """Run ``work`` in a forked child; yields None when the system cannot fork. The child is always
-    reaped: leaving the block without its result (an error, Ctrl-C) stops it."""
+def forked_sending(work: Callable[[Callable[[Any], None]], None]) -> Iterator[Forked | None]:
+    """Run ``work(send)`` in a forked child, which sends values to the parent as it goes; yields None
+    when the system cannot fork. The child is always reaped: leaving the block before reading all it
+    sent (an error, Ctrl-C) stops it."""
     child = _fork(work)
     try:
         yield child
@@ -71,7 +93,7 @@ def forked(work: Callable[[], Any]) -> Iterator[Forked | None]:
             child.discard()
 
 
-def _fork(work: Callable[[], Any]) -> Forked | None:
+def _fork(work: Callable[[Callable[[Any], None]], None]) -> Forked | None:
     try:
         reading, writing = os.pipe()
     except OSError:
@@ -86,9 +108,8 @@ def _fork(work: Callable[[], Any]) -> Forked | None:
         code = 1
         try:
             os.close(reading)
-            result = work()
             with os.fdopen(writing, "wb", buffering=1 << 20) as stream:
-                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                work(lambda value: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL))
             code = 0
         except BaseException:
             pass

@@ -8,6 +8,7 @@ appended, parses the file when it must (``parse``), and hands a log kept in seve
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -64,8 +65,10 @@ def open_store(
             log = parse_taken(texts, location.display, halves_allowed)
         except Released:  # the text was let go to save memory, and the log must be checked whole
             return open_store(location, keeper, use_cache, rebuild, window, halves_allowed=False)
-        with paused_gc():
-            written = cache.write(path, digest, shape, log, keeper.rows(log))
+        from .beside import written_beside
+
+        with paused_gc(), written_beside(log, keeper, cache.event_rows) as rows:
+            written = cache.write(path, digest, shape, log, rows.kept, encoded=rows.events)
         return written or MemoryStore(log, keeper)
     from .includes import open_collection
 
@@ -110,8 +113,6 @@ def remember(path: Path, data: bytes, log: Log, keeper: Keeper) -> None:
     """Write the cache of a one-file log whose bytes ``data`` were just checked as ``log`` (by the
     write that put them there), so the next query needs no parse. The cache is keyed on these bytes,
     so it can only ever answer for them; a log that includes others keeps its own way."""
-    import contextlib
-
     if may_include(data):
         return
     with contextlib.suppress(OSError):
