@@ -250,3 +250,24 @@ def test_event_headers_are_found_at_the_start_of_their_line(text: str, starts: l
     from rwpk_cli.log.parse import _event_headers
 
     assert _event_headers(text) == starts
+
+
+_DAY = st.dates(min_value=date.min, max_value=date.max)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.tuples(_DAY, st.integers(0, 3), st.sampled_from(["a", "b", "a-2", "z", "é"])), max_size=40))
+def test_events_are_put_in_timeline_order_as_their_sort_keys_say(drafts: list[tuple[date, int, str]]) -> None:
+    """``in_timeline_order`` is ``sorted(key=sort_key)``: by first day, last day, then id, for any days."""
+    from datetime import timedelta
+
+    from rwpk_cli.dates.span import DateSpan, Precision
+    from rwpk_cli.log.kinds import Kind
+    from rwpk_cli.log.model import Event, in_timeline_order
+
+    events = []
+    for n, (start, length, ident) in enumerate(drafts):
+        end = min(start + timedelta(days=length), date.max) if start <= date.max - timedelta(days=length) else start
+        when = DateSpan(start, end, Precision.DAY, text=str(start))
+        events.append(Event(ident, when, Kind.MEETING, f"Event {n}", None, (), (), (), None, None, n + 1, n + 1, ""))
+    assert in_timeline_order(events) == sorted(events, key=lambda e: e.sort_key)

@@ -24,7 +24,7 @@ from . import cache
 from .cache import CachedFile, cache_file, declarations_json, digest_of, open_cached
 from .check.ids import check_across_files
 from .files import LogLocation, decode, read_bytes
-from .model import Actor, Event, Log, Source
+from .model import Actor, Event, Log, Source, in_timeline_order
 from .parse import LogFile, paused_gc
 from .shape import shape_of
 from .store import Keeper, LogStore, MemoryStore, Rows
@@ -151,7 +151,7 @@ def load_collection(root: Member, pending: Mapping[Path, bytes] | None = None) -
         if problems:
             raise LogError(problems)
         check_across_files([(e.id, e.line, e.file or root.display) for log in logs for e in log.events])
-        events = sorted((e for log in logs for e in log.events), key=lambda e: e.sort_key)
+        events = in_timeline_order(e for log in logs for e in log.events)
         return _whole(logs, actors, sources, tuple(events))
 
 

@@ -14,7 +14,7 @@ from ..errors import LogError, Problem
 from . import halves
 from .check.log import Part, Validator
 from .lines import EventLines, FastLineIndex, LineIndex
-from .model import Actor, Event, Log, Source, Trade
+from .model import Actor, Event, Log, Source, Trade, in_timeline_order
 
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
 _HEADER_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|$)")
@@ -361,7 +361,7 @@ def records_after(
         return None
     if found.warnings or found.trades or len({e.id for e in found.events}) != len(found.events):
         return None
-    return merged._replace(events=tuple(sorted((*header.events, *found.events), key=lambda e: e.sort_key)))
+    return merged._replace(events=tuple(in_timeline_order((*header.events, *found.events))))
 
 
 def _top_tables(text: str) -> set[str]:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from ...errors import LogError, Problem
 from ..lines import LineIndex
-from ..model import Actor, Event, Log, Source, Trade
+from ..model import Actor, Event, Log, Source, Trade, in_timeline_order
 from .actors import actors as check_actors
 from .events import EventChecker
 from .fields import FieldReader, show
@@ -124,7 +124,7 @@ class Validator:
             title=title,
             actors=actors,
             sources=sources,
-            events=tuple(sorted(events, key=lambda e: e.sort_key)),
+            events=tuple(in_timeline_order(events)),
             trades=tuple(sorted(trades, key=lambda t: (t.year, t.origin, t.destination))),
             warnings=tuple(sorted(self.reader.warnings, key=lambda p: p.line)),
         )
@@ -170,4 +170,4 @@ class Validator:
         explicit = [e.id for e in events]
         if self.problems or self.reader.warnings or len(set(explicit)) != len(explicit):
             return None
-        return sorted(events, key=lambda e: e.sort_key)
+        return in_timeline_order(events)
