@@ -44,6 +44,7 @@ class Proposal:
     delegation: str | None = None  # "Defence Ministry": a visit of a delegation not named by its people
     country: str | None = None  # the delegation's country
     words: str = ""  # what reported its kind: "signed a Memorandum of Understanding (MoU)"
+    another: bool = False  # "also signed a joint declaration": not the agreement told before
     evidence: list[Sentence] = field(default_factory=list)
 
     def ids(self) -> set[str]:
@@ -51,8 +52,8 @@ class Proposal:
 
 
 def add(proposals: list[Proposal], new: Proposal) -> None:
-    """Add ``new`` to ``proposals``, or to the proposal it reports again."""
-    for old in reversed(proposals):
+    """Add ``new`` to ``proposals``, or to the proposal it reports again (unless it says it is another)."""
+    for old in reversed(proposals) if not new.another else ():
         if old.kind != new.kind or not old.span.overlaps(new.span) or old.planned != new.planned:
             continue
         if _same(old, new):
