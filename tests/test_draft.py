@@ -258,6 +258,28 @@ def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]
                 ("statement", "2025-07-01", "2025-07-01", ["Kremlin"]),
             ],
         ),
+        (  # "later co-chaired …, a mechanism agreed earlier this year": the day told before, not the year
+            "Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Ankara on "
+            "Wednesday. Erdogan and Sisi later co-chaired the first meeting of the council, a mechanism the two "
+            "governments agreed to reactivate earlier this year.",
+            "2024-09-05",
+            [
+                ("meeting", "2024-09-04", "2024-09-04", ["Abdel Fattah al-Sisi", "Recep Tayyip Erdogan"]),
+                ("consultation", "2024-09-04", "2024-09-04", ["Recep Tayyip Erdogan", "Abdel Fattah al-Sisi"]),
+            ],
+        ),
+        (  # the countries held consultations; the next sentence says who led the two sides
+            "Pakistan and Bangladesh on Thursday held their first round of Foreign Office Consultations. Foreign "
+            "Secretary Amna Baloch led the Pakistani side, while Bangladesh's delegation was headed by Foreign "
+            "Secretary Md Jashim Uddin.",
+            "2025-04-18",
+            [("consultation", "2025-04-17", "2025-04-17", ["Amna Baloch", "Md Jashim Uddin"])],
+        ),
+        (  # … and when no one is said to have led them, there is nothing to propose
+            "Pakistan and Bangladesh on Thursday held their first round of Foreign Office Consultations.",
+            "2025-04-18",
+            [],
+        ),
         (  # a month that ended before publication is history, however few days ago
             "Saudi Foreign Minister Prince Faisal bin Farhan visited Damascus in January.",
             "2025-02-03",

@@ -63,6 +63,20 @@ _WITNESSES = re.compile(
     r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b|\bwith\s+(?:[^,;\s]+\s+){1,6}?(?:witnessing|"
     r"looking on)\b"
 )
+#: Who led a side: "led the Pakistani side", "headed their delegations", "Bangladesh's delegation was headed by".
+_LED_SIDE = re.compile(
+    r"\b(?:led|headed)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:side|delegation|team)s?\b|"
+    r"\b(?:side|delegation|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
+)
+
+
+def _countries(text: str, end: int) -> int:
+    """How many countries the words before ``end`` name ("Pakistan and Bangladesh on Thursday")."""
+    return len({c for c in (country_of_word(w) for w in re.findall(r"[A-Z][\w’'-]*", text[:end])) if c})
+
+
+#: An event told as following the one before: "… later co-chaired", "then held talks".
+_SEQUENCE = re.compile(r"\b(?:later|then|afterwards|subsequently|thereafter)\b[^,.;]{0,20}$", re.I)
 #: "The king and the president also signed …", "Ministers … also inked …": another document.
 _ALSO = re.compile(r"\balso\s+$")
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
@@ -91,6 +105,7 @@ class Drafter:
         text = sentence.text
         kinds = triggers(text)
         mentions = self.cast.mentions(text)
+        self._sides(sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
         dates = [
             f
@@ -113,7 +128,7 @@ class Drafter:
                 usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
             if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
                 usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
-            chosen = _chosen(usable, self.reference)
+            chosen = self._within_day(text, trigger, _chosen(usable, self.reference))
             if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
             if chosen is not None and _old(self.reference, chosen):
@@ -128,6 +143,21 @@ class Drafter:
             if not future or self.planned:
                 self._propose(sentence, trigger, mentions, chosen, place, future)
         self._remember(text, dates, asides, ahead)
+
+    def _within_day(self, text: str, trigger: Trigger, chosen: Found | None) -> Found | None:
+        """None for a long span that holds the day last told of when the event follows it ("Erdogan
+        and Sisi later co-chaired the council, a mechanism agreed earlier this year"): the event is
+        of that day, the span of something else."""
+        if (
+            chosen is not None
+            and chosen.span is not None
+            and chosen.span.days > 7
+            and self.current is not None
+            and self.current[0].within(chosen.span)
+            and _SEQUENCE.search(text, 0, trigger.start)
+        ):
+            return None
+        return chosen
 
     def _remember(self, text: str, dates: list[Found], asides: list[tuple[int, int]], ahead: bool) -> None:
         """The day the sentence tells of, for the next sentence that gives none."""
@@ -195,7 +225,9 @@ class Drafter:
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
             return  # "a delegation that met officials, lawmakers and business leaders": no one in particular
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
-        if not people and not (kind == "visit" and delegations) and not signed:
+        # "Pakistan and Bangladesh on Thursday held consultations": who led the sides may come next
+        held = kind == "consultation" and chosen is not None and _countries(text, trigger.start) >= 2
+        if not people and not (kind == "visit" and delegations) and not signed and not held:
             return
         if not people and chosen is not None and _long_ago(self.reference, chosen):
             return  # "after Ethiopia signed an MoU with Somaliland on 1 January 2024": the countries' past
@@ -254,9 +286,23 @@ class Drafter:
             return None, "", None, False
         return before.span, before.date, tied["words"] if tied else before.date_text, True
 
+    def _sides(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """ "X led the Pakistani side at the consultations, while Bangladesh's delegation was headed
+        by Y": X and Y held the consultations the countries were said to hold, just before."""
+        if not _LED_SIDE.search(sentence.text):
+            return
+        held = next((p for p in reversed(self.proposals) if p.kind == "consultation"), None)
+        if held is None or held.people or held.delegation or sentence.paragraph - held.sentence.paragraph > 1:
+            return
+        held.people.extend(m for m in mentions if not m.organization and key(m) not in held.ids())
+        if held.people and sentence not in held.evidence:
+            held.evidence.append(sentence)
+
     def finish(self) -> list[Proposal]:
-        """The proposals, with delegations joined by the people of their field seen elsewhere."""
+        """The proposals, with delegations joined by the people of their field seen elsewhere; the
+        countries' consultations that no one was said to hold are left out."""
         join_delegations(self.proposals)
+        self.proposals = [p for p in self.proposals if p.people or p.delegation or p.kind != "consultation"]
         return self.proposals
 
 
