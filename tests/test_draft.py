@@ -128,6 +128,10 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ),
         ("Erdoğan and Mitsotakis signed a declaration on friendly relations in Athens.", ["agreement"]),
         ("Crown Prince Mohammed bin Salman received al-Sharaa at Al-Yamamah Palace.", ["meeting"]),
+        (
+            "The King and President Macron signed, on Monday at the Royal Office in Rabat, the Declaration.",
+            ["agreement"],
+        ),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -181,6 +185,25 @@ def test_names_after_a_title_keep_their_small_words(sentence: str, names: list[s
     """ "To Lam", "al-Sisi" and "Sir Keir" are names: a small word, a lower-case Arabic article, a
     knight's form of address; "Minister Of State" is still a title."""
     assert [m.name for m in new_people(sentence, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "King Mohammed VI and President of the French Republic Emmanuel Macron met.",
+            "President of the French Republic",
+        ),
+        (
+            "Sheikh Tamim and President of the Republic of Turkiye H E Recep Tayyip Erdogan met.",
+            "President of the Republic of Turkiye H E",
+        ),
+        ("They met Minister of Foreign Affairs Ishaq Dar.", "Minister of Foreign Affairs"),
+    ],
+)
+def test_a_title_goes_back_over_of_and_of_the(sentence: str, title: str) -> None:
+    """ "President of the French Republic": the title is all of it, so "the French President" fits."""
+    assert new_people(sentence, [])[-1].title == title
 
 
 def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]]:
@@ -239,6 +262,29 @@ def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]
             [
                 ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
                 ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+            ],
+        ),
+        (  # the Declaration, then 22 agreements: two documents; "the Sovereign" is not Macron, named by name
+            "King Mohammed VI and President of the French Republic Emmanuel Macron signed, on Monday, the "
+            "Declaration on the Partnership. The King and the French President then held talks. On the same "
+            "occasion, the Sovereign and President Macron chaired a ceremony at which 22 agreements were signed.",
+            "2024-10-28",
+            [
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+                ("meeting", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+            ],
+        ),
+        (  # "the agreements" are the memoranda signed; "His Highness the Prime Minister X" is X
+            "Indian Prime Minister Narendra Modi met HH the Crown Prince Sheikh Sabah Al-Khaled Al-Sabah on "
+            "Sunday. Later, His Highness the Prime Minister Sheikh Ahmad Al-Abdullah Al-Sabah held talks with "
+            "Modi. Following the talks, the two prime ministers signed three memoranda of understanding. The "
+            "agreements were signed at Bayan Palace by Modi and Sheikh Ahmad.",
+            "2024-12-23",
+            [
+                ("meeting", "2024-12-22", "2024-12-22", ["Narendra Modi", "Sabah Al-Khaled Al-Sabah"]),
+                ("meeting", "2024-12-22", "2024-12-22", ["Ahmad Al-Abdullah Al-Sabah", "Narendra Modi"]),
+                ("agreement", "2024-12-22", "2024-12-22", ["Narendra Modi", "Ahmad Al-Abdullah Al-Sabah"]),
             ],
         ),
         (  # countries that say something in a joint statement issued it

@@ -49,6 +49,8 @@ _ASIDE = re.compile(
 #: "In its own statement, it said …": a body, the one last named, says something.
 _IT_SAID = re.compile(r"(?:^|,\s+)(?P<it>[Ii]t)\s+(?:said|stated|added|noted|announced|declared|warned)\b")
 _ATTRIBUTIVE = re.compile(r"\s+(?:administration|government|cabinet|campaign|era|presidency|regime|doctrine)\b")
+#: Between a description and a name: "the", "the Prime" … (the title of the one named).
+_TITLED = re.compile(r"\s*(?:the\s+)?")
 #: What "the two …" are, where that says whom: "The two leaders", "The two ministers".
 _TWO_WHAT = re.compile(r"\b(?:leaders|ministers|presidents)$")
 _LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
@@ -214,6 +216,8 @@ class Cast:
             before = {key(m) for m in named if m.end <= match.start() and not m.organization}
             if (match["two"] or match["both"]) and len(before) >= 2:
                 continue
+            if any(_TITLED.fullmatch(text, match.end(), m.start) for m in named if m.start >= match.end()):
+                continue  # "His Highness the Prime Minister Sheikh Ahmad": the form of address of the one named
             adjective, what = match["adj"], fold(match["what"] or match["both"])
             country = country_of_word(adjective) if adjective else None
             if adjective and country is None:
@@ -230,6 +234,9 @@ class Cast:
                 # "the Head of State", "the leaders": the report's principals, the most named first
                 fitting.sort(key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
             plural = match["two"] or what.endswith(("ministers", "presidents", "leaders", "sides", "pair", "duo"))
+            if not plural:  # "the Sovereign and President Macron": someone other than the one named by name
+                taken = {key(m) for m in named}
+                fitting = [m for m in fitting if key(m) not in taken] + [m for m in fitting if key(m) in taken]
             for person in fitting[: 2 if plural else 1]:
                 found.append(person._replace(start=match.start(), end=match.end()))
         return found

@@ -65,6 +65,8 @@ def add(proposals: list[Proposal], new: Proposal) -> None:
 
 def _same(old: Proposal, new: Proposal) -> bool:
     """Whether ``new`` reports ``old`` again (their kinds match and their days overlap)."""
+    if new.kind == "agreement" and _another_document(old, new):
+        return False
     shared = old.ids() & new.ids()
     if shared and new.kind in ("meeting", "call", "consultation"):
         # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
@@ -87,6 +89,28 @@ def _same(old: Proposal, new: Proposal) -> bool:
     if new.delegation and not new.people:
         return bool(old.people) and (new.place is None or old.place is None or new.place.country == old.place.country)
     return False
+
+
+#: The documents an agreement can be, by the words that name them.
+_DOCUMENTS = {"mou": "mou", "memorand": "mou", "agreement": "agreement", "accord": "agreement", "deal": "agreement",
+              "pact": "agreement", "treat": "treaty", "declaration": "declaration", "protocol": "protocol",
+              "convention": "convention", "roadmap": "roadmap", "program": "programme", "plan": "programme",
+              "communiqu": "statement", "statement": "statement"}  # fmt: skip
+_DOCUMENT = re.compile(r"\b(?:" + "|".join(_DOCUMENTS) + ")", re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|both)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def _another_document(old: Proposal, new: Proposal) -> bool:
+    """ "signed the Declaration …", then "22 agreements … were signed": another document, not the
+    one before told again ("the agreements were signed by …" refers back to the memoranda)."""
+    was, now = _DOCUMENT.search(old.words), _DOCUMENT.search(new.words)
+    if was is None or now is None:
+        return False
+    text = new.sentence.text
+    at = text.find(new.words)
+    if at >= 0 and _DEFINITE.search(text, 0, at + now.start()):
+        return False
+    return _DOCUMENTS[was.group().lower()] != _DOCUMENTS[now.group().lower()]
 
 
 def _merge(old: Proposal, new: Proposal) -> None:

@@ -342,19 +342,31 @@ def _prefix_title(sentence: str, words: list[_Token], prefix: list[_Token], titl
         while back >= 0 and position - back <= 8 and _joins_title(words[back].text):
             back -= 1
         if back >= 0 and back < position - 1 and _is_title(words[back].text) and words[back].text[:1].isupper():
-            return _tidy(sentence[words[back].start : prefix[-1].end])
+            return _tidy(sentence[words[_title_start(words, back)].start : prefix[-1].end])
         return None
     if not titled:
         return None
     first = next(i for i, t in enumerate(prefix) if t in titled)
     text = sentence[prefix[first].start : prefix[-1].end]
     position = words.index(prefix[0])
-    if position >= 2 and words[position - 1].text in ("of", "for") and _is_title(words[position - 2].text):
-        back = position - 2
-        while back > 0 and _is_title(words[back - 1].text):
-            back -= 1
+    back = _title_start(words, position)
+    if back != position:
         text = sentence[words[back].start : prefix[-1].end]
     return _tidy(text)
+
+
+def _title_start(words: list[_Token], position: int) -> int:
+    """Where a title that goes on at ``position`` begins: back over "of", "of the", "for" and the
+    title words before them ("President of the Republic of Turkiye H E …", "Minister of Foreign
+    Affairs …")."""
+    back = position
+    while True:
+        at = back - 1 if back >= 1 and words[back - 1].text == "the" else back
+        if not (at >= 2 and words[at - 1].text in ("of", "for") and _is_title(words[at - 2].text)):
+            return back
+        back = at - 2
+        while back > 0 and _is_title(words[back - 1].text):
+            back -= 1
 
 
 _CLAUSE = re.compile(
