@@ -132,6 +132,9 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
             "The King and President Macron signed, on Monday at the Royal Office in Rabat, the Declaration.",
             ["agreement"],
         ),
+        ("Sheikh Mohamed bin Zayed and Prime Minister Modi held a virtual summit on Friday.", ["call"]),
+        ("The two leaders also issued a joint vision statement.", ["statement"]),
+        ("The two leaders witnessed the exchange of several cooperation documents.", ["agreement"]),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -285,6 +288,20 @@ def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]
                 ("meeting", "2024-12-22", "2024-12-22", ["Narendra Modi", "Sabah Al-Khaled Al-Sabah"]),
                 ("meeting", "2024-12-22", "2024-12-22", ["Ahmad Al-Abdullah Al-Sabah", "Narendra Modi"]),
                 ("agreement", "2024-12-22", "2024-12-22", ["Narendra Modi", "Ahmad Al-Abdullah Al-Sabah"]),
+            ],
+        ),
+        (  # "The documents were signed by …": the ones whose exchange the leaders witnessed
+            "President Khurelsukh Ukhnaa and President Mohamed bin Zayed on Tuesday witnessed the exchange of "
+            "several memoranda of understanding. The documents were signed by Minister of State Ahmed Ali Al "
+            "Sayegh and Foreign Minister Batmunkh Battsetseg.",
+            "2023-11-29",
+            [
+                (
+                    "agreement",
+                    "2023-11-28",
+                    "2023-11-28",
+                    ["Khurelsukh Ukhnaa", "Mohamed bin Zayed", "Ahmed Ali Al Sayegh", "Batmunkh Battsetseg"],
+                )
             ],
         ),
         (  # countries that say something in a joint statement issued it
@@ -509,10 +526,10 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 350
-    assert metrics["recall"] >= 0.90
+    assert total.gold >= 355
+    assert metrics["recall"] >= 0.92
     assert metrics["precision"] >= 0.98
-    assert metrics["exact dates"] >= 0.98
+    assert metrics["exact dates"] >= 0.99
     assert metrics["participant F1"] >= 0.97
     assert total.background == 0  # no proposal from a sentence of background, plans or mentions
     assert total.bystanders == 0  # no one proposed who took no part

@@ -34,10 +34,12 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
-                      rf"\bwitness(?:ed|ing)? the signing\b"),
+                      rf"\bwitness(?:ed|ing)? the signing\b|"
+                      rf"\bwitness(?:ed|ing)? the exchange of\b(?:\s+\S+){{0,8}}?\s+(?:the\s+)?(?:\S+\s+){{0,4}}?"
+                      rf"(?:{_AGREEMENT_NOUNS}|(?:cooperation )?documents)\b"),
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"
                  r"\bspoke (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
-                 r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
+                 r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks|summit)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
         ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
@@ -65,7 +67,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
-                      r"\bissued a (?:joint )?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
+                      r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\bstatement (?:issued|released)\b|\bpress release\b|"
                       r"\bcommuniqu[eé]\b"),
     )

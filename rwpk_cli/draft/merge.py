@@ -67,6 +67,8 @@ def _same(old: Proposal, new: Proposal) -> bool:
     """Whether ``new`` reports ``old`` again (their kinds match and their days overlap)."""
     if new.kind == "agreement" and _another_document(old, new):
         return False
+    if new.kind == "agreement" and _BACK.match(new.sentence.text):
+        return True  # "The documents were signed by …": those just told of, whoever signed them
     shared = old.ids() & new.ids()
     if shared and new.kind in ("meeting", "call", "consultation"):
         # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
@@ -97,6 +99,8 @@ _DOCUMENTS = {"mou": "mou", "memorand": "mou", "agreement": "agreement", "accord
               "convention": "convention", "roadmap": "roadmap", "program": "programme", "plan": "programme",
               "communiqu": "statement", "statement": "statement"}  # fmt: skip
 _DOCUMENT = re.compile(r"\b(?:" + "|".join(_DOCUMENTS) + ")", re.I)
+_BACK = re.compile(r"(?:The|These|Those|Both)\s+(?:\w+\s+){0,2}?(?:documents|agreements?|memorand\w*|MoUs?|accords?|"
+                   r"deals?|treat\w+|declarations?|instruments|pacts?)\b")  # fmt: skip
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|both)\s+(?:\S+\s+){0,3}$", re.I)
 
 
