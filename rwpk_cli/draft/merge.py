@@ -138,6 +138,26 @@ def _merge(old: Proposal, new: Proposal) -> None:
         old.evidence.append(new.sentence)
 
 
+#: Who led a side: "led the Pakistani side", "headed their delegations", "Bangladesh's delegation was headed by".
+_LED_SIDE = re.compile(
+    r"\b(?:led|headed)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:side|delegation|team)s?\b|"
+    r"\b(?:side|delegation|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
+)
+
+
+def join_sides(proposals: list[Proposal], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "X led the Pakistani side at the consultations, while Bangladesh's delegation was headed
+    by Y": X and Y held the consultations the countries were said to hold, just before."""
+    if not _LED_SIDE.search(sentence.text):
+        return
+    held = next((p for p in reversed(proposals) if p.kind == "consultation"), None)
+    if held is None or held.people or held.delegation or sentence.paragraph - held.sentence.paragraph > 1:
+        return
+    held.people.extend(m for m in mentions if not m.organization and key(m) not in held.ids())
+    if held.people and sentence not in held.evidence:
+        held.evidence.append(sentence)
+
+
 def join_delegations(proposals: list[Proposal]) -> None:
     """Give each delegation's visit still without its people those of its country and field whom
     the article shows, on overlapping days, doing something in the country visited."""

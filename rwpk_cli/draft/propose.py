@@ -21,7 +21,7 @@ from ..log.names import fold
 from .cast import Cast, key
 from .issuer import issuer
 from .kinds import Trigger, background, triggers
-from .merge import Proposal, add, join_delegations
+from .merge import Proposal, add, join_delegations, join_sides
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
 from .text import Sentence, quoted
@@ -63,16 +63,28 @@ _WITNESSES = re.compile(
     r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b|\bwith\s+(?:[^,;\s]+\s+){1,6}?(?:witnessing|"
     r"looking on)\b"
 )
-#: Who led a side: "led the Pakistani side", "headed their delegations", "Bangladesh's delegation was headed by".
-_LED_SIDE = re.compile(
-    r"\b(?:led|headed)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:side|delegation|team)s?\b|"
-    r"\b(?:side|delegation|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
-)
 
 
 def _countries(text: str, end: int) -> int:
     """How many countries the words before ``end`` name ("Pakistan and Bangladesh on Thursday")."""
     return len({c for c in (country_of_word(w) for w in re.findall(r"[A-Z][\w’'-]*", text[:end])) if c})
+
+
+def _within_day(current: tuple[DateSpan, str, str | None] | None, text: str, trigger: Trigger,
+                chosen: Found | None) -> Found | None:  # fmt: skip
+    """None for a long span that holds the day last told of when the event follows it ("Erdogan
+    and Sisi later co-chaired the council, a mechanism agreed earlier this year"): the event is
+    of that day, the span of something else."""
+    if (
+        chosen is not None
+        and chosen.span is not None
+        and chosen.span.days > 7
+        and current is not None
+        and current[0].within(chosen.span)
+        and _SEQUENCE.search(text, 0, trigger.start)
+    ):
+        return None
+    return chosen
 
 
 #: An event told as following the one before: "… later co-chaired", "then held talks".
@@ -105,7 +117,7 @@ class Drafter:
         text = sentence.text
         kinds = triggers(text)
         mentions = self.cast.mentions(text)
-        self._sides(sentence, mentions)
+        join_sides(self.proposals, sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
         dates = [
             f
@@ -128,7 +140,7 @@ class Drafter:
                 usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
             if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
                 usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
-            chosen = self._within_day(text, trigger, _chosen(usable, self.reference))
+            chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
             if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
             if chosen is not None and _old(self.reference, chosen):
@@ -143,21 +155,6 @@ class Drafter:
             if not future or self.planned:
                 self._propose(sentence, trigger, mentions, chosen, place, future)
         self._remember(text, dates, asides, ahead)
-
-    def _within_day(self, text: str, trigger: Trigger, chosen: Found | None) -> Found | None:
-        """None for a long span that holds the day last told of when the event follows it ("Erdogan
-        and Sisi later co-chaired the council, a mechanism agreed earlier this year"): the event is
-        of that day, the span of something else."""
-        if (
-            chosen is not None
-            and chosen.span is not None
-            and chosen.span.days > 7
-            and self.current is not None
-            and self.current[0].within(chosen.span)
-            and _SEQUENCE.search(text, 0, trigger.start)
-        ):
-            return None
-        return chosen
 
     def _remember(self, text: str, dates: list[Found], asides: list[tuple[int, int]], ahead: bool) -> None:
         """The day the sentence tells of, for the next sentence that gives none."""
@@ -285,18 +282,6 @@ class Drafter:
         if before is None:
             return None, "", None, False
         return before.span, before.date, tied["words"] if tied else before.date_text, True
-
-    def _sides(self, sentence: Sentence, mentions: list[Mention]) -> None:
-        """ "X led the Pakistani side at the consultations, while Bangladesh's delegation was headed
-        by Y": X and Y held the consultations the countries were said to hold, just before."""
-        if not _LED_SIDE.search(sentence.text):
-            return
-        held = next((p for p in reversed(self.proposals) if p.kind == "consultation"), None)
-        if held is None or held.people or held.delegation or sentence.paragraph - held.sentence.paragraph > 1:
-            return
-        held.people.extend(m for m in mentions if not m.organization and key(m) not in held.ids())
-        if held.people and sentence not in held.evidence:
-            held.evidence.append(sentence)
 
     def finish(self) -> list[Proposal]:
         """The proposals, with delegations joined by the people of their field seen elsewhere; the
