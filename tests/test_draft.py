@@ -19,7 +19,8 @@ import pexpect
 import pytest
 
 from rwpk_cli.dates.parse import parse_date
-from rwpk_cli.draft.kinds import triggers
+from rwpk_cli.draft.kinds import background, triggers
+from rwpk_cli.draft.people import new_people
 from rwpk_cli.draft.text import sentences
 from rwpk_cli.draft.when import find_dates
 from tests.conftest import Run
@@ -119,6 +120,21 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("The ministry said in a statement that the talks were cordial.", ["statement"]),
         ("The visit comes weeks after an attempted coup.", []),
         ("At the end of the talks, the two sides signed an MoU.", ["agreement"]),
+        ("In its own statement, it said Putin had reminded Macron of the war.", ["statement"]),
+        ("Trudeau spoke with Trump by phone on Monday afternoon.", ["call"]),
+        (
+            "The four ministers held the second Philippines-Japan Foreign and Defense Ministerial Meeting.",
+            ["consultation"],
+        ),
+        ("Erdoğan and Mitsotakis signed a declaration on friendly relations in Athens.", ["agreement"]),
+        ("Crown Prince Mohammed bin Salman received al-Sharaa at Al-Yamamah Palace.", ["meeting"]),
+        (
+            "The King and President Macron signed, on Monday at the Royal Office in Rabat, the Declaration.",
+            ["agreement"],
+        ),
+        ("Sheikh Mohamed bin Zayed and Prime Minister Modi held a virtual summit on Friday.", ["call"]),
+        ("The two leaders also issued a joint vision statement.", ["statement"]),
+        ("The two leaders witnessed the exchange of several cooperation documents.", ["agreement"]),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -128,6 +144,216 @@ def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]
 def test_a_plan_is_marked_as_the_future() -> None:
     (trigger,) = triggers("He will visit Beijing next month.")
     assert trigger.future
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future"),
+    [
+        ("Trudeau said the tariffs would be paused after he spoke with Trump by phone on Monday.", False),
+        ("Trudeau said the tariffs would be paused when the two leaders met on Monday.", False),
+        ("The tariffs would be paused after he meets Trump on Monday.", True),
+        ("He will sign the agreement after he arrives in Rabat.", True),
+    ],
+)
+def test_a_clause_of_its_own_in_the_past_is_no_plan(sentence: str, future: bool) -> None:
+    """ "would be paused after he spoke with Trump": the call took place; "after he speaks" is ahead."""
+    assert [t.future for t in triggers(sentence)][:1] == [future]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "told"),
+    [
+        ('In a statement, the Élysée said Macron had called for "a ceasefire to be established".', "statement", False),
+        ("Relations were established in 1962.", "meeting", True),
+        ('After the talks, al-Sharaa said in a statement that he had held "a long meeting".', "statement", False),
+        ("He said the two had met in Paris.", "meeting", True),
+    ],
+)
+def test_background_is_what_the_text_says_outside_quotes(sentence: str, kind: str, told: bool) -> None:
+    """A quotation's words and what a statement says had happened make no background."""
+    assert background(sentence, kind) is told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("President To Lam and Russian President Vladimir Putin held talks.", ["To Lam", "Vladimir Putin"]),
+        ("Syria's interim President Ahmed al-Sharaa arrived in Riyadh.", ["Ahmed al-Sharaa"]),
+        ("Egyptian President Abdel Fattah al-Sisi arrived in Ankara.", ["Abdel Fattah al-Sisi"]),
+        ("Sir Keir Starmer has held talks with Chinese President Xi Jinping.", ["Keir Starmer", "Xi Jinping"]),
+        ("The Minister Of State met them.", []),
+    ],
+)
+def test_names_after_a_title_keep_their_small_words(sentence: str, names: list[str]) -> None:
+    """ "To Lam", "al-Sisi" and "Sir Keir" are names: a small word, a lower-case Arabic article, a
+    knight's form of address; "Minister Of State" is still a title."""
+    assert [m.name for m in new_people(sentence, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "King Mohammed VI and President of the French Republic Emmanuel Macron met.",
+            "President of the French Republic",
+        ),
+        (
+            "Sheikh Tamim and President of the Republic of Turkiye H E Recep Tayyip Erdogan met.",
+            "President of the Republic of Turkiye H E",
+        ),
+        ("They met Minister of Foreign Affairs Ishaq Dar.", "Minister of Foreign Affairs"),
+    ],
+)
+def test_a_title_goes_back_over_of_and_of_the(sentence: str, title: str) -> None:
+    """ "President of the French Republic": the title is all of it, so "the French President" fits."""
+    assert new_people(sentence, [])[-1].title == title
+
+
+def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]]:
+    """What a draft of ``text`` proposes: kind, first and last day, participants."""
+    from rwpk_cli.draft import Article, draft
+    from rwpk_cli.read.records import Cited
+
+    article = Article(text, "article.txt", parse_date(published), published, "test")
+    drafted = draft(article, None, False, Cited("test", None, None, None, published))
+    return [(p.kind, p.span.start.isoformat(), p.span.end.isoformat(), [m.name for m in p.people])
+            for p in drafted.proposals]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        (  # "the two leaders" are the two whose titles make them leaders, not the foreign minister
+            "Iranian President Ebrahim Raisi arrived in Islamabad on Monday. Raisi is accompanied by Foreign "
+            "Minister Hossein Amir-Abdollahian. Prime Minister Shehbaz Sharif received the Iranian president. "
+            "The two leaders then held a one-on-one meeting.",
+            "2024-04-22",
+            [
+                ("visit", "2024-04-22", "2024-04-22", ["Ebrahim Raisi"]),
+                ("meeting", "2024-04-22", "2024-04-22", ["Shehbaz Sharif", "Ebrahim Raisi"]),
+            ],
+        ),
+        (  # "the two sides" after two named are those two
+            "President Asif Ali Zardari met Iranian President Ebrahim Raisi on Monday, where the two sides "
+            "discussed connectivity.",
+            "2024-04-22",
+            [("meeting", "2024-04-22", "2024-04-22", ["Asif Ali Zardari", "Ebrahim Raisi"])],
+        ),
+        (  # the members a delegation includes are not the ones who held the talks
+            "King Mohammed VI and French President Emmanuel Macron held talks on Monday, followed by a dinner "
+            "for the French delegation, which includes nine ministers, among them Interior Minister Bruno "
+            "Retailleau and Foreign Minister Jean-Noël Barrot.",
+            "2024-10-28",
+            [("meeting", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"])],
+        ),
+        (  # a name that qualifies a government is no one visiting
+            "President Donald Trump spoke with President Cyril Ramaphosa by phone on Monday. Earlier this month, "
+            "59 Afrikaners arrived in the US under a programme of the Trump administration.",
+            "2025-05-22",
+            [("call", "2025-05-19", "2025-05-19", ["Donald Trump", "Cyril Ramaphosa"])],
+        ),
+        (  # "with X witnessing the ceremony": X did not sign
+            "Defense Secretary Gilberto Teodoro and Foreign Minister Yoko Kamikawa signed the agreement on "
+            "Monday, with President Ferdinand Marcos witnessing the ceremony.",
+            "2024-07-09",
+            [("agreement", "2024-07-08", "2024-07-08", ["Gilberto Teodoro", "Yoko Kamikawa"])],
+        ),
+        (  # "also signed": another document than the one before
+            "King Mohammed VI and President Emmanuel Macron presided over the signing of 22 agreements on Monday. "
+            "The king and the president also signed a joint declaration.",
+            "2024-10-28",
+            [
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+            ],
+        ),
+        (  # the Declaration, then 22 agreements: two documents; "the Sovereign" is not Macron, named by name
+            "King Mohammed VI and President of the French Republic Emmanuel Macron signed, on Monday, the "
+            "Declaration on the Partnership. The King and the French President then held talks. On the same "
+            "occasion, the Sovereign and President Macron chaired a ceremony at which 22 agreements were signed.",
+            "2024-10-28",
+            [
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+                ("meeting", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+                ("agreement", "2024-10-28", "2024-10-28", ["Mohammed VI", "Emmanuel Macron"]),
+            ],
+        ),
+        (  # "the agreements" are the memoranda signed; "His Highness the Prime Minister X" is X
+            "Indian Prime Minister Narendra Modi met HH the Crown Prince Sheikh Sabah Al-Khaled Al-Sabah on "
+            "Sunday. Later, His Highness the Prime Minister Sheikh Ahmad Al-Abdullah Al-Sabah held talks with "
+            "Modi. Following the talks, the two prime ministers signed three memoranda of understanding. The "
+            "agreements were signed at Bayan Palace by Modi and Sheikh Ahmad.",
+            "2024-12-23",
+            [
+                ("meeting", "2024-12-22", "2024-12-22", ["Narendra Modi", "Sabah Al-Khaled Al-Sabah"]),
+                ("meeting", "2024-12-22", "2024-12-22", ["Ahmad Al-Abdullah Al-Sabah", "Narendra Modi"]),
+                ("agreement", "2024-12-22", "2024-12-22", ["Narendra Modi", "Ahmad Al-Abdullah Al-Sabah"]),
+            ],
+        ),
+        (  # "The documents were signed by …": the ones whose exchange the leaders witnessed
+            "President Khurelsukh Ukhnaa and President Mohamed bin Zayed on Tuesday witnessed the exchange of "
+            "several memoranda of understanding. The documents were signed by Minister of State Ahmed Ali Al "
+            "Sayegh and Foreign Minister Batmunkh Battsetseg.",
+            "2023-11-29",
+            [
+                (
+                    "agreement",
+                    "2023-11-28",
+                    "2023-11-28",
+                    ["Khurelsukh Ukhnaa", "Mohamed bin Zayed", "Ahmed Ali Al Sayegh", "Batmunkh Battsetseg"],
+                )
+            ],
+        ),
+        (  # countries that say something in a joint statement issued it
+            "In a joint statement released on Sunday, India and Kuwait said they had agreed to set up a Joint "
+            "Commission on Cooperation.",
+            "2024-12-23",
+            [("statement", "2024-12-22", "2024-12-22", ["India", "Kuwait"])],
+        ),
+        (  # the seat of a government speaks for it; "it" is the body last named
+            "French President Emmanuel Macron and Russian President Vladimir Putin spoke by telephone on "
+            "Tuesday. In a statement, the Élysée said Macron had called for a ceasefire. The Kremlin offered a "
+            "different account. In its own statement, it said Putin had reminded Macron of the war.",
+            "2025-07-01",
+            [
+                ("call", "2025-07-01", "2025-07-01", ["Emmanuel Macron", "Vladimir Putin"]),
+                ("statement", "2025-07-01", "2025-07-01", ["Élysée"]),
+                ("statement", "2025-07-01", "2025-07-01", ["Kremlin"]),
+            ],
+        ),
+        (  # "later co-chaired …, a mechanism agreed earlier this year": the day told before, not the year
+            "Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Ankara on "
+            "Wednesday. Erdogan and Sisi later co-chaired the first meeting of the council, a mechanism the two "
+            "governments agreed to reactivate earlier this year.",
+            "2024-09-05",
+            [
+                ("meeting", "2024-09-04", "2024-09-04", ["Abdel Fattah al-Sisi", "Recep Tayyip Erdogan"]),
+                ("consultation", "2024-09-04", "2024-09-04", ["Recep Tayyip Erdogan", "Abdel Fattah al-Sisi"]),
+            ],
+        ),
+        (  # the countries held consultations; the next sentence says who led the two sides
+            "Pakistan and Bangladesh on Thursday held their first round of Foreign Office Consultations. Foreign "
+            "Secretary Amna Baloch led the Pakistani side, while Bangladesh's delegation was headed by Foreign "
+            "Secretary Md Jashim Uddin.",
+            "2025-04-18",
+            [("consultation", "2025-04-17", "2025-04-17", ["Amna Baloch", "Md Jashim Uddin"])],
+        ),
+        (  # … and when no one is said to have led them, there is nothing to propose
+            "Pakistan and Bangladesh on Thursday held their first round of Foreign Office Consultations.",
+            "2025-04-18",
+            [],
+        ),
+        (  # a month that ended before publication is history, however few days ago
+            "Saudi Foreign Minister Prince Faisal bin Farhan visited Damascus in January.",
+            "2025-02-03",
+            [],
+        ),
+    ],
+)
+def test_who_took_part_and_what_was_done(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    assert _proposed(text, published) == wanted
 
 
 # --- the seed article ------------------------------------------------------------------------------
@@ -300,11 +526,11 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 310
-    assert metrics["recall"] >= 0.88
+    assert total.gold >= 355
+    assert metrics["recall"] >= 0.92
     assert metrics["precision"] >= 0.98
-    assert metrics["exact dates"] >= 0.98
-    assert metrics["participant F1"] >= 0.96
+    assert metrics["exact dates"] >= 0.99
+    assert metrics["participant F1"] >= 0.97
     assert total.background == 0  # no proposal from a sentence of background, plans or mentions
     assert total.bystanders == 0  # no one proposed who took no part
 

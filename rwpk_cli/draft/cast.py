@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from ..log.model import Log
 from ..log.names import fold, name_tokens
-from .people import ORG_WORDS, ActorFinder, Mention, new_people, tokens
+from .bodies import organisations
+from .people import ActorFinder, Mention, is_cap, new_people, small_word, tokens
 from .places import country_of_word
 from .text import outside_quotes
 
@@ -40,9 +41,18 @@ _ASIDE = re.compile(
     r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
     r"\bsince\s+(?:\S+\s+){0,2}$|\b(?:to prepare for|in preparation for|paving the way for)\s+(?:\S+\s+){0,6}$|"
     r"\bin what\s+(?:\S+\s+){0,6}$|"
-    r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$",
+    r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$|"
+    r"\b(?:delegation|entourage|retinue),?\s+(?:which|that|who)\s+(?:includes?|included|comprises?|comprised)\s+"
+    r"(?:\S+\s+){0,6}$",
     re.I,
 )
+#: "In its own statement, it said …": a body, the one last named, says something.
+_IT_SAID = re.compile(r"(?:^|,\s+)(?P<it>[Ii]t)\s+(?:said|stated|added|noted|announced|declared|warned)\b")
+_ATTRIBUTIVE = re.compile(r"\s+(?:administration|government|cabinet|campaign|era|presidency|regime|doctrine)\b")
+#: Between a description and a name: "the", "the Prime" … (the title of the one named).
+_TITLED = re.compile(r"\s*(?:the\s+)?")
+#: What "the two …" are, where that says whom: "The two leaders", "The two ministers".
+_TWO_WHAT = re.compile(r"\b(?:leaders|ministers|presidents)$")
 _LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
 _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
@@ -53,13 +63,6 @@ _AND = re.compile(r"\s*and\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?")
 _THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
 _LEADER_WORDS = "president prime king emir amir crown chancellor premier sultan sheikh majesty highness"
 _LEADERS = frozenset(_LEADER_WORDS.split())
-_ORGANISATION = re.compile(
-    r"(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
-    r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)(?!(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})*"
-    r"(?:(?:,\s+(?-i:[A-Z])[\w’'-]*)*\s+and\s+(?-i:[A-Z])[\w’'-]*)?)"
-)
 
 
 def key(mention: Mention) -> str:
@@ -94,12 +97,13 @@ class Cast:
                 self.people.setdefault(" ".join(words), mention)
                 written = [re.sub(r"['’]s$", "", fold(w)) for w in mention.name.split()]  # "Sa'ar"
                 for word in [*words, *written]:  # "Dr Kalinda", "Mudavadi", "Dar", "Cho": the name's words
-                    if len(word) >= 2 or word == words[-1]:
+                    if (len(word) >= 2 or word == words[-1]) and not small_word(word):  # not "To" of "To Lam"
                         self.people.setdefault(word, mention)
-        for extra in [*self._renamed(outside, result), *self._described(outside)]:
+        renamed = self._renamed(outside, result)
+        for extra in [*renamed, *self._described(outside, [*result, *renamed])]:
             if key(extra) not in {key(m) for m in result}:
                 result.append(extra)
-        for organisation in _organisations(outside):
+        for organisation in organisations(outside):
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)
                 self.bodies.append(organisation)
@@ -107,13 +111,16 @@ class Cast:
             body = next((b for b in reversed(self.bodies) if match["what"].lower() in b.name.lower()), None)
             if body is not None and not any(m.start <= match.start() < m.end for m in result):
                 result.append(body._replace(start=match.start(), end=match.end()))
+        said = _IT_SAID.search(outside)
+        if said is not None and self.bodies and not any(m.organization and m.start < said.start() for m in result):
+            result.append(self.bodies[-1]._replace(start=said.start("it"), end=said.end("it")))  # the body last named
         result = self._delegation(outside, result)
         self._counterparts(result)
         pronoun = _PRONOUN.match(text)
         if pronoun and self.recent:
             lead = [
                 m._replace(start=pronoun.start(), end=pronoun.end())
-                for m in self._lead(2 if "two" in pronoun.group() else 1)
+                for m in self._lead(2 if "two" in pronoun.group() else 1, pronoun.group())
             ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
@@ -127,6 +134,8 @@ class Cast:
         # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
         aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
                                            for a in aside)]  # fmt: skip
+        # "under a programme set up by the Trump administration": a name that qualifies a government
+        aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
         result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
@@ -141,14 +150,19 @@ class Cast:
             if mention.title and "counterpart" in mention.title.lower() and titled:
                 self.equivalent[key(mention)] = titled[0].title or ""
 
-    def _lead(self, count: int) -> list[Mention]:
+    def _lead(self, count: int, words: str) -> list[Mention]:
         """Who "he" or "the two" are: of the people of the last sentences, the article's most
-        named (a report's "he" is its protagonist), then the latest."""
+        named (a report's "he" is its protagonist), then the latest; "the two leaders" are two
+        whose titles make them leaders, where there are two."""
         people: dict[str, Mention] = {}
         for sentence in self.recent:
             for mention in sentence:
                 people[key(mention)] = mention
         order = sorted(people.values(), key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
+        what = _TWO_WHAT.search(words)
+        if what is not None:
+            fitting = [m for m in order if _fits(m, self.equivalent.get(key(m)), {what.group()})]
+            order = fitting if len(fitting) >= count else order
         return order[:count]
 
     def _known(self, mention: Mention) -> Mention:
@@ -162,7 +176,7 @@ class Cast:
         again: list[Mention] = []
         for token in tokens(text):
             person = self.people.get(re.sub(r"['’]s$", "", fold(token.text)))
-            if person is None or not token.text[:1].isupper():
+            if person is None or not is_cap(token.text):
                 continue
             if not any(m.start <= token.start < m.end for m in found):
                 again.append(person._replace(start=token.start, end=token.end))
@@ -192,12 +206,18 @@ class Cast:
                 found.append(head._replace(start=match.start(), end=match.end()))
         return found
 
-    def _described(self, text: str) -> list[Mention]:
-        """People named by what they are: "the Malaysian Prime Minister", "the two leaders"."""
+    def _described(self, text: str, named: list[Mention]) -> list[Mention]:
+        """People named by what they are: "the Malaysian Prime Minister", "the two leaders"; not
+        "the two sides" after the sentence has named two ("Zardari met Raisi, where the two sides …")."""
         found: list[Mention] = []
         for match in _DESCRIPTION.finditer(text):
             if re.match(r",?\s+(?-i:[A-Z])[a-z]", text[match.end() :]):
                 continue  # "his Belarusian counterpart Sergei Aleinik": the name says who
+            before = {key(m) for m in named if m.end <= match.start() and not m.organization}
+            if (match["two"] or match["both"]) and len(before) >= 2:
+                continue
+            if any(_TITLED.fullmatch(text, match.end(), m.start) for m in named if m.start >= match.end()):
+                continue  # "His Highness the Prime Minister Sheikh Ahmad": the form of address of the one named
             adjective, what = match["adj"], fold(match["what"] or match["both"])
             country = country_of_word(adjective) if adjective else None
             if adjective and country is None:
@@ -214,6 +234,9 @@ class Cast:
                 # "the Head of State", "the leaders": the report's principals, the most named first
                 fitting.sort(key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
             plural = match["two"] or what.endswith(("ministers", "presidents", "leaders", "sides", "pair", "duo"))
+            if not plural:  # "the Sovereign and President Macron": someone other than the one named by name
+                taken = {key(m) for m in named}
+                fitting = [m for m in fitting if key(m) not in taken] + [m for m in fitting if key(m) in taken]
             for person in fitting[: 2 if plural else 1]:
                 found.append(person._replace(start=match.start(), end=match.end()))
         return found
@@ -239,20 +262,3 @@ def _aside(text: str, mention: Mention) -> bool:
 
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start <= b.start < a.end or b.start <= a.start < b.end
-
-
-def _organisations(text: str) -> list[Mention]:
-    """Ministries, missions, embassies and the like, named with two words or more."""
-    found = []
-    for match in _ORGANISATION.finditer(text):
-        name = re.sub(r"^the\s+", "", match.group(), flags=re.I).strip()
-        owner = re.match(r"^(\S+)['’]s\s+", name)  # "Japan's Ministry of Economy, …": Japan's ministry
-        country = country_of_word(owner.group(1)) if owner else None
-        if owner and country:
-            name = name[owner.end() :]
-        if len(name.split()) < 2:
-            continue
-        start = match.start() + match.group().find(name)
-        country = country or next((c for c in (country_of_word(w) for w in name.split()) if c), None)
-        found.append(Mention(name, start, start + len(name), None, country, None, True))
-    return found

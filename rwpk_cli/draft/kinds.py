@@ -17,23 +17,29 @@ from .text import outside_quotes
 
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
-    r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|joint declaration|"
+    r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|(?:joint )?declarations?|"
     r"joint statement|joint communiqu[eé]|"
     r"(?:cooperation|action|work|executive) program(?:me)?s?|plans? of action|action plans?)"
 )
 #: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
-_GUEST = r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|delegation|counterpart|guest))"
+_GUEST = (
+    r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|(?-i:a[l-z]?-[A-Z])|delegation|"
+    r"counterpart|guest))"
+)
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
         ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchanged|"
-                      rf"initial(?:l)?ed)\b(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
+                      rf"initial(?:l)?ed)\b,?(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
-                      rf"\bwitness(?:ed|ing)? the signing\b"),
-        ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bspoke (?:by|on the|over the) (?:tele)?phone\b|"
-                 r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks)\b|"
+                      rf"\bwitness(?:ed|ing)? the signing\b|"
+                      rf"\bwitness(?:ed|ing)? the exchange of\b(?:\s+\S+){{0,8}}?\s+(?:the\s+)?(?:\S+\s+){{0,4}}?"
+                      rf"(?:{_AGREEMENT_NOUNS}|(?:cooperation )?documents)\b"),
+        ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"
+                 r"\bspoke (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
+                 r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks|summit)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b"),
         ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
@@ -42,6 +48,10 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
+                         r"\b(?:held|holds?|holding|convened)\s+(?:the|their|its)\s+(?:\d+(?:st|nd|rd|th)|first|second|"
+                         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+"
+                         r"(?-i:(?:(?!Leaders)[A-Z0-9][\w+&'’-]*\s+(?:and\s+)?){1,8}(?:Meeting|Dialogue|Consultations?|"
+                         r"Session))\b|"
                          r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
         ("visit", r"\bvisit(?:ed)?\b(?!\s+(?:a|an|the|several|two|three)\s+(?-i:[a-z]))|\btouched down in\b|"
                   r"\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
@@ -56,8 +66,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|\bhosted (?:\w+ )?(?:to|for|at) (?:a )?"
                     r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
-        ("statement", r"\bin a (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
-                      r"\bissued a (?:joint )?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
+        ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
+                      r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\bstatement (?:issued|released)\b|\bpress release\b|"
                       r"\bcommuniqu[eé]\b"),
     )
@@ -84,9 +94,11 @@ _INTENDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
-    r"visited|spoke|signed)|had\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken))\b",
+    r"visited|spoke|signed))\b",
     re.I,
 )
+#: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken)\b", re.I)
 
 
 class Trigger(NamedTuple):
@@ -124,6 +136,8 @@ def triggers(sentence: str) -> list[Trigger]:
         near = sentence[max(0, match.start() - 60) : match.start()]
         then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
         future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
+        if _SINCE_DONE.search(sentence, 0, match.start()) and _PAST.match(sentence, match.start()):
+            future = False  # "… would be paused after he spoke with Trump": a clause of its own, in the past
         found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
@@ -139,6 +153,13 @@ def triggers(sentence: str) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+#: A clause that tells what had been done before the rest: "after he", "when the two leaders".
+_SINCE_DONE = re.compile(
+    r"\b(?:after|when|once|because)\s+(?:he|she|they|it|we|the\s+(?:two\s+)?\w+|"
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})\s+$",
+    re.I,
+)
+_PAST = re.compile(r"(?:spoke|met|held|had|took|made|paid|flew|went|came|\w+ed)\b", re.I)
 #: Consultations as what an agreement is about or called: "an MoU on political consultations",
 #: "the Political Consultations Agreement".
 _SUBJECT_OF = re.compile(
@@ -177,9 +198,12 @@ _MENTIONED = re.compile(
 )
 
 
-def background(sentence: str) -> bool:
-    """The sentence gives background (relations, history) rather than news."""
-    return bool(_BACKGROUND.search(sentence))
+def background(sentence: str, kind: str = "") -> bool:
+    """The sentence gives background (relations, history) rather than news of ``kind``. Words inside
+    a quotation ("a ceasefire to be established") do not count, nor, for a statement, what it says
+    had happened ("said in a statement that he had held a long meeting")."""
+    text = outside_quotes(sentence)
+    return bool(_BACKGROUND.search(text) or (kind != "statement" and _PLUPERFECT.search(text)))
 
 
 def future(sentence: str) -> bool:

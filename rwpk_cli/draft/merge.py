@@ -44,6 +44,7 @@ class Proposal:
     delegation: str | None = None  # "Defence Ministry": a visit of a delegation not named by its people
     country: str | None = None  # the delegation's country
     words: str = ""  # what reported its kind: "signed a Memorandum of Understanding (MoU)"
+    another: bool = False  # "also signed a joint declaration": not the agreement told before
     evidence: list[Sentence] = field(default_factory=list)
 
     def ids(self) -> set[str]:
@@ -51,8 +52,8 @@ class Proposal:
 
 
 def add(proposals: list[Proposal], new: Proposal) -> None:
-    """Add ``new`` to ``proposals``, or to the proposal it reports again."""
-    for old in reversed(proposals):
+    """Add ``new`` to ``proposals``, or to the proposal it reports again (unless it says it is another)."""
+    for old in reversed(proposals) if not new.another else ():
         if old.kind != new.kind or not old.span.overlaps(new.span) or old.planned != new.planned:
             continue
         if _same(old, new):
@@ -64,6 +65,10 @@ def add(proposals: list[Proposal], new: Proposal) -> None:
 
 def _same(old: Proposal, new: Proposal) -> bool:
     """Whether ``new`` reports ``old`` again (their kinds match and their days overlap)."""
+    if new.kind == "agreement" and _another_document(old, new):
+        return False
+    if new.kind == "agreement" and _BACK.match(new.sentence.text):
+        return True  # "The documents were signed by …": those just told of, whoever signed them
     shared = old.ids() & new.ids()
     if shared and new.kind in ("meeting", "call", "consultation"):
         # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
@@ -88,6 +93,30 @@ def _same(old: Proposal, new: Proposal) -> bool:
     return False
 
 
+#: The documents an agreement can be, by the words that name them.
+_DOCUMENTS = {"mou": "mou", "memorand": "mou", "agreement": "agreement", "accord": "agreement", "deal": "agreement",
+              "pact": "agreement", "treat": "treaty", "declaration": "declaration", "protocol": "protocol",
+              "convention": "convention", "roadmap": "roadmap", "program": "programme", "plan": "programme",
+              "communiqu": "statement", "statement": "statement"}  # fmt: skip
+_DOCUMENT = re.compile(r"\b(?:" + "|".join(_DOCUMENTS) + ")", re.I)
+_BACK = re.compile(r"(?:The|These|Those|Both)\s+(?:\w+\s+){0,2}?(?:documents|agreements?|memorand\w*|MoUs?|accords?|"
+                   r"deals?|treat\w+|declarations?|instruments|pacts?)\b")  # fmt: skip
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|both)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def _another_document(old: Proposal, new: Proposal) -> bool:
+    """ "signed the Declaration …", then "22 agreements … were signed": another document, not the
+    one before told again ("the agreements were signed by …" refers back to the memoranda)."""
+    was, now = _DOCUMENT.search(old.words), _DOCUMENT.search(new.words)
+    if was is None or now is None:
+        return False
+    text = new.sentence.text
+    at = text.find(new.words)
+    if at >= 0 and _DEFINITE.search(text, 0, at + now.start()):
+        return False
+    return _DOCUMENTS[was.group().lower()] != _DOCUMENTS[now.group().lower()]
+
+
 def _merge(old: Proposal, new: Proposal) -> None:
     known = old.ids()
     old.people.extend(m for m in new.people if key(m) not in known)
@@ -107,6 +136,26 @@ def _merge(old: Proposal, new: Proposal) -> None:
         old.span, old.date, old.date_text = new.span, new.date, new.date_text  # the whole stay, once told
     if new.sentence not in old.evidence:
         old.evidence.append(new.sentence)
+
+
+#: Who led a side: "led the Pakistani side", "headed their delegations", "Bangladesh's delegation was headed by".
+_LED_SIDE = re.compile(
+    r"\b(?:led|headed)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:side|delegation|team)s?\b|"
+    r"\b(?:side|delegation|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
+)
+
+
+def join_sides(proposals: list[Proposal], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "X led the Pakistani side at the consultations, while Bangladesh's delegation was headed
+    by Y": X and Y held the consultations the countries were said to hold, just before."""
+    if not _LED_SIDE.search(sentence.text):
+        return
+    held = next((p for p in reversed(proposals) if p.kind == "consultation"), None)
+    if held is None or held.people or held.delegation or sentence.paragraph - held.sentence.paragraph > 1:
+        return
+    held.people.extend(m for m in mentions if not m.organization and key(m) not in held.ids())
+    if held.people and sentence not in held.evidence:
+        held.evidence.append(sentence)
 
 
 def join_delegations(proposals: list[Proposal]) -> None:

@@ -39,7 +39,7 @@ _TITLE_WORDS_TEXT = """
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
     highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
-    kingdom
+    kingdom sir dame interim transitional
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -68,7 +68,7 @@ _HEADS = frozenset(_HEAD_WORDS.split())
 _RANKS_TEXT = """
     gen general maj major lt lieutenant col colonel brig brigadier admiral adm air marshal capt captain cdr
     commodore dr mr mrs ms hon honourable honorable excellency his her h.e h.e. h.h. h.r.h. highness majesty
-    royal tan sri datuk dato sheikh seri diraja tun
+    royal tan sri datuk dato sheikh seri diraja tun sir dame
 """
 _RANKS = frozenset(_RANKS_TEXT.split())
 _PARTICLES_TEXT = """
@@ -121,7 +121,22 @@ def _is_title(word: str) -> bool:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    """A capitalised word, an initial, or a name after an Arabic article ("al-Sisi", "el-Sheikh")."""
+    return word[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word)) or bool(_ARTICLE.match(word))
+
+
+def is_cap(word: str) -> bool:
+    """Whether a word can be part of a name: capitalised, an initial, or "al-Sisi"."""
+    return _is_cap(word)
+
+
+def small_word(word: str) -> bool:
+    """A word too common to stand for a name on its own: "to", "on", "al", "de"."""
+    return fold(word) in _STOP or fold(word) in _PARTICLES
+
+
+#: The Arabic article in front of a name, written in lower case: "al-Sisi", "el-Sheikh", "ash-Shaibani".
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-(?=[A-Z])")
 
 
 class ActorFinder:
@@ -205,6 +220,9 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     while rest and (_is_title(rest[0].text) or fold(rest[0].text) in _STOP or _is_country(rest[0].text)
                     or _acronym_before_title(rest) or fold(_bare(rest[0].text)) in ORG_WORDS):  # fmt: skip
         prefix.append(rest.pop(0))  # "Senate President", "Speaker National Assembly": an office's name is a title
+    kept = _name_word(prefix, rest)
+    if kept:  # "President To Lam": after a title, a capitalised small word begins a name
+        rest.insert(0, prefix.pop())
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
     while len(rest) > 2 and re.fullmatch(r"[A-Z]", rest[0].text) and re.fullmatch(r"[A-Z]", rest[1].text):
@@ -226,7 +244,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     if any("-" in t.text and all(country_of_word(part) for part in t.text.split("-")) for t in rest):
         return None  # "Philippines-Japan": two countries, not a name
-    if any(fold(_bare(t.text)) in _STOP or (_is_title(t.text) and fold(t.text) not in _RANKS) for t in rest):
+    if any(
+        (fold(_bare(t.text)) in _STOP and not (kept and n == 0)) or (_is_title(t.text) and fold(t.text) not in _RANKS)
+        for n, t in enumerate(rest)
+    ):
         return None
     name = sentence[rest[0].start : rest[-1].end]
     name = _POSSESSIVE.sub("", name)
@@ -263,6 +284,24 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     start = titled[0].start if titled else rest[0].start
     return Mention(name, start, rest[-1].end, title, country)
+
+
+def _name_word(prefix: list[_Token], rest: list[_Token]) -> bool:
+    """Whether the last word taken as the prefix is the first of the name: a small word written with
+    a capital after a title and before the rest of a name ("President To Lam", not "Minister Of
+    State" or "President The Hon")."""
+    if len(prefix) < 2 or not rest:
+        return False
+    word, before = prefix[-1].text, prefix[-2].text
+    return (
+        word[:1].isupper()
+        and fold(word) in _STOP
+        and _is_title(before)
+        and fold(before) not in _STOP
+        and _is_cap(rest[0].text)
+        and not _is_title(rest[0].text)
+        and fold(_bare(rest[0].text)) not in _STOP
+    )
 
 
 def _acronym_before_title(rest: list[_Token]) -> bool:
@@ -303,19 +342,31 @@ def _prefix_title(sentence: str, words: list[_Token], prefix: list[_Token], titl
         while back >= 0 and position - back <= 8 and _joins_title(words[back].text):
             back -= 1
         if back >= 0 and back < position - 1 and _is_title(words[back].text) and words[back].text[:1].isupper():
-            return _tidy(sentence[words[back].start : prefix[-1].end])
+            return _tidy(sentence[words[_title_start(words, back)].start : prefix[-1].end])
         return None
     if not titled:
         return None
     first = next(i for i, t in enumerate(prefix) if t in titled)
     text = sentence[prefix[first].start : prefix[-1].end]
     position = words.index(prefix[0])
-    if position >= 2 and words[position - 1].text in ("of", "for") and _is_title(words[position - 2].text):
-        back = position - 2
-        while back > 0 and _is_title(words[back - 1].text):
-            back -= 1
+    back = _title_start(words, position)
+    if back != position:
         text = sentence[words[back].start : prefix[-1].end]
     return _tidy(text)
+
+
+def _title_start(words: list[_Token], position: int) -> int:
+    """Where a title that goes on at ``position`` begins: back over "of", "of the", "for" and the
+    title words before them ("President of the Republic of Turkiye H E …", "Minister of Foreign
+    Affairs …")."""
+    back = position
+    while True:
+        at = back - 1 if back >= 1 and words[back - 1].text == "the" else back
+        if not (at >= 2 and words[at - 1].text in ("of", "for") and _is_title(words[at - 2].text)):
+            return back
+        back = at - 2
+        while back > 0 and _is_title(words[back - 1].text):
+            back -= 1
 
 
 _CLAUSE = re.compile(

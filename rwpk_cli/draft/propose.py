@@ -19,8 +19,9 @@ from ..dates.span import DateSpan
 from ..log.model import Log
 from ..log.names import fold
 from .cast import Cast, key
+from .issuer import issuer
 from .kinds import Trigger, background, triggers
-from .merge import Proposal, add, join_delegations
+from .merge import Proposal, add, join_delegations, join_sides
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
 from .text import Sentence, quoted
@@ -58,7 +59,38 @@ _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
-_WITNESSES = re.compile(r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b")
+_WITNESSES = re.compile(
+    r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b|\bwith\s+(?:[^,;\s]+\s+){1,6}?(?:witnessing|"
+    r"looking on)\b"
+)
+
+
+def _countries(text: str, end: int) -> int:
+    """How many countries the words before ``end`` name ("Pakistan and Bangladesh on Thursday")."""
+    return len({c for c in (country_of_word(w) for w in re.findall(r"[A-Z][\w’'-]*", text[:end])) if c})
+
+
+def _within_day(current: tuple[DateSpan, str, str | None] | None, text: str, trigger: Trigger,
+                chosen: Found | None) -> Found | None:  # fmt: skip
+    """None for a long span that holds the day last told of when the event follows it ("Erdogan
+    and Sisi later co-chaired the council, a mechanism agreed earlier this year"): the event is
+    of that day, the span of something else."""
+    if (
+        chosen is not None
+        and chosen.span is not None
+        and chosen.span.days > 7
+        and current is not None
+        and current[0].within(chosen.span)
+        and _SEQUENCE.search(text, 0, trigger.start)
+    ):
+        return None
+    return chosen
+
+
+#: An event told as following the one before: "… later co-chaired", "then held talks".
+_SEQUENCE = re.compile(r"\b(?:later|then|afterwards|subsequently|thereafter)\b[^,.;]{0,20}$", re.I)
+#: "The king and the president also signed …", "Ministers … also inked …": another document.
+_ALSO = re.compile(r"\balso\s+$")
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
 _YEARS_AGO = 730  # a day given in full longer before publication than this is history
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
@@ -85,6 +117,7 @@ class Drafter:
         text = sentence.text
         kinds = triggers(text)
         mentions = self.cast.mentions(text)
+        join_sides(self.proposals, sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
         dates = [
             f
@@ -107,8 +140,8 @@ class Drafter:
                 usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
             if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
                 usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
-            chosen = _chosen(usable, self.reference)
-            if background(text) and not (chosen and chosen.span and chosen.span.days == 1):
+            chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
+            if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
             if chosen is not None and _old(self.reference, chosen):
                 continue
@@ -176,7 +209,7 @@ class Drafter:
             people = [m for m in mentions if m.organization and signers.end() <= m.start < end
                       and not re.search(r"\b(?:at|in)\s+$", text[: m.start])]  # fmt: skip
         if kind == "statement":
-            people = _issuer(text, mentions, trigger)
+            people = issuer(text, mentions, trigger)
             if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
                 talks = next((p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None)
                 people = list(talks.people) if talks else []
@@ -189,7 +222,9 @@ class Drafter:
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
             return  # "a delegation that met officials, lawmakers and business leaders": no one in particular
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
-        if not people and not (kind == "visit" and delegations) and not signed:
+        # "Pakistan and Bangladesh on Thursday held consultations": who led the sides may come next
+        held = kind == "consultation" and chosen is not None and _countries(text, trigger.start) >= 2
+        if not people and not (kind == "visit" and delegations) and not signed and not held:
             return
         if not people and chosen is not None and _long_ago(self.reference, chosen):
             return  # "after Ethiopia signed an MoU with Somaliland on 1 January 2024": the countries' past
@@ -216,7 +251,9 @@ class Drafter:
             if host and others:
                 made = [Proposal(kind, span, date, date_text, [*host, other], place, sentence, future, inherited,
                                  None, None, trigger.words) for other in others]  # fmt: skip
+        another = kind == "agreement" and _ALSO.search(text, 0, trigger.start) is not None
         for proposal in made:
+            proposal.another = another
             add(self.proposals, proposal)
 
     def _when(self, text: str, chosen: Found | None, kind: str,
@@ -247,8 +284,10 @@ class Drafter:
         return before.span, before.date, tied["words"] if tied else before.date_text, True
 
     def finish(self) -> list[Proposal]:
-        """The proposals, with delegations joined by the people of their field seen elsewhere."""
+        """The proposals, with delegations joined by the people of their field seen elsewhere; the
+        countries' consultations that no one was said to hold are left out."""
         join_delegations(self.proposals)
+        self.proposals = [p for p in self.proposals if p.people or p.delegation or p.kind != "consultation"]
         return self.proposals
 
 
@@ -280,7 +319,7 @@ def _long_ago(reference: DateSpan | None, found: Found) -> bool:
 
 
 def _old(reference: DateSpan | None, found: Found) -> bool:
-    """A month or a year well before publication ("in 2022, trade …"), a day without its year
+    """A month or a year that ended before publication ("in 2022, trade …"), a day without its year
     long before it ("during his visit from May 31"), or a day more than two years before
     ("signed on 17 April 2001"): background. A day given in full within them ("On January 3,
     2024" in an article of 2025) is an event."""
@@ -290,8 +329,9 @@ def _old(reference: DateSpan | None, found: Found) -> bool:
     before = (reference.start - span.end).days
     if span.days <= 7 and not found.relative:
         return before > _YEARS_AGO
-    if span.days >= 28:
-        return before > 7  # "visited Moscow in March", "last month", "in 2022": a month or a year gone by
+    if span.days >= 28:  # "visited Moscow in March", "in January" of a 3 February, "last month", "in 2022": gone by;
+        current = re.match(r"(?:earlier|this)\b", found.words, re.I)  # "earlier this year" runs to yesterday
+        return before > (7 if current else 0)
     return before > _RECENT_DAYS
 
 
@@ -328,51 +368,6 @@ def _possessive(text: str, mention: Mention) -> bool:
 
 
 _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|consultations)\b")
-
-
-def _issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
-    """Who issued a statement: the subject of its reporting verb. "In a statement, the ministry's
-    spokesperson X said …" is X; "X said in a statement" is X; "… stated the Permanent Mission" is
-    the mission; a joint statement is everyone's the sentence names; else whoever is named nearest
-    the words that report it."""
-    if "joint" in trigger.words.lower():
-        people = [m for m in mentions if not m.organization]
-        if people:
-            return people
-    lead = _LEAD_SUBJECT.match(text)
-    if lead is not None and not any(m.start < lead.end("who") for m in mentions):
-        who = lead["who"]  # "Villa Somalia, the Somali presidency, said in a statement"
-        return [Mention(who, 0, len(who), None, None, None, True)]
-    if trigger.words.lower().startswith("in a"):
-        verb = _REPORTING.search(text, trigger.end)
-        if verb is not None:
-            before = [m for m in mentions if trigger.end <= m.start and m.end <= verb.start()]
-            if before:
-                return before[-1:]
-            subject = _SUBJECT.search(text[trigger.end : verb.start()] + " ")
-            if subject is not None:
-                start = trigger.end + subject.start("who")
-                return [Mention(subject["who"], start, start + len(subject["who"]), None, None, None, True)]
-    if _REPORTING.match(trigger.words):
-        after = [m for m in mentions if m.start >= trigger.end]
-        if after:
-            return after[:1]
-    said = [m for m in mentions if m.end <= trigger.start and _REPORTING.search(text, m.end, trigger.start + 1)]
-    if said:
-        return said[-1:]
-    opening = next((m for m in mentions if m.start <= 4 and m.organization and m.end <= trigger.start), None)
-    if opening is not None:  # "The Russian Foreign Ministry, for its part, described … in a statement"
-        return [opening]
-    if not mentions:
-        return []
-    return [min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(trigger.start - m.end)))]
-
-
-_LEAD_SUBJECT = re.compile(
-    r"^(?P<who>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})(?:,[^,]{1,60},)?\s+(?:said|stated|announced)\s+in\s+a\b"
-)
-_REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
-_SUBJECT = re.compile(r"^,?\s*(?:the\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})\s+$")
 
 
 _LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b", re.I)

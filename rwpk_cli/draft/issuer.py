@@ -1,0 +1,89 @@
+"""Who issued a statement: a body, a spokesperson, a leader, or the countries that issued it together.
+
+"In a statement, the ministry's spokesperson X said …" is X; "X said in a statement" is X; "…
+stated the Permanent Mission" is the mission; "In a joint statement released on Sunday, India and
+Kuwait said …" is both countries; a joint statement is everyone's the sentence names; else whoever
+is named nearest the words that report it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bodies import UPPER
+from .kinds import Trigger
+from .people import Mention
+from .places import country_of_word
+
+
+def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
+    """Who issued a statement: the subject of its reporting verb. "In a statement, the ministry's
+    spokesperson X said …" is X; "X said in a statement" is X; "… stated the Permanent Mission" is
+    the mission; a joint statement is everyone's the sentence names; else whoever is named nearest
+    the words that report it."""
+    if "joint" in trigger.words.lower():
+        people = [m for m in mentions if not m.organization]
+        if people:
+            return people
+    lead = _LEAD_SUBJECT.match(text)
+    if lead is not None and not any(m.start < lead.end("who") for m in mentions):
+        who = lead["who"]  # "Villa Somalia, the Somali presidency, said in a statement"
+        return [Mention(who, 0, len(who), None, None, None, True)]
+    if trigger.words.lower().startswith("in "):  # "In a statement, …", "In its own statement, …"
+        verb = _REPORTING.search(text, trigger.end)
+        if verb is not None:
+            before = [m for m in mentions if trigger.end <= m.start and m.end <= verb.start()]
+            if before:
+                return before[-1:]
+            countries = _countries(text, trigger.end, verb.start())
+            if countries:
+                return countries
+            subject = _SUBJECT.search(text[trigger.end : verb.start()] + " ")
+            if subject is not None:
+                start = trigger.end + subject.start("who")
+                return [Mention(subject["who"], start, start + len(subject["who"]), None, None, None, True)]
+    if _REPORTING.match(trigger.words):
+        after = [m for m in mentions if m.start >= trigger.end]
+        if after:
+            return after[:1]
+    verb = _REPORTING_BEFORE.search(text, 0, trigger.start)
+    countries = _countries(text, 0, verb.start()) if verb else []
+    if countries:  # "India and Kuwait said in a joint statement"
+        return countries
+    said = [m for m in mentions if m.end <= trigger.start and _REPORTING.search(text, m.end, trigger.start + 1)]
+    if said:
+        return said[-1:]
+    opening = next((m for m in mentions if m.start <= 4 and m.organization and m.end <= trigger.start), None)
+    if opening is not None:  # "The Russian Foreign Ministry, for its part, described … in a statement"
+        return [opening]
+    if not mentions:
+        return []
+    return [min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(trigger.start - m.end)))]
+
+
+def _countries(text: str, start: int, end: int) -> list[Mention]:
+    """The countries named together just before ``end``, as the subject of a reporting verb:
+    "…, India and Kuwait said", "Rwanda, Kenya and Uganda said"."""
+    found = _COUNTRY_LIST.search(text, start, end)
+    if found is None:
+        return []
+    mentions = []
+    for part in re.finditer(rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*", found["who"]):
+        name = re.sub(r"^the\s+", "", part.group())
+        country = country_of_word(name)
+        if country is None:
+            return []
+        at = found.start("who") + part.start() + part.group().find(name)
+        mentions.append(Mention(name, at, at + len(name), None, country, None, True))
+    return mentions if len(mentions) >= 2 else []
+
+
+_NAME = rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*"
+_COUNTRY_LIST = re.compile(rf"(?:^|,\s*)(?P<who>{_NAME}(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})\s+$")
+_LEAD_SUBJECT = re.compile(
+    rf"^(?P<who>(?-i:[{UPPER}])[\w’'-]*(?:\s+(?-i:[{UPPER}])[\w’'-]*){{0,4}})(?:,[^,]{{1,60}},)?\s+"
+    r"(?:said|stated|announced)\s+in\s+a\b"
+)
+_REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
+_REPORTING_BEFORE = re.compile(rf"{_REPORTING.pattern}\s+(?:in\s+)?$")
+_SUBJECT = re.compile(rf"^,?\s*(?:the\s+)?(?P<who>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,5}})\s+$")
