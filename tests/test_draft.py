@@ -192,7 +192,7 @@ def test_a_process_summed_up_over_many_meetings_is_background(sentence: str) -> 
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("They reviewed the progress made since the 10th session of the commission, held in Abuja.", []),
+        ("They reviewed the progress made since the 10th session of the Bi-National Commission.", []),
     ],
 )
 def test_a_session_referred_back_to_is_no_event(sentence: str, kinds: list[str]) -> None:
