@@ -136,6 +136,7 @@ class Cast:
                                            for a in aside)]  # fmt: skip
         # "under a programme set up by the Trump administration": a name that qualifies a government
         aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
+        aside += [m for m in result if _spouse(outside, m)]
         result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
@@ -258,6 +259,21 @@ def _aside(text: str, mention: Mention) -> bool:
     """Whether the sentence names the person only as the sender of greetings, the one who invited,
     or someone late or former ("greetings from Prime Minister Narendra Modi")."""
     return bool(_ASIDE.search(text[max(0, mention.start - 80) : mention.start]))
+
+
+#: A leader's spouse, there beside the leader: "First Lady Jill Biden", "his wife, Emine Erdogan".
+_SPOUSE = re.compile(r"(?:\bFirst\s+(?:Lady|Gentleman)|\b(?:his|her|the)\s+(?:wife|husband|spouse)),?\s*$")
+
+
+def _spouse(text: str, mention: Mention) -> bool:
+    """Whether the sentence names the person as a leader's spouse, who is no party to the talks."""
+    spoken = text[mention.start : mention.end]
+    at = max(spoken.find(mention.name), 0)
+    before = text[max(0, mention.start - 30) : mention.start] + spoken[:at]
+    first = mention.name.split()[0] if mention.name.split() else ""
+    if first in ("Lady", "Gentleman"):
+        before = before + first
+    return bool(_SPOUSE.search(before))
 
 
 def _overlap(a: Mention, b: Mention) -> bool:

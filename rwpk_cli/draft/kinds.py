@@ -94,7 +94,8 @@ _INTENDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
-    r"visited|spoke|signed))\b",
+    r"visited|spoke|signed)|in recent years|on (?:several|many|numerous|various) occasions|"
+    r"at (?:several|many|numerous|various) (?:meetings|levels|occasions))\b",
     re.I,
 )
 #: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
@@ -174,7 +175,8 @@ _THEN = re.compile(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is t
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
-    r"(?:visit|call|trip|talks|meeting|communiqu[eé]|statement)\b[^,.]{0,20}$|\bduring the (?:\S+ )?visit$|"
+    r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
+    r"\bduring the (?:\S+ )?visit$|"
     r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,

@@ -51,7 +51,11 @@ _PATTERNS = [
     rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}",
 ]
 _FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
-_MONTH_ALONE = re.compile(rf"\b(?:in|during|since|until|by|from)\s+(?P<month>{_MONTH})(?![\w-])(?!\s+\d)", re.I)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|since|until|by|from)\s+(?P<month>{_MONTH})(?![\w-])(?!\s+\d)"
+    r"(?:\s+(?P<which>last|next|this)\s+year\b)?",
+    re.I,
+)
 _YEAR_ALONE = re.compile(rf"\b(?i:in|since|of|from|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
 _MAY = re.compile(r"^may\b", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -94,7 +98,7 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
             if group == "year":
                 found.append(_read(words, start, end, reference, future))
             else:
-                found.append(_month(words, start, end, reference, future))
+                found.append(_month(words, start, end, reference, future, match["which"]))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -143,9 +147,12 @@ def _ahead(words: str, reference: DateSpan) -> DateSpan:
         return past
 
 
-def _month(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
+def _month(
+    words: str, start: int, end: int, reference: DateSpan | None, future: bool, which: str | None = None
+) -> Found:
     """ "in March": the month of the publication year, or of the year before (after, in a sentence
-    about the future) when that March has not come yet (has passed)."""
+    about the future) when that March has not come yet (has passed); "in February last year" (next
+    year, this year): the month of the year the words name."""
     if reference is None:
         return Found(words, start, end, None, True, "needs the day the article was published")
     number = _MONTHS.index(words[:3].lower()) + 1
@@ -155,6 +162,8 @@ def _month(words: str, start: int, end: int, reference: DateSpan | None, future:
         year -= 1
     elif future and number < today.month:
         year += 1
+    if which:
+        year = today.year + {"last": -1, "this": 0, "next": 1}[which.lower()]
     return Found(words, start, end, parse_date(f"{year}-{number:02d}"), True)
 
 
