@@ -46,7 +46,7 @@ class Forked:
 
     def received(self) -> Iterator[Any]:
         """Each value the child sent (``forked_sending``), as it comes, until the child ends or
-        fails; ``ended_well`` then says which. A value is given only when it came whole."""
+        fails. A value is given only when it came whole."""
         try:
             with os.fdopen(self._descriptor, "rb", buffering=1 << 20) as stream:
                 self._descriptor = -1
@@ -57,11 +57,6 @@ class Forked:
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         self._ended_well = os.waitstatus_to_exitcode(status) == 0
-
-    @property
-    def ended_well(self) -> bool:
-        """Whether the child, read to its end, did all its work."""
-        return self._ended_well
 
     def discard(self) -> None:
         """Stop the child, if it still runs, and reap it."""
