@@ -404,6 +404,108 @@ def test_who_took_part_and_what_was_done(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # a body named in lower case after its country issued the statement
+            "President Nana Akufo-Addo met Kenyan President William Ruto in Accra on Tuesday. The visit opens"
+            " a new chapter, the Ghanaian presidency said in a statement on Tuesday night.",
+            "2024-03-14",
+            [
+                ("meeting", "2024-03-12", "2024-03-12", ["Nana Akufo-Addo", "William Ruto"]),
+                ("statement", "2024-03-12", "2024-03-12", ["Ghanaian presidency"]),
+            ],
+            id="body",
+        ),
+        pytest.param(  # a body described after its name ("the Kremlin, the Russian presidency,") is one body
+            "The Kremlin, the Russian presidency, said in a statement on Monday that the talks had been useful.",
+            "2024-03-14",
+            [("statement", "2024-03-11", "2024-03-11", ["Kremlin"])],
+            id="appos",
+        ),
+        pytest.param(  # after what the statement was, the subject of "said" issued it
+            "In a statement released on Thursday, the Royal Cabinet said the king had received the "
+            "credentials of new ambassadors.",
+            "2024-03-16",
+            [("statement", "2024-03-14", "2024-03-14", ["Royal Cabinet"])],
+            id="subject",
+        ),
+        pytest.param(  # a joint declaration issued after talks is a statement of those who held them
+            "Prime Minister Mark Rutte held talks with President Gustavo Petro in Bogota on Monday. In a "
+            "joint declaration issued after the talks, the two leaders pledged closer ties.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+            ],
+            id="jdecl",
+        ),
+        pytest.param(  # "the joint statement issued by the two governments" is the leaders' who met
+            "Prime Minister Mark Rutte held talks with President Gustavo Petro in Bogota on Monday. It was "
+            "the joint statement issued by the two governments on Monday that drew notice.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+            ],
+            id="jstmt",
+        ),
+        pytest.param(  # a readout released by a body is that body's statement
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese spoke by "
+            "phone on Monday. According to a readout released by the Japanese Foreign Ministry, the two "
+            "leaders agreed to meet.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Fumio Kishida", "Anthony Albanese"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Japanese Foreign Ministry"]),
+            ],
+            id="readout",
+        ),
+        pytest.param(  # "the talks" are those told as talks, not the reception the day after
+            "President Gustavo Petro held talks with Prime Minister Mark Rutte in Bogota on Monday. Rutte was"
+            " received by Vice President Francia Marquez on Tuesday. In a joint statement issued at the end "
+            "of the talks, Colombia and the Netherlands agreed to deepen trade.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Gustavo Petro", "Mark Rutte"]),
+                ("meeting", "2024-03-12", "2024-03-12", ["Mark Rutte", "Francia Marquez"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Gustavo Petro", "Mark Rutte"]),
+            ],
+            id="talksword",
+        ),
+        pytest.param(  # a joint statement issued after the call is the call's, and of its day
+            "Foreign Minister Penny Wong arrived in Jakarta on Monday. President Joko Widodo and Prime "
+            "Minister Anthony Albanese spoke by telephone on 2 March. In a joint statement issued after the "
+            "call, they agreed to deepen ties.",
+            "2024-03-13",
+            [
+                ("visit", "2024-03-11", "2024-03-11", ["Penny Wong"]),
+                ("call", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"]),
+                ("statement", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"]),
+            ],
+            id="aftercall",
+        ),
+        pytest.param(  # those who said something in a joint statement issued it, not those it speaks of
+            "Prime Minister Anthony Albanese spoke by phone with President Joko Widodo on Monday. In a joint "
+            "statement released after the call, Foreign Minister Penny Wong and Defence Minister Richard "
+            "Marles said Prime Minister Anthony Albanese had discussed trade with President Joko Widodo.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Anthony Albanese", "Joko Widodo"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Penny Wong", "Richard Marles"]),
+            ],
+            id="jbefore",
+        ),
+    ],
+)
+def test_who_issued_a_statement_and_when(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A statement is its issuer's, a body named in lower case or after what the statement was included;
+    a joint one is of those who said it, or of the event it was issued after, and of that event's day."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"

@@ -68,7 +68,10 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
-                      r"\bstatement (?:issued|released)\b|\bpress release\b|"
+                      r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
+                      r"\bin (?:a|their) joint declaration\b|\bjoint declaration (?:issued|released)\b|"
+                      r"\baccording to (?:a|the|its) (?:[\w-]+\s+){0,2}?(?:statement|readout|communiqu[eé]|"
+                      r"press release) (?:issued|released|published) by\b|"
                       r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip

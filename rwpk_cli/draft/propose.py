@@ -211,7 +211,9 @@ class Drafter:
         if kind == "statement":
             people = issuer(text, mentions, trigger)
             if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
-                talks = next((p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None)
+                talks = _referred(self.proposals, text) or next(
+                    (p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None
+                )
                 people = list(talks.people) if talks else []
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
@@ -269,12 +271,7 @@ class Drafter:
         if during and visit is not None and kind != "visit":
             return visit.span, visit.date, visit.date_text, True
         earlier = [p for p in reversed(self.proposals) if not p.planned]
-        named = [
-            k
-            for word, k in _REFERENCES
-            if re.search(rf"\b(?:the|this|that|their|his|her)\s+(?:\w+\s+)?{word}", text, re.I)
-        ]
-        before = next((p for p in earlier if p.kind in named), None) if named else None
+        before = _referred(earlier, text, newest_first=True)
         if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
             span, date, said = self.current
             return span, date, tied["words"] if tied else said, True
@@ -311,6 +308,22 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
         after = [m for m in people if m.start > trigger.start]
         return after[:1] or people[:1]
     return people[:1]
+
+
+def _referred(proposals: list[Proposal], text: str, newest_first: bool = False) -> Proposal | None:
+    """The event the sentence refers back to ("after the talks", "at the end of the call"): the
+    latest of its kind, one told in the same word first ("the talks" are those "held talks", not the
+    reception at the airport after them)."""
+    named = [
+        (word, k)
+        for word, k in _REFERENCES
+        if re.search(rf"\b(?:the|this|that|their|his|her)\s+(?:\w+\s+)?{word}", text, re.I)
+    ]
+    if not named:
+        return None
+    ordered = proposals if newest_first else [p for p in reversed(proposals) if not p.planned]
+    told = (p for p in ordered for word, k in named if p.kind == k and word in p.words.lower())
+    return next(told, None) or next((p for p in ordered if p.kind in {k for _, k in named}), None)
 
 
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:
