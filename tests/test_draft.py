@@ -506,6 +506,44 @@ def test_who_issued_a_statement_and_when(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # "left on Friday after a three-day visit": the visit ended that day
+            "President Emmanuel Macron left Hanoi on Friday evening after a three-day state visit.",
+            "2024-03-16",
+            [("visit", "2024-03-13", "2024-03-15", ["Emmanuel Macron"])],
+            id="ending",
+        ),
+        pytest.param(  # a minister joined to a visitor by "and" visits with them
+            "Australian Foreign Minister Penny Wong and Defence Minister Richard Marles arrived in Tokyo on Monday.",
+            "2024-03-13",
+            [("visit", "2024-03-11", "2024-03-11", ["Penny Wong", "Richard Marles"])],
+            id="joined",
+        ),
+        pytest.param(  # "The visit follows a call …": the visit told before, the call an event
+            "The visit follows a telephone call between President Joko Widodo and Prime Minister Anthony "
+            "Albanese on 2 March.",
+            "2024-03-13",
+            [("call", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"])],
+            id="follows",
+        ),
+        pytest.param(  # the prospect of a visit is no visit
+            "Foreign Minister Penny Wong arrived in Jakarta on Monday. The thaw revives the prospect of a "
+            "state visit by President Joko Widodo to Canberra, which was put off in 2022.",
+            "2024-03-13",
+            [("visit", "2024-03-11", "2024-03-11", ["Penny Wong"])],
+            id="prospect",
+        ),
+    ],
+)
+def test_a_visit_its_days_and_its_visitors(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A visit told by the day it ended, a minister who came along, and visits only referred to or hoped for."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"

@@ -90,7 +90,7 @@ _INTENDED = re.compile(
     r"to (?:hold|attend|take part|participate)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
-    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?)"
+    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?|prospects?\s+(?:of|for))"
     r"(?:\s+\S+){0,4}\s*$",
     re.I,
 )
@@ -122,7 +122,14 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         sentence[max(0, match.start() - 25) : match.end() + 25]
     ):
         return False
+    if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
+        return False  # "The visit follows a telephone call between …": the event told, as what came after
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
+
+
+#: An event named as the subject, by what it was: "The visit", "Sunday's talks", "Her trip".
+_SUBJECT_BEFORE = re.compile(r"(?:The|This|That|His|Her|Their|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?")
+_FOLLOWS = re.compile(r"(?:\s+(?:to|in|with)\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:follows|followed|comes|came)\b")
 
 
 def triggers(sentence: str) -> list[Trigger]:

@@ -234,7 +234,8 @@ class Drafter:
         if span is None:
             return
         if kind == "visit":
-            span, date = _lasting(text, span, date)
+            ending = chosen is not None and _ENDING.search(text, 0, chosen.start) is not None
+            span, date = _lasting(text, span, date, ending)
         if kind in ("meeting", "call", "consultation", "agreement") and place is None and _TIED.match(text):
             visit = next((p for p in reversed(self.proposals) if p.kind == "visit" and p.span.overlaps(span)), None)
             place = visit.place if visit else None
@@ -288,14 +289,25 @@ class Drafter:
         return self.proposals
 
 
+#: A person joined to the one before: "Foreign Minister X and Defence Minister Y".
+_JOINED = re.compile(r",?\s+and\s+")
+
+
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
     who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
     if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
         return [who]
     if place is not None and place.country:
         away = [m for m in people if m.country and m.country != place.country]
-        if away:
-            return away
+        joined = [
+            m
+            for m in people
+            if m.country is None
+            and m.end <= trigger.start
+            and any(_JOINED.fullmatch(text, a.end, m.start) for a in away)
+        ]
+        if away:  # "Japanese Foreign Minister X and Defense Minister Y arrived": Y came with X
+            return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:
             return [m for m in people if m.country != place.country]
     before = text[max(0, trigger.start - 30) : trigger.start].lower()
@@ -385,10 +397,16 @@ _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|
 
 _LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: The day told is the one a visit ended on: "left Cyprus on Monday after a two-day visit", "ended on Thursday".
+_ENDING = re.compile(
+    r"\b(?:left|departed|ended|concluded|wrapped up|wound up|rounded off)\b(?:\s+[\w’'.()-]+){0,4}?\s+(?:on\s+)?$",
+    re.I,
+)
 
 
-def _lasting(text: str, span: DateSpan, date: str) -> tuple[DateSpan, str]:
-    """ "a three-day visit that began on Monday": the visit's days, when the start is one day."""
+def _lasting(text: str, span: DateSpan, date: str, ending: bool = False) -> tuple[DateSpan, str]:
+    """ "a three-day visit that began on Monday": the visit's days, when the start is one day; the
+    days up to it when the day is the one the visit ended on ("left on Monday after a two-day visit")."""
     match = _LASTING.search(text)
     if match is None or span.days != 1:
         return span, date
@@ -398,8 +416,9 @@ def _lasting(text: str, span: DateSpan, date: str) -> tuple[DateSpan, str]:
 
     raw = match["n"].lower()
     days = int(raw) if raw.isdigit() else _NUMBERS[raw]
-    end = span.start + timedelta(days=days - 1)
-    whole = parse_date(f"{span.start.isoformat()}/{end.isoformat()}")
+    first = span.start - timedelta(days=days - 1) if ending else span.start
+    end = first + timedelta(days=days - 1)
+    whole = parse_date(f"{first.isoformat()}/{end.isoformat()}")
     return whole, whole.canonical
 
 
