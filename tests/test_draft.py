@@ -544,6 +544,87 @@ def test_a_visit_its_days_and_its_visitors(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # a clause about the host that runs to the end dates itself only: the meeting is the day before
+            "Kenyan Foreign Minister Musalia Mudavadi arrived in Accra on Tuesday. Later in the day, he was "
+            "received by President Nana Akufo-Addo, who was re-elected in December after a close race.",
+            "2024-03-14",
+            [
+                ("visit", "2024-03-12", "2024-03-12", ["Musalia Mudavadi"]),
+                ("meeting", "2024-03-12", "2024-03-12", ["Musalia Mudavadi", "Nana Akufo-Addo"]),
+            ],
+            id="aside",
+        ),
+        pytest.param(  # "the first meeting … took place on Monday" reports the meeting
+            "The first meeting of the trip took place on Monday in Oaxaca, where President Claudia Sheinbaum "
+            "and Prime Minister Pedro Sanchez toured a museum.",
+            "2024-03-13",
+            [("meeting", "2024-03-11", "2024-03-11", ["Claudia Sheinbaum", "Pedro Sanchez"])],
+            id="tookplace",
+        ),
+        pytest.param(  # "had proposed" is done, not a plan: the talks where it was proposed took place
+            "The EU had proposed the plan at talks in Brussels on 5 March, where Foreign Minister Penny Wong "
+            "met Foreign Minister Retno Marsudi.",
+            "2024-03-13",
+            [("meeting", "2024-03-05", "2024-03-05", ["Penny Wong", "Retno Marsudi"])],
+            id="hadproposed",
+        ),
+        pytest.param(  # ministers who met for the consultations held the consultations, not separate meetings
+            "Foreign Minister Penny Wong and Defence Minister Richard Marles met Foreign Minister Yoko "
+            "Kamikawa and Defence Minister Minoru Kihara on Monday for the 11th Australia-Japan Ministerial "
+            "Consultations.",
+            "2024-03-13",
+            [
+                (
+                    "consultation",
+                    "2024-03-11",
+                    "2024-03-11",
+                    ["Penny Wong", "Richard Marles", "Yoko Kamikawa", "Minoru Kihara"],
+                )
+            ],
+            id="forconsult",
+        ),
+        pytest.param(  # a 2+2 dialogue is a consultation
+            "The 2+2 dialogue, held in Tokyo on Monday, brought together Foreign Minister Penny Wong and "
+            "Defence Minister Richard Marles with Foreign Minister Yoko Kamikawa and Defence Minister Minoru "
+            "Kihara.",
+            "2024-03-13",
+            [
+                (
+                    "consultation",
+                    "2024-03-11",
+                    "2024-03-11",
+                    ["Penny Wong", "Richard Marles", "Yoko Kamikawa", "Minoru Kihara"],
+                )
+            ],
+            id="2plus2",
+        ),
+        pytest.param(  # a charter signed is an agreement
+            "Foreign Minister Ivan Petrov and Secretary of State Antony Blinken signed the Charter on "
+            "Strategic Partnership on Tuesday.",
+            "2024-03-13",
+            [("agreement", "2024-03-12", "2024-03-12", ["Ivan Petrov", "Antony Blinken"])],
+            id="charter",
+        ),
+        pytest.param(  # "Head of the Presidential Administration" is a title
+            "Foreign Minister Penny Wong met a delegation led by Head of the Presidential Administration "
+            "Anton Vaino on Monday.",
+            "2024-03-13",
+            [("meeting", "2024-03-11", "2024-03-11", ["Penny Wong", "Anton Vaino"])],
+            id="presidential",
+        ),
+    ],
+)
+def test_meetings_and_consultations_told_with_their_days(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """Meetings dated by the sentence before, told as taking place, held for consultations; a 2+2;
+    a charter signed; a title of a presidential office."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"

@@ -17,7 +17,7 @@ from .text import outside_quotes
 
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
-    r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|(?:joint )?declarations?|"
+    r"deals?|protocols?|pacts?|conventions?|charters?|letters? of intent|framework|roadmap|(?:joint )?declarations?|"
     r"joint statement|joint communiqu[eé]|"
     r"(?:cooperation|action|work|executive) program(?:me)?s?|plans? of action|action plans?)"
 )
@@ -48,6 +48,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
+                         r"\b2\s?\+\s?2\s+(?:ministerial\s+)?(?:dialogue|session|meeting|talks|consultations?)\b|"
                          r"\b(?:held|holds?|holding|convened)\s+(?:the|their|its)\s+(?:\d+(?:st|nd|rd|th)|first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+"
                          r"(?-i:(?:(?!Leaders)[A-Z0-9][\w+&'’-]*\s+(?:and\s+)?){1,8}(?:Meeting|Dialogue|Consultations?|"
@@ -78,7 +79,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? to|(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
+    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
@@ -155,7 +156,18 @@ def triggers(sentence: str) -> list[Trigger]:
         found = [t for t in found if t.kind != "meeting"]
     if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
-    found = [t for t in found if not (t.kind in ("meeting", "consultation") and _MENTIONED.search(sentence[: t.end]))]
+    held = [t for t in found if t.kind == "consultation" and _FOR_THE.search(sentence, 0, t.start)]
+    if held:  # "met Blinken and Austin on Tuesday for the 34th … Consultations": the meeting is the consultations
+        found = [t for t in found if not (t.kind == "meeting" and t.end <= held[0].start)]
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind in ("meeting", "consultation")
+            and _MENTIONED.search(sentence[: t.end])
+            and not _TOOK_PLACE.match(sentence, t.end)  # "The first meeting of the trip took place on Tuesday"
+        )
+    ]
     found = [
         t
         for t in found
@@ -208,6 +220,12 @@ _MENTIONED = re.compile(
     r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings|consultations)$",
     re.I,
 )
+
+
+#: What a meeting was held for: "for the 34th Ministerial Consultations", "for their third dialogue".
+_FOR_THE = re.compile(r"\bfor\s+(?:the|their|its)\s+(?:[\w+&'’-]+\s+){0,6}$", re.I)
+#: What makes "the meeting" the news itself, not a reference back: it "took place", it "was held".
+_TOOK_PLACE = re.compile(r"(?:\s+(?:of|in|with|between)\s+[^,.;]{1,40}?)?\s+(?:took place|was held|were held)\b")
 
 
 def background(sentence: str, kind: str = "") -> bool:

@@ -55,7 +55,9 @@ _GENERIC = re.compile(
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 _SINCE = re.compile(r"\bsince\s+$")
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+#: A clause about someone or something named: "…, who became minister in June, …", or one that runs
+#: to the end ("received by President X, who was sworn in last month after …").
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|[.!?]?[\"”’]?$)")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
