@@ -625,6 +625,45 @@ def test_meetings_and_consultations_told_with_their_days(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(
+            "Prime Minister Keir Starmer held a phone call with President Emmanuel Macron on Monday. Starmer "
+            "later spoke with German Chancellor Olaf Scholz on Monday.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Keir Starmer", "Emmanuel Macron"]),
+                ("call", "2024-03-11", "2024-03-11", ["Keir Starmer", "Olaf Scholz"]),
+            ],
+            id="later-spoke-with",
+        ),
+        pytest.param(
+            "President Emmanuel Macron spoke by telephone with President Joe Biden on Monday. Macron also "
+            "spoke on Monday with Chancellor Olaf Scholz.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Emmanuel Macron", "Joe Biden"]),
+                ("call", "2024-03-11", "2024-03-11", ["Emmanuel Macron", "Olaf Scholz"]),
+            ],
+            id="spoke-on-monday-with",
+        ),
+        pytest.param(
+            "Prime Minister Keir Starmer spoke with German Chancellor Olaf Scholz on Monday.",
+            "2024-03-13",
+            [],
+            id="no-call-told",
+        ),
+    ],
+)
+def test_spoke_with_is_a_call_in_an_article_of_calls(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """ "later spoke with X", with no phone said, is another call where the article has told of one;
+    alone it may be talks in person or words with reporters, and is left alone."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"

@@ -40,7 +40,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"
                  r"\bspoke (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks|summit)\b|"
-                 r"\b(?:held|had) a call\b|\bcall with\b"),
+                 r"\b(?:held|had) a call\b|\bcall with\b|"
+                 r"\bspoke\b(?:\s+(?!with\b)[\w-]+){0,3}?\s+with\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
         ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth) (?:meeting|session) of the "

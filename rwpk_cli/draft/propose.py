@@ -117,7 +117,7 @@ class Drafter:
         if sentence.heading:
             return
         text = sentence.text
-        kinds = triggers(text)
+        kinds = [t for t in triggers(text) if not _spoke(t) or any(p.kind == "call" for p in self.proposals)]
         mentions = self.cast.mentions(text)
         join_sides(self.proposals, sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
@@ -338,6 +338,12 @@ def _referred(proposals: list[Proposal], text: str, newest_first: bool = False) 
     ordered = proposals if newest_first else [p for p in reversed(proposals) if not p.planned]
     told = (p for p in ordered for word, k in named if p.kind == k and word in p.words.lower())
     return next(told, None) or next((p for p in ordered if p.kind in {k for _, k in named}), None)
+
+
+def _spoke(trigger: Trigger) -> bool:
+    """ "spoke with X", no phone said: a call only in an article that has told of one ("Trump said he
+    later spoke with Zelenskiy"); else it may be talks in person, or words with reporters."""
+    return trigger.kind == "call" and trigger.words.lower().startswith("spoke") and "phone" not in trigger.words
 
 
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:
