@@ -404,6 +404,266 @@ def test_who_took_part_and_what_was_done(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # a body named in lower case after its country issued the statement
+            "President Nana Akufo-Addo met Kenyan President William Ruto in Accra on Tuesday. The visit opens"
+            " a new chapter, the Ghanaian presidency said in a statement on Tuesday night.",
+            "2024-03-14",
+            [
+                ("meeting", "2024-03-12", "2024-03-12", ["Nana Akufo-Addo", "William Ruto"]),
+                ("statement", "2024-03-12", "2024-03-12", ["Ghanaian presidency"]),
+            ],
+            id="body",
+        ),
+        pytest.param(  # a body described after its name ("the Kremlin, the Russian presidency,") is one body
+            "The Kremlin, the Russian presidency, said in a statement on Monday that the talks had been useful.",
+            "2024-03-14",
+            [("statement", "2024-03-11", "2024-03-11", ["Kremlin"])],
+            id="appos",
+        ),
+        pytest.param(  # after what the statement was, the subject of "said" issued it
+            "In a statement released on Thursday, the Royal Cabinet said the king had received the "
+            "credentials of new ambassadors.",
+            "2024-03-16",
+            [("statement", "2024-03-14", "2024-03-14", ["Royal Cabinet"])],
+            id="subject",
+        ),
+        pytest.param(  # a joint declaration issued after talks is a statement of those who held them
+            "Prime Minister Mark Rutte held talks with President Gustavo Petro in Bogota on Monday. In a "
+            "joint declaration issued after the talks, the two leaders pledged closer ties.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+            ],
+            id="jdecl",
+        ),
+        pytest.param(  # "the joint statement issued by the two governments" is the leaders' who met
+            "Prime Minister Mark Rutte held talks with President Gustavo Petro in Bogota on Monday. It was "
+            "the joint statement issued by the two governments on Monday that drew notice.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Mark Rutte", "Gustavo Petro"]),
+            ],
+            id="jstmt",
+        ),
+        pytest.param(  # a readout released by a body is that body's statement
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese spoke by "
+            "phone on Monday. According to a readout released by the Japanese Foreign Ministry, the two "
+            "leaders agreed to meet.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Fumio Kishida", "Anthony Albanese"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Japanese Foreign Ministry"]),
+            ],
+            id="readout",
+        ),
+        pytest.param(  # "the talks" are those told as talks, not the reception the day after
+            "President Gustavo Petro held talks with Prime Minister Mark Rutte in Bogota on Monday. Rutte was"
+            " received by Vice President Francia Marquez on Tuesday. In a joint statement issued at the end "
+            "of the talks, Colombia and the Netherlands agreed to deepen trade.",
+            "2024-03-13",
+            [
+                ("meeting", "2024-03-11", "2024-03-11", ["Gustavo Petro", "Mark Rutte"]),
+                ("meeting", "2024-03-12", "2024-03-12", ["Mark Rutte", "Francia Marquez"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Gustavo Petro", "Mark Rutte"]),
+            ],
+            id="talksword",
+        ),
+        pytest.param(  # a joint statement issued after the call is the call's, and of its day
+            "Foreign Minister Penny Wong arrived in Jakarta on Monday. President Joko Widodo and Prime "
+            "Minister Anthony Albanese spoke by telephone on 2 March. In a joint statement issued after the "
+            "call, they agreed to deepen ties.",
+            "2024-03-13",
+            [
+                ("visit", "2024-03-11", "2024-03-11", ["Penny Wong"]),
+                ("call", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"]),
+                ("statement", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"]),
+            ],
+            id="aftercall",
+        ),
+        pytest.param(  # those who said something in a joint statement issued it, not those it speaks of
+            "Prime Minister Anthony Albanese spoke by phone with President Joko Widodo on Monday. In a joint "
+            "statement released after the call, Foreign Minister Penny Wong and Defence Minister Richard "
+            "Marles said Prime Minister Anthony Albanese had discussed trade with President Joko Widodo.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Anthony Albanese", "Joko Widodo"]),
+                ("statement", "2024-03-11", "2024-03-11", ["Penny Wong", "Richard Marles"]),
+            ],
+            id="jbefore",
+        ),
+    ],
+)
+def test_who_issued_a_statement_and_when(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A statement is its issuer's, a body named in lower case or after what the statement was included;
+    a joint one is of those who said it, or of the event it was issued after, and of that event's day."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # "left on Friday after a three-day visit": the visit ended that day
+            "President Emmanuel Macron left Hanoi on Friday evening after a three-day state visit.",
+            "2024-03-16",
+            [("visit", "2024-03-13", "2024-03-15", ["Emmanuel Macron"])],
+            id="ending",
+        ),
+        pytest.param(  # a minister joined to a visitor by "and" visits with them
+            "Australian Foreign Minister Penny Wong and Defence Minister Richard Marles arrived in Tokyo on Monday.",
+            "2024-03-13",
+            [("visit", "2024-03-11", "2024-03-11", ["Penny Wong", "Richard Marles"])],
+            id="joined",
+        ),
+        pytest.param(  # "The visit follows a call …": the visit told before, the call an event
+            "The visit follows a telephone call between President Joko Widodo and Prime Minister Anthony "
+            "Albanese on 2 March.",
+            "2024-03-13",
+            [("call", "2024-03-02", "2024-03-02", ["Joko Widodo", "Anthony Albanese"])],
+            id="follows",
+        ),
+        pytest.param(  # the prospect of a visit is no visit
+            "Foreign Minister Penny Wong arrived in Jakarta on Monday. The thaw revives the prospect of a "
+            "state visit by President Joko Widodo to Canberra, which was put off in 2022.",
+            "2024-03-13",
+            [("visit", "2024-03-11", "2024-03-11", ["Penny Wong"])],
+            id="prospect",
+        ),
+    ],
+)
+def test_a_visit_its_days_and_its_visitors(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A visit told by the day it ended, a minister who came along, and visits only referred to or hoped for."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # a clause about the host that runs to the end dates itself only: the meeting is the day before
+            "Kenyan Foreign Minister Musalia Mudavadi arrived in Accra on Tuesday. Later in the day, he was "
+            "received by President Nana Akufo-Addo, who was re-elected in December after a close race.",
+            "2024-03-14",
+            [
+                ("visit", "2024-03-12", "2024-03-12", ["Musalia Mudavadi"]),
+                ("meeting", "2024-03-12", "2024-03-12", ["Musalia Mudavadi", "Nana Akufo-Addo"]),
+            ],
+            id="aside",
+        ),
+        pytest.param(  # "the first meeting … took place on Monday" reports the meeting
+            "The first meeting of the trip took place on Monday in Oaxaca, where President Claudia Sheinbaum "
+            "and Prime Minister Pedro Sanchez toured a museum.",
+            "2024-03-13",
+            [("meeting", "2024-03-11", "2024-03-11", ["Claudia Sheinbaum", "Pedro Sanchez"])],
+            id="tookplace",
+        ),
+        pytest.param(  # "had proposed" is done, not a plan: the talks where it was proposed took place
+            "The EU had proposed the plan at talks in Brussels on 5 March, where Foreign Minister Penny Wong "
+            "met Foreign Minister Retno Marsudi.",
+            "2024-03-13",
+            [("meeting", "2024-03-05", "2024-03-05", ["Penny Wong", "Retno Marsudi"])],
+            id="hadproposed",
+        ),
+        pytest.param(  # ministers who met for the consultations held the consultations, not separate meetings
+            "Foreign Minister Penny Wong and Defence Minister Richard Marles met Foreign Minister Yoko "
+            "Kamikawa and Defence Minister Minoru Kihara on Monday for the 11th Australia-Japan Ministerial "
+            "Consultations.",
+            "2024-03-13",
+            [
+                (
+                    "consultation",
+                    "2024-03-11",
+                    "2024-03-11",
+                    ["Penny Wong", "Richard Marles", "Yoko Kamikawa", "Minoru Kihara"],
+                )
+            ],
+            id="forconsult",
+        ),
+        pytest.param(  # a 2+2 dialogue is a consultation
+            "The 2+2 dialogue, held in Tokyo on Monday, brought together Foreign Minister Penny Wong and "
+            "Defence Minister Richard Marles with Foreign Minister Yoko Kamikawa and Defence Minister Minoru "
+            "Kihara.",
+            "2024-03-13",
+            [
+                (
+                    "consultation",
+                    "2024-03-11",
+                    "2024-03-11",
+                    ["Penny Wong", "Richard Marles", "Yoko Kamikawa", "Minoru Kihara"],
+                )
+            ],
+            id="2plus2",
+        ),
+        pytest.param(  # a charter signed is an agreement
+            "Foreign Minister Ivan Petrov and Secretary of State Antony Blinken signed the Charter on "
+            "Strategic Partnership on Tuesday.",
+            "2024-03-13",
+            [("agreement", "2024-03-12", "2024-03-12", ["Ivan Petrov", "Antony Blinken"])],
+            id="charter",
+        ),
+        pytest.param(  # "Head of the Presidential Administration" is a title
+            "Foreign Minister Penny Wong met a delegation led by Head of the Presidential Administration "
+            "Anton Vaino on Monday.",
+            "2024-03-13",
+            [("meeting", "2024-03-11", "2024-03-11", ["Penny Wong", "Anton Vaino"])],
+            id="presidential",
+        ),
+    ],
+)
+def test_meetings_and_consultations_told_with_their_days(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """Meetings dated by the sentence before, told as taking place, held for consultations; a 2+2;
+    a charter signed; a title of a presidential office."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(
+            "Prime Minister Keir Starmer held a phone call with President Emmanuel Macron on Monday. Starmer "
+            "later spoke with German Chancellor Olaf Scholz on Monday.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Keir Starmer", "Emmanuel Macron"]),
+                ("call", "2024-03-11", "2024-03-11", ["Keir Starmer", "Olaf Scholz"]),
+            ],
+            id="later-spoke-with",
+        ),
+        pytest.param(
+            "President Emmanuel Macron spoke by telephone with President Joe Biden on Monday. Macron also "
+            "spoke on Monday with Chancellor Olaf Scholz.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Emmanuel Macron", "Joe Biden"]),
+                ("call", "2024-03-11", "2024-03-11", ["Emmanuel Macron", "Olaf Scholz"]),
+            ],
+            id="spoke-on-monday-with",
+        ),
+        pytest.param(
+            "Prime Minister Keir Starmer spoke with German Chancellor Olaf Scholz on Monday.",
+            "2024-03-13",
+            [],
+            id="no-call-told",
+        ),
+    ],
+)
+def test_spoke_with_is_a_call_in_an_article_of_calls(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """ "later spoke with X", with no phone said, is another call where the article has told of one;
+    alone it may be talks in person or words with reporters, and is left alone."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"
@@ -574,14 +834,12 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 410
-    assert metrics["recall"] >= 0.90
-    assert metrics["precision"] >= 0.96
+    assert total.gold >= 455
+    assert metrics["recall"] >= 0.91
+    assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97
-    # two left from round nine (a joint statement dated by the wrong talks, a Royal Cabinet statement
-    # given to the King): to be brought back to 0
-    assert total.background <= 2  # no proposal from a sentence of background, plans or mentions
+    assert total.background == 0  # no proposal from a sentence of background, plans or mentions
     assert total.bystanders == 0  # no one proposed who took no part
 
 

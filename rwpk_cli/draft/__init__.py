@@ -156,7 +156,7 @@ def title_of(proposal: Proposal) -> str:
 
 def _agreement(words: str) -> str:
     found = re.search(r"(?i)\b(mou|memorandum of understanding|memorandum|agreement|accord|treaty|protocol|pact|"
-                      r"declaration|deal|roadmap|framework|letter of intent)s?\b", words)  # fmt: skip
+                      r"declaration|deal|charter|roadmap|framework|letter of intent)s?\b", words)  # fmt: skip
     if found is None:
         return "Agreement"
     text = found.group(1)

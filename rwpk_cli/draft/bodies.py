@@ -37,6 +37,16 @@ _SEAT = re.compile(
 )
 
 
+#: A body named in lower case after its country: "the Chadian presidency", "the Cyprus presidency",
+#: "the Chinese foreign ministry".
+_COUNTRY_BODY = re.compile(
+    rf"(?<![\w-])(?P<country>[{UPPER}][\w’'-]*)\s+(?:presidency|government|foreign office|embassy|"
+    r"(?:foreign|defen[cs]e|interior|trade) ministry)(?![\w-])"
+)
+
+_APPOSED = re.compile(r",\s*(?:the\s+)?")
+
+
 def organisations(text: str) -> list[Mention]:
     """Ministries, missions, embassies and the like, named with two words or more, and seats of
     government ("the Kremlin"), in the order the text names them."""
@@ -55,4 +65,10 @@ def organisations(text: str) -> list[Mention]:
     for match in _SEAT.finditer(text):
         if not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.group(), match.start(), match.end(), None, SEATS[match.group()], None, True))
+    for match in _COUNTRY_BODY.finditer(text):
+        country = country_of_word(match["country"])
+        # "Villa Somalia, the Somali presidency, said": the body named just before, described
+        described = any(_APPOSED.fullmatch(text, m.end, match.start()) for m in found)
+        if country and not described and not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
     return sorted(found, key=lambda m: m.start)

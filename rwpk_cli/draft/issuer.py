@@ -23,6 +23,10 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
     the words that report it."""
     if "joint" in trigger.words.lower():
         people = [m for m in mentions if not m.organization]
+        verb = _REPORTING.search(text, trigger.end)
+        issued = [m for m in people if verb is None or m.start < verb.start()]
+        if issued:  # "… Rubio and Waltz said Trump had discussed …": who said it, not whom it is about
+            return issued
         if people:
             return people
     lead = _LEAD_SUBJECT.match(text)
@@ -42,7 +46,7 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
             if subject is not None:
                 start = trigger.end + subject.start("who")
                 return [Mention(subject["who"], start, start + len(subject["who"]), None, None, None, True)]
-    if _REPORTING.match(trigger.words):
+    if _REPORTING.match(trigger.words) or trigger.words.endswith(" by"):  # "a readout released by the ministry"
         after = [m for m in mentions if m.start >= trigger.end]
         if after:
             return after[:1]
@@ -86,4 +90,8 @@ _LEAD_SUBJECT = re.compile(
 )
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
 _REPORTING_BEFORE = re.compile(rf"{_REPORTING.pattern}\s+(?:in\s+)?$")
-_SUBJECT = re.compile(rf"^,?\s*(?:the\s+)?(?P<who>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,5}})\s+$")
+#: The subject of the reporting verb, at the head of the words after "In a statement", or after
+#: what the statement was ("In a statement released on Wednesday, the Royal Cabinet said").
+_SUBJECT = re.compile(
+    rf"(?:^|,)\s*(?:the\s+)?(?P<who>(?-i:[{UPPER}])[\w’'-]*(?:\s+(?-i:[{UPPER}])[\w’'-]*){{0,5}})\s+$"
+)

@@ -17,7 +17,7 @@ from .text import outside_quotes
 
 _AGREEMENT_NOUNS = (
     r"(?:mou|mous|memorand(?:um|a)(?: of understanding)?|understandings?|agreements?|accords?|treat(?:y|ies)|"
-    r"deals?|protocols?|pacts?|conventions?|letters? of intent|framework|roadmap|(?:joint )?declarations?|"
+    r"deals?|protocols?|pacts?|conventions?|charters?|letters? of intent|framework|roadmap|(?:joint )?declarations?|"
     r"joint statement|joint communiqu[eé]|"
     r"(?:cooperation|action|work|executive) program(?:me)?s?|plans? of action|action plans?)"
 )
@@ -40,7 +40,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"
                  r"\bspoke (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks|summit)\b|"
-                 r"\b(?:held|had) a call\b|\bcall with\b"),
+                 r"\b(?:held|had) a call\b|\bcall with\b|"
+                 r"\bspoke\b(?:\s+(?!with\b)[\w-]+){0,3}?\s+with\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
         ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth) (?:meeting|session) of the "
@@ -48,6 +49,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
+                         r"\b2\s?\+\s?2\s+(?:ministerial\s+)?(?:dialogue|session|meeting|talks|consultations?)\b|"
                          r"\b(?:held|holds?|holding|convened)\s+(?:the|their|its)\s+(?:\d+(?:st|nd|rd|th)|first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+"
                          r"(?-i:(?:(?!Leaders)[A-Z0-9][\w+&'’-]*\s+(?:and\s+)?){1,8}(?:Meeting|Dialogue|Consultations?|"
@@ -68,14 +70,17 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
         ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
-                      r"\bstatement (?:issued|released)\b|\bpress release\b|"
+                      r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
+                      r"\bin (?:a|their) joint declaration\b|\bjoint declaration (?:issued|released)\b|"
+                      r"\baccording to (?:a|the|its) (?:[\w-]+\s+){0,2}?(?:statement|readout|communiqu[eé]|"
+                      r"press release) (?:issued|released|published) by\b|"
                       r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? to|(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned|proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
+    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
@@ -87,7 +92,7 @@ _INTENDED = re.compile(
     r"to (?:hold|attend|take part|participate)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
-    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?)"
+    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?|prospects?\s+(?:of|for))"
     r"(?:\s+\S+){0,4}\s*$",
     re.I,
 )
@@ -119,7 +124,14 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         sentence[max(0, match.start() - 25) : match.end() + 25]
     ):
         return False
+    if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
+        return False  # "The visit follows a telephone call between …": the event told, as what came after
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
+
+
+#: An event named as the subject, by what it was: "The visit", "Sunday's talks", "Her trip".
+_SUBJECT_BEFORE = re.compile(r"(?:The|This|That|His|Her|Their|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?")
+_FOLLOWS = re.compile(r"(?:\s+(?:to|in|with)\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:follows|followed|comes|came)\b")
 
 
 def triggers(sentence: str) -> list[Trigger]:
@@ -145,7 +157,18 @@ def triggers(sentence: str) -> list[Trigger]:
         found = [t for t in found if t.kind != "meeting"]
     if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
-    found = [t for t in found if not (t.kind in ("meeting", "consultation") and _MENTIONED.search(sentence[: t.end]))]
+    held = [t for t in found if t.kind == "consultation" and _FOR_THE.search(sentence, 0, t.start)]
+    if held:  # "met Blinken and Austin on Tuesday for the 34th … Consultations": the meeting is the consultations
+        found = [t for t in found if not (t.kind == "meeting" and t.end <= held[0].start)]
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind in ("meeting", "consultation")
+            and _MENTIONED.search(sentence[: t.end])
+            and not _TOOK_PLACE.match(sentence, t.end)  # "The first meeting of the trip took place on Tuesday"
+        )
+    ]
     found = [
         t
         for t in found
@@ -198,6 +221,12 @@ _MENTIONED = re.compile(
     r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings|consultations)$",
     re.I,
 )
+
+
+#: What a meeting was held for: "for the 34th Ministerial Consultations", "for their third dialogue".
+_FOR_THE = re.compile(r"\bfor\s+(?:the|their|its)\s+(?:[\w+&'’-]+\s+){0,6}$", re.I)
+#: What makes "the meeting" the news itself, not a reference back: it "took place", it "was held".
+_TOOK_PLACE = re.compile(r"(?:\s+(?:of|in|with|between)\s+[^,.;]{1,40}?)?\s+(?:took place|was held|were held)\b")
 
 
 def background(sentence: str, kind: str = "") -> bool:

@@ -96,8 +96,8 @@ def _same(old: Proposal, new: Proposal) -> bool:
 #: The documents an agreement can be, by the words that name them.
 _DOCUMENTS = {"mou": "mou", "memorand": "mou", "agreement": "agreement", "accord": "agreement", "deal": "agreement",
               "pact": "agreement", "treat": "treaty", "declaration": "declaration", "protocol": "protocol",
-              "convention": "convention", "roadmap": "roadmap", "program": "programme", "plan": "programme",
-              "communiqu": "statement", "statement": "statement"}  # fmt: skip
+              "convention": "convention", "charter": "charter", "roadmap": "roadmap", "program": "programme",
+              "plan": "programme", "communiqu": "statement", "statement": "statement"}  # fmt: skip
 _DOCUMENT = re.compile(r"\b(?:" + "|".join(_DOCUMENTS) + ")", re.I)
 _BACK = re.compile(r"(?:The|These|Those|Both)\s+(?:\w+\s+){0,2}?(?:documents|agreements?|memorand\w*|MoUs?|accords?|"
                    r"deals?|treat\w+|declarations?|instruments|pacts?)\b")  # fmt: skip

@@ -55,7 +55,9 @@ _GENERIC = re.compile(
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 _SINCE = re.compile(r"\bsince\s+$")
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+#: A clause about someone or something named: "…, who became minister in June, …", or one that runs
+#: to the end ("received by President X, who was sworn in last month after …").
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|[.!?]?[\"”’]?$)")
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
@@ -115,7 +117,7 @@ class Drafter:
         if sentence.heading:
             return
         text = sentence.text
-        kinds = triggers(text)
+        kinds = [t for t in triggers(text) if not _spoke(t) or any(p.kind == "call" for p in self.proposals)]
         mentions = self.cast.mentions(text)
         join_sides(self.proposals, sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
@@ -211,7 +213,9 @@ class Drafter:
         if kind == "statement":
             people = issuer(text, mentions, trigger)
             if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
-                talks = next((p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None)
+                talks = _referred(self.proposals, text) or next(
+                    (p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None
+                )
                 people = list(talks.people) if talks else []
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
@@ -232,7 +236,8 @@ class Drafter:
         if span is None:
             return
         if kind == "visit":
-            span, date = _lasting(text, span, date)
+            ending = chosen is not None and _ENDING.search(text, 0, chosen.start) is not None
+            span, date = _lasting(text, span, date, ending)
         if kind in ("meeting", "call", "consultation", "agreement") and place is None and _TIED.match(text):
             visit = next((p for p in reversed(self.proposals) if p.kind == "visit" and p.span.overlaps(span)), None)
             place = visit.place if visit else None
@@ -269,12 +274,7 @@ class Drafter:
         if during and visit is not None and kind != "visit":
             return visit.span, visit.date, visit.date_text, True
         earlier = [p for p in reversed(self.proposals) if not p.planned]
-        named = [
-            k
-            for word, k in _REFERENCES
-            if re.search(rf"\b(?:the|this|that|their|his|her)\s+(?:\w+\s+)?{word}", text, re.I)
-        ]
-        before = next((p for p in earlier if p.kind in named), None) if named else None
+        before = _referred(earlier, text, newest_first=True)
         if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
             span, date, said = self.current
             return span, date, tied["words"] if tied else said, True
@@ -291,14 +291,25 @@ class Drafter:
         return self.proposals
 
 
+#: A person joined to the one before: "Foreign Minister X and Defence Minister Y".
+_JOINED = re.compile(r",?\s+and\s+")
+
+
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
     who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
     if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
         return [who]
     if place is not None and place.country:
         away = [m for m in people if m.country and m.country != place.country]
-        if away:
-            return away
+        joined = [
+            m
+            for m in people
+            if m.country is None
+            and m.end <= trigger.start
+            and any(_JOINED.fullmatch(text, a.end, m.start) for a in away)
+        ]
+        if away:  # "Japanese Foreign Minister X and Defense Minister Y arrived": Y came with X
+            return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:
             return [m for m in people if m.country != place.country]
     before = text[max(0, trigger.start - 30) : trigger.start].lower()
@@ -311,6 +322,28 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
         after = [m for m in people if m.start > trigger.start]
         return after[:1] or people[:1]
     return people[:1]
+
+
+def _referred(proposals: list[Proposal], text: str, newest_first: bool = False) -> Proposal | None:
+    """The event the sentence refers back to ("after the talks", "at the end of the call"): the
+    latest of its kind, one told in the same word first ("the talks" are those "held talks", not the
+    reception at the airport after them)."""
+    named = [
+        (word, k)
+        for word, k in _REFERENCES
+        if re.search(rf"\b(?:the|this|that|their|his|her)\s+(?:\w+\s+)?{word}", text, re.I)
+    ]
+    if not named:
+        return None
+    ordered = proposals if newest_first else [p for p in reversed(proposals) if not p.planned]
+    told = (p for p in ordered for word, k in named if p.kind == k and word in p.words.lower())
+    return next(told, None) or next((p for p in ordered if p.kind in {k for _, k in named}), None)
+
+
+def _spoke(trigger: Trigger) -> bool:
+    """ "spoke with X", no phone said: a call only in an article that has told of one ("Trump said he
+    later spoke with Zelenskiy"); else it may be talks in person, or words with reporters."""
+    return trigger.kind == "call" and trigger.words.lower().startswith("spoke") and "phone" not in trigger.words
 
 
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:
@@ -372,10 +405,16 @@ _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|
 
 _LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: The day told is the one a visit ended on: "left Cyprus on Monday after a two-day visit", "ended on Thursday".
+_ENDING = re.compile(
+    r"\b(?:left|departed|ended|concluded|wrapped up|wound up|rounded off)\b(?:\s+[\w’'.()-]+){0,4}?\s+(?:on\s+)?$",
+    re.I,
+)
 
 
-def _lasting(text: str, span: DateSpan, date: str) -> tuple[DateSpan, str]:
-    """ "a three-day visit that began on Monday": the visit's days, when the start is one day."""
+def _lasting(text: str, span: DateSpan, date: str, ending: bool = False) -> tuple[DateSpan, str]:
+    """ "a three-day visit that began on Monday": the visit's days, when the start is one day; the
+    days up to it when the day is the one the visit ended on ("left on Monday after a two-day visit")."""
     match = _LASTING.search(text)
     if match is None or span.days != 1:
         return span, date
@@ -385,8 +424,9 @@ def _lasting(text: str, span: DateSpan, date: str) -> tuple[DateSpan, str]:
 
     raw = match["n"].lower()
     days = int(raw) if raw.isdigit() else _NUMBERS[raw]
-    end = span.start + timedelta(days=days - 1)
-    whole = parse_date(f"{span.start.isoformat()}/{end.isoformat()}")
+    first = span.start - timedelta(days=days - 1) if ending else span.start
+    end = first + timedelta(days=days - 1)
+    whole = parse_date(f"{first.isoformat()}/{end.isoformat()}")
     return whole, whole.canonical
 
 
