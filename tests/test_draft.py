@@ -68,6 +68,10 @@ REFERENCE = parse_date("2025-01-24")  # a Friday
         ("Trade rose in March.", "March", "2024-03-01", "2024-03-31"),
         ("Modi visited Doha in January last year.", "January", "2024-01-01", "2024-01-31"),
         ("He was in Doha in January this year.", "January", "2025-01-01", "2025-01-31"),
+        ("The ministers signed the accord this morning.", "this morning", "2025-01-24", "2025-01-24"),
+        ("He landed in Accra last night.", "last night", "2025-01-23", "2025-01-23"),
+        ("They dined together yesterday evening.", "yesterday evening", "2025-01-23", "2025-01-23"),
+        ("The two leaders meet again tonight.", "tonight", "2025-01-24", "2025-01-24"),
     ],
 )
 def test_a_date_is_found_in_running_text_and_read_by_the_parser(
@@ -137,6 +141,10 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("Sheikh Mohamed bin Zayed and Prime Minister Modi held a virtual summit on Friday.", ["call"]),
         ("The two leaders also issued a joint vision statement.", ["statement"]),
         ("The two leaders witnessed the exchange of several cooperation documents.", ["agreement"]),
+        ("The two presidents signed the Danube Friendship Compact on Friday.", ["agreement"]),
+        ("The premiers signed the Coral Sea Compact on the sidelines of the regional leaders' meeting.", ["agreement"]),
+        ("The two ministers also held the 2+2 talks with their Korean counterparts.", ["consultation"]),
+        ("The chancellor arrived in Oslo and was met at the airport by the state secretary.", ["visit"]),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -230,6 +238,8 @@ def test_a_leaders_spouse_takes_no_part(sentence: str, names: list[str]) -> None
         ("Egyptian President Abdel Fattah al-Sisi arrived in Ankara.", ["Abdel Fattah al-Sisi"]),
         ("Sir Keir Starmer has held talks with Chinese President Xi Jinping.", ["Keir Starmer", "Xi Jinping"]),
         ("The Minister Of State met them.", []),
+        ("The two presidents played a round with South African golfer Ernie Els.", []),
+        ("They later dined with New Zealand officials.", []),
     ],
 )
 def test_names_after_a_title_keep_their_small_words(sentence: str, names: list[str]) -> None:
@@ -664,6 +674,52 @@ def test_spoke_with_is_a_call_in_an_article_of_calls(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # those who flanked the host, or made up the foursome, took no part in the talks
+            "President Ana Ruiz met President Marco Bellini in Rome on Monday, flanked by Prime Minister Luca Verdi "
+            "and the chiefs of staff.",
+            "2024-05-08",
+            [("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"])],
+            id="flanked",
+        ),
+        pytest.param(
+            "President Ana Ruiz met President Marco Bellini on Monday and played golf, teaming up with Senator "
+            "Paul Brand and former minister Joe Kent.",
+            "2024-05-08",
+            [("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"])],
+            id="teaming-up",
+        ),
+        pytest.param(  # "the Office of the President" is the body, not the president it is named after
+            'Chilean President Ana Ruiz met Italian President Marco Bellini on Monday. "The two presidents '
+            'discussed trade," the Office of the President of the Republic said in a statement.',
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Office of the President of the Republic"]),
+            ],
+            id="office-of-the-president",
+        ),
+        pytest.param(  # "The Prime Minister" is the prime minister named before; the one who greets him did not come
+            "Prime Minister Jonas Berg signed a pact with Peru on Monday. The Prime Minister arrived in Lima on "
+            "Monday morning, and was greeted by Norway's Ambassador to Peru, Eva Lund.",
+            "2024-05-08",
+            [
+                ("agreement", "2024-05-06", "2024-05-06", ["Jonas Berg"]),
+                ("visit", "2024-05-06", "2024-05-06", ["Jonas Berg"]),
+            ],
+            id="arrived-and-greeted",
+        ),
+    ],
+)
+def test_who_is_a_party_and_who_only_stood_by(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """Companions, bodies named after an office holder, and the one who welcomes a visitor are no party."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the seed article ------------------------------------------------------------------------------
 
 #: What the bundled log records from the article (apart from the background "relations established"
@@ -834,8 +890,8 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 455
-    assert metrics["recall"] >= 0.91
+    assert total.gold >= 500
+    assert metrics["recall"] >= 0.90
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97

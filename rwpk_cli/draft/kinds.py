@@ -33,6 +33,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"initial(?:l)?ed)\b,?(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
+                      rf"|\bsign(?:ed|s|ing)\s+the\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
+                      rf"(?!Book\b)(?-i:[A-Z])[\w’'-]*){{1,7}}"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
                       rf"\bwitness(?:ed|ing)? the signing\b|"
                       rf"\bwitness(?:ed|ing)? the exchange of\b(?:\s+\S+){{0,8}}?\s+(?:the\s+)?(?:\S+\s+){{0,4}}?"
@@ -124,11 +126,23 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         sentence[max(0, match.start() - 25) : match.end() + 25]
     ):
         return False
+    if kind == "meeting" and _GREETED.match(sentence, match.end()):
+        return False  # "was met at the station by the ambassador": a welcome on arrival, no talks
+    if kind == "meeting" and _OCCASION.search(sentence, 0, match.start()) and match.group().lower() in _NOUNS:
+        return False  # "signed … on the sidelines of the Forum leaders' meeting": where, not what was done
     if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
         return False  # "The visit follows a telephone call between …": the event told, as what came after
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
 
 
+#: The gathering an event was held beside: "on the sidelines of the Pacific Islands Forum leaders' meeting".
+_OCCASION = re.compile(r"\b(?:on|at|in) the (?:sidelines|side-lines|margins) of (?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.I)
+_GREETED = re.compile(
+    r"(?<=met)\s+(?:on arrival\s+)?at\s+the\s+(?:[\w-]+\s+){0,2}(?:airport|station|tarmac|port|steps)\b"
+    r"[^,.;]{0,30}\bby\b",
+    re.I,
+)
+_NOUNS = frozenset(["meeting", "meetings", "talks", "discussions", "summit"])
 #: An event named as the subject, by what it was: "The visit", "Sunday's talks", "Her trip".
 _SUBJECT_BEFORE = re.compile(r"(?:The|This|That|His|Her|Their|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?")
 _FOLLOWS = re.compile(r"(?:\s+(?:to|in|with)\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:follows|followed|comes|came)\b")
@@ -157,6 +171,9 @@ def triggers(sentence: str) -> list[Trigger]:
         found = [t for t in found if t.kind != "meeting"]
     if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
+    # "held the 2+2 talks": the talks are the consultation the words name
+    found = [t for t in found if not (t.kind == "meeting" and any(c.kind == "consultation" and c.start <= t.start
+                                                                     and t.end <= c.end for c in found))]  # fmt: skip
     held = [t for t in found if t.kind == "consultation" and _FOR_THE.search(sentence, 0, t.start)]
     if held:  # "met Blinken and Austin on Tuesday for the 34th … Consultations": the meeting is the consultations
         found = [t for t in found if not (t.kind == "meeting" and t.end <= held[0].start)]

@@ -308,6 +308,11 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
             and m.end <= trigger.start
             and any(_JOINED.fullmatch(text, a.end, m.start) for a in away)
         ]
+        subject = [m for m in people if m.end <= trigger.start and m.country != place.country]
+        if subject and away and all(m.start >= trigger.end for m in away):
+            return subject[
+                -1:
+            ]  # "The Prime Minister arrived in Kyiv …, met by the UK's Ambassador X": the one who came
         if away:  # "Japanese Foreign Minister X and Defense Minister Y arrived": Y came with X
             return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:
