@@ -145,6 +145,15 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("The premiers signed the Coral Sea Compact on the sidelines of the regional leaders' meeting.", ["agreement"]),
         ("The two ministers also held the 2+2 talks with their Korean counterparts.", ["consultation"]),
         ("The chancellor arrived in Oslo and was met at the airport by the state secretary.", ["visit"]),
+        ("During that visit, Soto and Berg held talks on trade.", ["meeting"]),
+        ("The two presidents inaugurated the new bridge by video link.", []),
+        ("The two ministers sealed a trade deal in Quito on Monday.", ["agreement"]),
+        ("Ministers Ana Ruiz and Lars Berg were in Quito on Monday for the opening of an embassy.", ["visit"]),
+        ("The Crown Prince attended the inauguration of President Ana Ruiz in Quito on Monday.", ["visit"]),
+        (
+            "Prime Ministers Ana Ruiz and Lars Berg held the fifth Chile-Norway Leaders' Retreat in Oslo.",
+            ["consultation"],
+        ),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -154,6 +163,21 @@ def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]
 def test_a_plan_is_marked_as_the_future() -> None:
     (trigger,) = triggers("He will visit Beijing next month.")
     assert trigger.future
+
+
+@pytest.mark.parametrize(("name", "country"), [("Florida", "US"), ("Texas", "US"), ("Georgia", "GE")])
+def test_a_state_of_the_united_states_is_a_place_there(name: str, country: str) -> None:
+    """ "a trip to Florida" is to the US, not to a namesake town abroad; a country keeps its name."""
+    from rwpk_cli.draft.places import Gazetteer
+
+    place = Gazetteer({name}).place(name)
+    assert place is not None
+    assert place.country == country
+
+
+def test_what_an_agreement_will_do_makes_no_plan_of_its_signing() -> None:
+    (trigger,) = triggers("The two countries signed a defence pact that will allow joint exercises.")
+    assert not trigger.future
 
 
 @pytest.mark.parametrize(
@@ -664,6 +688,37 @@ def test_meetings_and_consultations_told_with_their_days(
             [],
             id="no-call-told",
         ),
+        pytest.param(  # "had spoken by phone with the leaders": a call; "first spoke with A", "then spoke with B"
+            "President Ana Ruiz said on Monday that she had spoken by phone with the leaders of Peru and Chile. "
+            "Ruiz said she first spoke with Peruvian President Luis Soto. She then spoke with interim President "
+            "Marta Vidal.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Ana Ruiz", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Ana Ruiz", "Marta Vidal"]),
+            ],
+            id="first-then",
+        ),
+        pytest.param(  # one sentence, two calls
+            "Chancellor Karl Brenner spoke by phone with President Luis Soto on Monday and then with President "
+            "Marta Vidal.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Marta Vidal"]),
+            ],
+            id="and-then-with",
+        ),
+        pytest.param(
+            "Chancellor Karl Brenner spoke separately by telephone with President Luis Soto and President Marta "
+            "Vidal on Monday.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Marta Vidal"]),
+            ],
+            id="separately",
+        ),
     ],
 )
 def test_spoke_with_is_a_call_in_an_article_of_calls(
@@ -711,12 +766,74 @@ def test_spoke_with_is_a_call_in_an_article_of_calls(
             ],
             id="arrived-and-greeted",
         ),
+        pytest.param(  # "the Prime Minister's Office" is the body, not the prime minister
+            'Prime Minister Lars Berg spoke by telephone with President Ana Ruiz on Monday. "The talks were '
+            "warm,\" the Prime Minister's Office said in a statement.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Lars Berg", "Ana Ruiz"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Prime Minister's Office"]),
+            ],
+            id="prime-ministers-office",
+        ),
+        pytest.param(  # "among the heads of state who attended": a group, not the principals of the report
+            "Prime Minister Joe Kent received President Lars Berg in Quito on Monday. President Berg was among the "
+            "heads of state who attended the inauguration of President Ana Ruiz in Quito on 2 May.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Joe Kent", "Lars Berg"]),
+                ("visit", "2024-05-02", "2024-05-02", ["Lars Berg"]),
+            ],
+            id="among-the-heads-of-state",
+        ),
+        pytest.param(  # a US state is a place of the US, not a namesake town abroad: the guest is the visitor
+            "Chancellor Karl Brenner travelled to Florida on Sunday, where he played golf with US President Joe Biden.",
+            "2024-05-08",
+            [("visit", "2024-05-05", "2024-05-05", ["Karl Brenner"])],
+            id="us-state",
+        ),
     ],
 )
 def test_who_is_a_party_and_who_only_stood_by(
     text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
 ) -> None:
     """Companions, bodies named after an office holder, and the one who welcomes a visitor are no party."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # "The trip came … after X paid a visit on <day>": that earlier visit, and the talks during it
+            "President Lars Berg travelled to Lima on Saturday. The Lima trip came a week after Peruvian President "
+            "Luis Soto paid a state visit to Oslo on 3 May. During that visit, Soto and Berg held talks on trade.",
+            "2024-05-12",
+            [
+                ("visit", "2024-05-11", "2024-05-11", ["Lars Berg"]),
+                ("visit", "2024-05-03", "2024-05-03", ["Luis Soto"]),
+                ("meeting", "2024-05-03", "2024-05-03", ["Luis Soto", "Lars Berg"]),
+            ],
+            id="came-after",
+        ),
+        pytest.param(  # "issued after the retreat": the retreat's day, not the dinner's the evening before
+            "Prime Minister Ana Ruiz hosted Prime Minister Lars Berg to dinner in Lima yesterday. Ruiz and Berg "
+            "held the fifth Peru-Norway Leaders' Retreat this morning. In a joint statement issued after the "
+            "retreat, the leaders said they would expand trade.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Lars Berg"]),
+                ("consultation", "2024-05-08", "2024-05-08", ["Ana Ruiz", "Lars Berg"]),
+                ("statement", "2024-05-08", "2024-05-08", ["Ana Ruiz", "Lars Berg"]),
+            ],
+            id="after-the-retreat",
+        ),
+    ],
+)
+def test_an_earlier_event_told_as_what_came_before_and_a_retreat(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """ "The trip came a week after X paid a visit on <day>": that visit is an event of its day; a
+    numbered leaders' retreat is a consultation, of its own day."""
     assert _proposed(text, published) == wanted
 
 

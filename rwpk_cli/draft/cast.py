@@ -58,6 +58,7 @@ _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"
 )
+_AMONG = re.compile(r"\b(?:among|one of)\s+$", re.I)
 _GONE = re.compile(r"\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$", re.I)
 _AND = re.compile(r"\s*and\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?")
 _THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
@@ -105,8 +106,11 @@ class Cast:
             if key(extra) not in {key(m) for m in result}:
                 result.append(extra)
         for organisation in organisations(outside):
-            # "the Office of the President of the Republic": the body, not the president it is named after
-            result = [m for m in result if not (m in described and organisation.start < m.start < organisation.end)]
+            # "the Office of the President of the Republic", "the Prime Minister's Office": the body, not
+            # the office holder it is named after
+            result = [
+                m for m in result if not (m in described and _overlap(m, organisation) and m.end < organisation.end)
+            ]
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)
                 self.bodies.append(organisation)
@@ -218,6 +222,8 @@ class Cast:
         for match in _DESCRIPTION.finditer(text):
             if re.match(r",?\s+(?-i:[A-Z])[a-z]", text[match.end() :]):
                 continue  # "his Belarusian counterpart Sergei Aleinik": the name says who
+            if _AMONG.search(text, 0, match.start()):
+                continue  # "X was among the heads of state who …": a group X belongs to, no one else in particular
             before = {key(m) for m in named if m.end <= match.start() and not m.organization}
             if (match["two"] or match["both"]) and len(before) >= 2:
                 continue
