@@ -264,11 +264,17 @@ def test_a_leaders_spouse_takes_no_part(sentence: str, names: list[str]) -> None
         ("The Minister Of State met them.", []),
         ("The two presidents played a round with South African golfer Ernie Els.", []),
         ("They later dined with New Zealand officials.", []),
+        (
+            "The premier also met the Head of the Transitional Council, Amadou Diallo, and the Minister of Trade, "
+            "Fatou Sow.",
+            ["Amadou Diallo", "Fatou Sow"],
+        ),
     ],
 )
 def test_names_after_a_title_keep_their_small_words(sentence: str, names: list[str]) -> None:
     """ "To Lam", "al-Sisi" and "Sir Keir" are names: a small word, a lower-case Arabic article, a
-    knight's form of address; "Minister Of State" is still a title."""
+    knight's form of address; "Minister Of State" is still a title; a country's people ("South
+    African") are no one; "met the Head of X, Name" gives Name the title set off before it."""
     assert [m.name for m in new_people(sentence, [])] == names
 
 

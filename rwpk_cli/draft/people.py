@@ -396,7 +396,8 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     if not head.endswith(","):
         return None
     clauses = re.split(
-        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of)\b)", head[:-1]
+        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of|met|meets)\b)",
+        head[:-1],
     )
     # "Spain's Minister of Foreign Affairs, European Union and Cooperation, Jose Manuel Albares": a
     # title can hold a comma; go back over clauses without a title word to the one that has one
