@@ -1014,7 +1014,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         total.add(result)
     metrics = total.metrics()
     assert total.gold >= 500
-    assert metrics["recall"] >= 0.90
+    assert metrics["recall"] >= 0.92
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97
