@@ -68,6 +68,10 @@ REFERENCE = parse_date("2025-01-24")  # a Friday
         ("Trade rose in March.", "March", "2024-03-01", "2024-03-31"),
         ("Modi visited Doha in January last year.", "January", "2024-01-01", "2024-01-31"),
         ("He was in Doha in January this year.", "January", "2025-01-01", "2025-01-31"),
+        ("The ministers signed the accord this morning.", "this morning", "2025-01-24", "2025-01-24"),
+        ("He landed in Accra last night.", "last night", "2025-01-23", "2025-01-23"),
+        ("They dined together yesterday evening.", "yesterday evening", "2025-01-23", "2025-01-23"),
+        ("The two leaders meet again tonight.", "tonight", "2025-01-24", "2025-01-24"),
     ],
 )
 def test_a_date_is_found_in_running_text_and_read_by_the_parser(
@@ -137,6 +141,19 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("Sheikh Mohamed bin Zayed and Prime Minister Modi held a virtual summit on Friday.", ["call"]),
         ("The two leaders also issued a joint vision statement.", ["statement"]),
         ("The two leaders witnessed the exchange of several cooperation documents.", ["agreement"]),
+        ("The two presidents signed the Danube Friendship Compact on Friday.", ["agreement"]),
+        ("The premiers signed the Coral Sea Compact on the sidelines of the regional leaders' meeting.", ["agreement"]),
+        ("The two ministers also held the 2+2 talks with their Korean counterparts.", ["consultation"]),
+        ("The chancellor arrived in Oslo and was met at the airport by the state secretary.", ["visit"]),
+        ("During that visit, Soto and Berg held talks on trade.", ["meeting"]),
+        ("The two presidents inaugurated the new bridge by video link.", []),
+        ("The two ministers sealed a trade deal in Quito on Monday.", ["agreement"]),
+        ("Ministers Ana Ruiz and Lars Berg were in Quito on Monday for the opening of an embassy.", ["visit"]),
+        ("The Crown Prince attended the inauguration of President Ana Ruiz in Quito on Monday.", ["visit"]),
+        (
+            "Prime Ministers Ana Ruiz and Lars Berg held the fifth Chile-Norway Leaders' Retreat in Oslo.",
+            ["consultation"],
+        ),
     ],
 )
 def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]) -> None:
@@ -146,6 +163,21 @@ def test_the_kind_comes_from_the_verbs_and_nouns(sentence: str, kinds: list[str]
 def test_a_plan_is_marked_as_the_future() -> None:
     (trigger,) = triggers("He will visit Beijing next month.")
     assert trigger.future
+
+
+@pytest.mark.parametrize(("name", "country"), [("Florida", "US"), ("Texas", "US"), ("Georgia", "GE")])
+def test_a_state_of_the_united_states_is_a_place_there(name: str, country: str) -> None:
+    """ "a trip to Florida" is to the US, not to a namesake town abroad; a country keeps its name."""
+    from rwpk_cli.draft.places import Gazetteer
+
+    place = Gazetteer({name}).place(name)
+    assert place is not None
+    assert place.country == country
+
+
+def test_what_an_agreement_will_do_makes_no_plan_of_its_signing() -> None:
+    (trigger,) = triggers("The two countries signed a defence pact that will allow joint exercises.")
+    assert not trigger.future
 
 
 @pytest.mark.parametrize(
@@ -230,11 +262,19 @@ def test_a_leaders_spouse_takes_no_part(sentence: str, names: list[str]) -> None
         ("Egyptian President Abdel Fattah al-Sisi arrived in Ankara.", ["Abdel Fattah al-Sisi"]),
         ("Sir Keir Starmer has held talks with Chinese President Xi Jinping.", ["Keir Starmer", "Xi Jinping"]),
         ("The Minister Of State met them.", []),
+        ("The two presidents played a round with South African golfer Ernie Els.", []),
+        ("They later dined with New Zealand officials.", []),
+        (
+            "The premier also met the Head of the Transitional Council, Amadou Diallo, and the Minister of Trade, "
+            "Fatou Sow.",
+            ["Amadou Diallo", "Fatou Sow"],
+        ),
     ],
 )
 def test_names_after_a_title_keep_their_small_words(sentence: str, names: list[str]) -> None:
     """ "To Lam", "al-Sisi" and "Sir Keir" are names: a small word, a lower-case Arabic article, a
-    knight's form of address; "Minister Of State" is still a title."""
+    knight's form of address; "Minister Of State" is still a title; a country's people ("South
+    African") are no one; "met the Head of X, Name" gives Name the title set off before it."""
     assert [m.name for m in new_people(sentence, [])] == names
 
 
@@ -654,6 +694,37 @@ def test_meetings_and_consultations_told_with_their_days(
             [],
             id="no-call-told",
         ),
+        pytest.param(  # "had spoken by phone with the leaders": a call; "first spoke with A", "then spoke with B"
+            "President Ana Ruiz said on Monday that she had spoken by phone with the leaders of Peru and Chile. "
+            "Ruiz said she first spoke with Peruvian President Luis Soto. She then spoke with interim President "
+            "Marta Vidal.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Ana Ruiz", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Ana Ruiz", "Marta Vidal"]),
+            ],
+            id="first-then",
+        ),
+        pytest.param(  # one sentence, two calls
+            "Chancellor Karl Brenner spoke by phone with President Luis Soto on Monday and then with President "
+            "Marta Vidal.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Marta Vidal"]),
+            ],
+            id="and-then-with",
+        ),
+        pytest.param(
+            "Chancellor Karl Brenner spoke separately by telephone with President Luis Soto and President Marta "
+            "Vidal on Monday.",
+            "2024-03-13",
+            [
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Luis Soto"]),
+                ("call", "2024-03-11", "2024-03-11", ["Karl Brenner", "Marta Vidal"]),
+            ],
+            id="separately",
+        ),
     ],
 )
 def test_spoke_with_is_a_call_in_an_article_of_calls(
@@ -661,6 +732,114 @@ def test_spoke_with_is_a_call_in_an_article_of_calls(
 ) -> None:
     """ "later spoke with X", with no phone said, is another call where the article has told of one;
     alone it may be talks in person or words with reporters, and is left alone."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # those who flanked the host, or made up the foursome, took no part in the talks
+            "President Ana Ruiz met President Marco Bellini in Rome on Monday, flanked by Prime Minister Luca Verdi "
+            "and the chiefs of staff.",
+            "2024-05-08",
+            [("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"])],
+            id="flanked",
+        ),
+        pytest.param(
+            "President Ana Ruiz met President Marco Bellini on Monday and played golf, teaming up with Senator "
+            "Paul Brand and former minister Joe Kent.",
+            "2024-05-08",
+            [("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"])],
+            id="teaming-up",
+        ),
+        pytest.param(  # "the Office of the President" is the body, not the president it is named after
+            'Chilean President Ana Ruiz met Italian President Marco Bellini on Monday. "The two presidents '
+            'discussed trade," the Office of the President of the Republic said in a statement.',
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Office of the President of the Republic"]),
+            ],
+            id="office-of-the-president",
+        ),
+        pytest.param(  # "The Prime Minister" is the prime minister named before; the one who greets him did not come
+            "Prime Minister Jonas Berg signed a pact with Peru on Monday. The Prime Minister arrived in Lima on "
+            "Monday morning, and was greeted by Norway's Ambassador to Peru, Eva Lund.",
+            "2024-05-08",
+            [
+                ("agreement", "2024-05-06", "2024-05-06", ["Jonas Berg"]),
+                ("visit", "2024-05-06", "2024-05-06", ["Jonas Berg"]),
+            ],
+            id="arrived-and-greeted",
+        ),
+        pytest.param(  # "the Prime Minister's Office" is the body, not the prime minister
+            'Prime Minister Lars Berg spoke by telephone with President Ana Ruiz on Monday. "The talks were '
+            "warm,\" the Prime Minister's Office said in a statement.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Lars Berg", "Ana Ruiz"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Prime Minister's Office"]),
+            ],
+            id="prime-ministers-office",
+        ),
+        pytest.param(  # "among the heads of state who attended": a group, not the principals of the report
+            "Prime Minister Joe Kent received President Lars Berg in Quito on Monday. President Berg was among the "
+            "heads of state who attended the inauguration of President Ana Ruiz in Quito on 2 May.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Joe Kent", "Lars Berg"]),
+                ("visit", "2024-05-02", "2024-05-02", ["Lars Berg"]),
+            ],
+            id="among-the-heads-of-state",
+        ),
+        pytest.param(  # a US state is a place of the US, not a namesake town abroad: the guest is the visitor
+            "Chancellor Karl Brenner travelled to Florida on Sunday, where he played golf with US President Joe Biden.",
+            "2024-05-08",
+            [("visit", "2024-05-05", "2024-05-05", ["Karl Brenner"])],
+            id="us-state",
+        ),
+    ],
+)
+def test_who_is_a_party_and_who_only_stood_by(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """Companions, bodies named after an office holder, and the one who welcomes a visitor are no party."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # "The trip came … after X paid a visit on <day>": that earlier visit, and the talks during it
+            "President Lars Berg travelled to Lima on Saturday. The Lima trip came a week after Peruvian President "
+            "Luis Soto paid a state visit to Oslo on 3 May. During that visit, Soto and Berg held talks on trade.",
+            "2024-05-12",
+            [
+                ("visit", "2024-05-11", "2024-05-11", ["Lars Berg"]),
+                ("visit", "2024-05-03", "2024-05-03", ["Luis Soto"]),
+                ("meeting", "2024-05-03", "2024-05-03", ["Luis Soto", "Lars Berg"]),
+            ],
+            id="came-after",
+        ),
+        pytest.param(  # "issued after the retreat": the retreat's day, not the dinner's the evening before
+            "Prime Minister Ana Ruiz hosted Prime Minister Lars Berg to dinner in Lima yesterday. Ruiz and Berg "
+            "held the fifth Peru-Norway Leaders' Retreat this morning. In a joint statement issued after the "
+            "retreat, the leaders said they would expand trade.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Lars Berg"]),
+                ("consultation", "2024-05-08", "2024-05-08", ["Ana Ruiz", "Lars Berg"]),
+                ("statement", "2024-05-08", "2024-05-08", ["Ana Ruiz", "Lars Berg"]),
+            ],
+            id="after-the-retreat",
+        ),
+    ],
+)
+def test_an_earlier_event_told_as_what_came_before_and_a_retreat(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """ "The trip came a week after X paid a visit on <day>": that visit is an event of its day; a
+    numbered leaders' retreat is a consultation, of its own day."""
     assert _proposed(text, published) == wanted
 
 
@@ -834,8 +1013,8 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 455
-    assert metrics["recall"] >= 0.91
+    assert total.gold >= 500
+    assert metrics["recall"] >= 0.92
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97

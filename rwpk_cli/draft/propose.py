@@ -93,6 +93,11 @@ def _within_day(current: tuple[DateSpan, str, str | None] | None, text: str, tri
 _SEQUENCE = re.compile(r"\b(?:later|then|afterwards|subsequently|thereafter)\b[^,.;]{0,20}$", re.I)
 #: "The king and the president also signed …", "Ministers … also inked …": another document.
 _ALSO = re.compile(r"\balso\s+$")
+#: One after another: "spoke by phone with A and then with B", "met A and later B".
+_IN_TURN = re.compile(
+    r"\band\s+(?:then|later|afterwards|subsequently)\s+(?:(?:spoke|met)\s+)?(?:(?:with|to)\s+)?(?:his\s+|her\s+)?(?-i:[A-Z])|"
+    r"\bbefore\s+(?:speaking|meeting)\s+(?:(?:with|to)\s+)?(?:his\s+|her\s+)?(?-i:[A-Z])"
+)
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
 _YEARS_AGO = 730  # a day given in full longer before publication than this is history
 _RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
@@ -246,8 +251,10 @@ class Drafter:
         if people or not made:
             made = [Proposal(kind, span, date, date_text, people, place, sentence, future, inherited, None, None,
                              trigger.words)]  # fmt: skip
-        separate = kind in ("call", "meeting") and re.search(
-            r"\bseparate\b", text[max(0, trigger.start - 30) : trigger.start]
+        # "held separate calls with", "spoke separately by phone with", "spoke with A and then with B"
+        separate = kind in ("call", "meeting") and (
+            re.search(r"\bseparate(?:ly)?\b", text[max(0, trigger.start - 30) : trigger.end])
+            or _IN_TURN.search(text, trigger.end)
         )
         listed = kind == "meeting" and trigger.words.lower() == "met" and not _TOGETHER.search(text)
         if (separate or listed) and len(people) > 2:  # "held separate calls with Abbas, …", "met A, B and C"
@@ -308,6 +315,11 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
             and m.end <= trigger.start
             and any(_JOINED.fullmatch(text, a.end, m.start) for a in away)
         ]
+        subject = [m for m in people if m.end <= trigger.start and m.country != place.country]
+        if subject and away and all(m.start >= trigger.end for m in away):
+            return subject[
+                -1:
+            ]  # "The Prime Minister arrived in Kyiv …, met by the UK's Ambassador X": the one who came
         if away:  # "Japanese Foreign Minister X and Defense Minister Y arrived": Y came with X
             return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:

@@ -47,6 +47,7 @@ _PATTERNS = [
     r"(?:earlier|later)\s+this\s+(?:week|month|year)",
     r"(?:this|last|next)\s+(?:week|month|quarter|year)",
     rf"{_NUMBER}\s+(?:day|week|month|year)s?\s+ago",
+    r"(?:this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|tonight",
     r"yesterday|today|tomorrow",
     rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}",
 ]
