@@ -1000,6 +1000,68 @@ def test_a_missing_article_is_a_read_error(run: Run, tmp_path: Path) -> None:
     assert "nope.txt" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # the press service of the president is the body that speaks, not the president
+            "Chilean President Ana Ruiz spoke by phone with Italian President Marco Bellini on Monday. The press "
+            "service of the President of Chile said in a statement that Ruiz told Bellini trade was growing.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["press service of the President of Chile"]),
+            ],
+            id="press-service-of-the-president",
+        ),
+        pytest.param(  # "received on Tuesday at the Palace X": the guest after the day and the place
+            "President Ana Ruiz received on Tuesday Italian Prime Minister Marco Bellini.",
+            "2024-05-08",
+            [("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Marco Bellini"])],
+            id="received-on-a-day",
+        ),
+        pytest.param(  # the host receives; the one who arrived is the visitor
+            "Lima, May 7 - President of the Republic Ana Ruiz received on Tuesday at the Government Palace Italian "
+            "Prime Minister Marco Bellini, who arrived in Lima earlier in the day on a working visit to Peru.",
+            "2024-05-08",
+            [
+                ("visit", "2024-05-07", "2024-05-07", ["Marco Bellini"]),
+                ("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Marco Bellini"]),
+            ],
+            id="received-at-the-palace",
+        ),
+        pytest.param(  # "called on foreign adviser X": a call on someone titled in lower case
+            "Chile's foreign secretary Maria Lopez arrived in Lima on Tuesday. Later in the day, the Chilean foreign "
+            "secretary called on foreign adviser Juan Perez at the ministry.",
+            "2024-05-08",
+            [
+                ("visit", "2024-05-07", "2024-05-07", ["Maria Lopez"]),
+                ("meeting", "2024-05-07", "2024-05-07", ["Maria Lopez", "Juan Perez"]),
+            ],
+            id="called-on-a-lower-case-title",
+        ),
+        pytest.param(  # "She also …" is the one who made the call before; "the guest house" is no guest
+            "Peru's foreign secretary Luis Soto held consultations with Chile's foreign secretary Maria Lopez in "
+            "Lima on Thursday. Soto said trade was growing. Soto told reporters "
+            "the talks went well. Later in the day, the Chilean foreign secretary called on foreign adviser Juan "
+            "Perez at the ministry. She also paid a courtesy call on chief adviser Ana Ruiz at the guest house.",
+            "2024-05-10",
+            [
+                ("consultation", "2024-05-09", "2024-05-09", ["Luis Soto", "Maria Lopez"]),
+                ("meeting", "2024-05-09", "2024-05-09", ["Maria Lopez", "Juan Perez"]),
+                ("meeting", "2024-05-09", "2024-05-09", ["Maria Lopez", "Ana Ruiz"]),
+            ],
+            id="she-also",
+        ),
+    ],
+)
+def test_hosts_guests_and_the_calls_that_follow(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """The host who receives and the guest received, a call on an official named in lower case, a
+    pronoun that goes on from the sentence before, and a body that speaks for its president."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the evaluation --------------------------------------------------------------------------------
 
 
@@ -1013,7 +1075,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 500
+    assert total.gold >= 548
     assert metrics["recall"] >= 0.92
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
