@@ -1062,6 +1062,52 @@ def test_hosts_guests_and_the_calls_that_follow(
     assert _proposed(text, published) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # an N-point declaration is its signatories', not the reader's; the year it recalls no date
+            "President Ana Ruiz met President Marco Bellini in Lima on Monday. In an 11-point joint declaration "
+            "read out by Foreign Minister Luis Soto at the end of the talks, the two leaders agreed to settle "
+            "disputes under the treaty of 1966.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+            ],
+            id="declaration-read-out",
+        ),
+        pytest.param(  # "according to a statement from the Royal Cabinet": the cabinet's statement
+            "On Monday, President Ana Ruiz held a phone call with President Marco Bellini, according to a "
+            "statement from the Royal Cabinet.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Royal Cabinet"]),
+            ],
+            id="statement-from",
+        ),
+        pytest.param(  # "adopted at the meeting": the high-level meeting the two co-chaired, on its day
+            "Prime Minister Ana Ruiz and Prime Minister Marco Bellini co-chaired the fifth Peru-Chile High-Level "
+            "Meeting in Lima on Thursday. Bellini arrived in Lima on Wednesday. In a joint declaration adopted at "
+            "the meeting, the two sides reaffirmed the roadmap agreed in April last year.",
+            "2024-05-10",
+            [
+                ("consultation", "2024-05-09", "2024-05-09", ["Ana Ruiz", "Marco Bellini"]),
+                ("visit", "2024-05-08", "2024-05-08", ["Marco Bellini"]),
+                ("statement", "2024-05-09", "2024-05-09", ["Marco Bellini", "Ana Ruiz"]),
+            ],
+            id="declaration-at-the-meeting",
+        ),
+    ],
+)
+def test_declarations_and_statements_at_the_talks(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A declaration issued at talks, whoever read it out and whatever year it recalls, and a
+    statement from a body named as a cabinet."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the evaluation --------------------------------------------------------------------------------
 
 
@@ -1076,7 +1122,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         total.add(result)
     metrics = total.metrics()
     assert total.gold >= 548
-    assert metrics["recall"] >= 0.92
+    assert metrics["recall"] >= 0.93
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97

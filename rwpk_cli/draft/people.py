@@ -80,7 +80,7 @@ _ORG_WORDS_TEXT = """
     organization bank parliament assembly senate secretariat authority board corporation company institute
     university administration congress guesthouse hotel hall centre center building headquarters residence airport
     roundtable ministries missions embassies offices departments governments councils
-    presidency palace directorate bureau service services state house
+    presidency palace directorate bureau service services state house cabinet
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _TOKEN = re.compile(
