@@ -1098,13 +1098,24 @@ def test_hosts_guests_and_the_calls_that_follow(
             ],
             id="declaration-at-the-meeting",
         ),
+        pytest.param(  # "Canal Administrator X": an administrator is titled, and a side of the talks
+            "US Secretary of State Marco Rubio met President Jose Mulino in Panama City on Sunday. In the "
+            "afternoon, the secretary met Panama Canal Administrator Ricaurte Vasquez during a tour of the locks.",
+            "2025-02-03",
+            [
+                ("meeting", "2025-02-02", "2025-02-02", ["Marco Rubio", "Jose Mulino"]),
+                ("visit", "2025-02-02", "2025-02-02", ["Marco Rubio"]),
+                ("meeting", "2025-02-02", "2025-02-02", ["Marco Rubio", "Ricaurte Vasquez"]),
+            ],
+            id="administrator",
+        ),
     ],
 )
 def test_declarations_and_statements_at_the_talks(
     text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
 ) -> None:
-    """A declaration issued at talks, whoever read it out and whatever year it recalls, and a
-    statement from a body named as a cabinet."""
+    """A declaration issued at talks, whoever read it out and whatever year it recalls, a statement
+    from a body named as a cabinet, and an official titled administrator."""
     assert _proposed(text, published) == wanted
 
 

@@ -39,7 +39,7 @@ _TITLE_WORDS_TEXT = """
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
     highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
-    kingdom sir dame interim transitional presidential
+    kingdom sir dame interim transitional presidential administrator
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
