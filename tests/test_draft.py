@@ -1000,6 +1000,125 @@ def test_a_missing_article_is_a_read_error(run: Run, tmp_path: Path) -> None:
     assert "nope.txt" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # the press service of the president is the body that speaks, not the president
+            "Chilean President Ana Ruiz spoke by phone with Italian President Marco Bellini on Monday. The press "
+            "service of the President of Chile said in a statement that Ruiz told Bellini trade was growing.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["press service of the President of Chile"]),
+            ],
+            id="press-service-of-the-president",
+        ),
+        pytest.param(  # "received on Tuesday at the Palace X": the guest after the day and the place
+            "President Ana Ruiz received on Tuesday Italian Prime Minister Marco Bellini.",
+            "2024-05-08",
+            [("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Marco Bellini"])],
+            id="received-on-a-day",
+        ),
+        pytest.param(  # the host receives; the one who arrived is the visitor
+            "Lima, May 7 - President of the Republic Ana Ruiz received on Tuesday at the Government Palace Italian "
+            "Prime Minister Marco Bellini, who arrived in Lima earlier in the day on a working visit to Peru.",
+            "2024-05-08",
+            [
+                ("visit", "2024-05-07", "2024-05-07", ["Marco Bellini"]),
+                ("meeting", "2024-05-07", "2024-05-07", ["Ana Ruiz", "Marco Bellini"]),
+            ],
+            id="received-at-the-palace",
+        ),
+        pytest.param(  # "called on foreign adviser X": a call on someone titled in lower case
+            "Chile's foreign secretary Maria Lopez arrived in Lima on Tuesday. Later in the day, the Chilean foreign "
+            "secretary called on foreign adviser Juan Perez at the ministry.",
+            "2024-05-08",
+            [
+                ("visit", "2024-05-07", "2024-05-07", ["Maria Lopez"]),
+                ("meeting", "2024-05-07", "2024-05-07", ["Maria Lopez", "Juan Perez"]),
+            ],
+            id="called-on-a-lower-case-title",
+        ),
+        pytest.param(  # "She also …" is the one who made the call before; "the guest house" is no guest
+            "Peru's foreign secretary Luis Soto held consultations with Chile's foreign secretary Maria Lopez in "
+            "Lima on Thursday. Soto said trade was growing. Soto told reporters "
+            "the talks went well. Later in the day, the Chilean foreign secretary called on foreign adviser Juan "
+            "Perez at the ministry. She also paid a courtesy call on chief adviser Ana Ruiz at the guest house.",
+            "2024-05-10",
+            [
+                ("consultation", "2024-05-09", "2024-05-09", ["Luis Soto", "Maria Lopez"]),
+                ("meeting", "2024-05-09", "2024-05-09", ["Maria Lopez", "Juan Perez"]),
+                ("meeting", "2024-05-09", "2024-05-09", ["Maria Lopez", "Ana Ruiz"]),
+            ],
+            id="she-also",
+        ),
+    ],
+)
+def test_hosts_guests_and_the_calls_that_follow(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """The host who receives and the guest received, a call on an official named in lower case, a
+    pronoun that goes on from the sentence before, and a body that speaks for its president."""
+    assert _proposed(text, published) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # an N-point declaration is its signatories', not the reader's; the year it recalls no date
+            "President Ana Ruiz met President Marco Bellini in Lima on Monday. In an 11-point joint declaration "
+            "read out by Foreign Minister Luis Soto at the end of the talks, the two leaders agreed to settle "
+            "disputes under the treaty of 1966.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+            ],
+            id="declaration-read-out",
+        ),
+        pytest.param(  # "according to a statement from the Royal Cabinet": the cabinet's statement
+            "On Monday, President Ana Ruiz held a phone call with President Marco Bellini, according to a "
+            "statement from the Royal Cabinet.",
+            "2024-05-08",
+            [
+                ("call", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Royal Cabinet"]),
+            ],
+            id="statement-from",
+        ),
+        pytest.param(  # "adopted at the meeting": the high-level meeting the two co-chaired, on its day
+            "Prime Minister Ana Ruiz and Prime Minister Marco Bellini co-chaired the fifth Peru-Chile High-Level "
+            "Meeting in Lima on Thursday. Bellini arrived in Lima on Wednesday. In a joint declaration adopted at "
+            "the meeting, the two sides reaffirmed the roadmap agreed in April last year.",
+            "2024-05-10",
+            [
+                ("consultation", "2024-05-09", "2024-05-09", ["Ana Ruiz", "Marco Bellini"]),
+                ("visit", "2024-05-08", "2024-05-08", ["Marco Bellini"]),
+                ("statement", "2024-05-09", "2024-05-09", ["Marco Bellini", "Ana Ruiz"]),
+            ],
+            id="declaration-at-the-meeting",
+        ),
+        pytest.param(  # "Canal Administrator X": an administrator is titled, and a side of the talks
+            "US Secretary of State Marco Rubio met President Jose Mulino in Panama City on Sunday. In the "
+            "afternoon, the secretary met Panama Canal Administrator Ricaurte Vasquez during a tour of the locks.",
+            "2025-02-03",
+            [
+                ("meeting", "2025-02-02", "2025-02-02", ["Marco Rubio", "Jose Mulino"]),
+                ("visit", "2025-02-02", "2025-02-02", ["Marco Rubio"]),
+                ("meeting", "2025-02-02", "2025-02-02", ["Marco Rubio", "Ricaurte Vasquez"]),
+            ],
+            id="administrator",
+        ),
+    ],
+)
+def test_declarations_and_statements_at_the_talks(
+    text: str, published: str, wanted: list[tuple[str, str, str, list[str]]]
+) -> None:
+    """A declaration issued at talks, whoever read it out and whatever year it recalls, a statement
+    from a body named as a cabinet, and an official titled administrator."""
+    assert _proposed(text, published) == wanted
+
+
 # --- the evaluation --------------------------------------------------------------------------------
 
 
@@ -1013,8 +1132,8 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         result, _ = draft_eval.score(text_file)
         total.add(result)
     metrics = total.metrics()
-    assert total.gold >= 500
-    assert metrics["recall"] >= 0.92
+    assert total.gold >= 548
+    assert metrics["recall"] >= 0.93
     assert metrics["precision"] >= 0.97
     assert metrics["exact dates"] >= 0.98
     assert metrics["participant F1"] >= 0.97

@@ -44,6 +44,13 @@ _COUNTRY_BODY = re.compile(
     r"(?:foreign|defen[cs]e|interior|trade) ministry)(?![\w-])"
 )
 
+#: A body named in lower case after the one it serves: "the press service of the President of
+#: Azerbaijan", "the press office of the Prime Minister".
+_SERVICE_OF = re.compile(
+    rf"(?<![\w-])(?:press|media|information|communications?)\s+(?:service|office|secretariat|department|unit)"
+    rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_CAP}){{0,4}}"
+)
+
 _APPOSED = re.compile(r",\s*(?:the\s+)?")
 
 
@@ -70,5 +77,9 @@ def organisations(text: str) -> list[Mention]:
         # "Villa Somalia, the Somali presidency, said": the body named just before, described
         described = any(_APPOSED.fullmatch(text, m.end, match.start()) for m in found)
         if country and not described and not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
+    for match in _SERVICE_OF.finditer(text):
+        if not any(m.start <= match.start() < m.end for m in found):
+            country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
     return sorted(found, key=lambda m: m.start)

@@ -30,7 +30,8 @@ _DESCRIPTION = re.compile(
     r"\b(?:the|his|her)\s+(?P<two>two\s+)?(?P<adj>(?!(?:prime|foreign|deputy)\s)(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,3})\s+)?"
     r"(?P<what>(?:foreign |prime |deputy )?(?:minister|ministers|president|presidents|leaders?|heads? of state|"
     r"heads? of government|king|emir|crown prince|chancellor|secretary|ambassador|envoy|premier|sides|"
-    r"counterpart|guest|visitor|host|pair|duo|officials|majesty|highness|sultan|amir|emir|monarch|sovereign))\b|"
+    r"counterpart|guest(?![ -]?house)|visitor|host|pair|duo|officials|majesty|highness|sultan|amir|emir|monarch|"
+    r"sovereign))\b|"
     r"\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
@@ -46,6 +47,8 @@ _ASIDE = re.compile(
     r"(?:\S+\s+){0,6}$",
     re.I,
 )
+#: After "He" or "She": what continues the sentence before ("She also called on …").
+_ALSO_DID = re.compile(r"\s+also\b")
 #: "In its own statement, it said …": a body, the one last named, says something.
 _IT_SAID = re.compile(r"(?:^|,\s+)(?P<it>[Ii]t)\s+(?:said|stated|added|noted|announced|declared|warned)\b")
 _ATTRIBUTIVE = re.compile(r"\s+(?:administration|government|cabinet|campaign|era|presidency|regime|doctrine)\b")
@@ -125,9 +128,12 @@ class Cast:
         self._counterparts(result)
         pronoun = _PRONOUN.match(text)
         if pronoun and self.recent:
+            # "She also paid a call on …": the one who did what the sentence before told
+            also = _ALSO_DID.match(text, pronoun.end()) and pronoun.group().lower() in ("he", "she")
+            leads = [min(self.recent[-1], key=lambda m: m.start)] if also else None
             lead = [
                 m._replace(start=pronoun.start(), end=pronoun.end())
-                for m in self._lead(2 if "two" in pronoun.group() else 1, pronoun.group())
+                for m in leads or self._lead(2 if "two" in pronoun.group() else 1, pronoun.group())
             ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"

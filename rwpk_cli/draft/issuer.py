@@ -22,7 +22,8 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
     the mission; a joint statement is everyone's the sentence names; else whoever is named nearest
     the words that report it."""
     if "joint" in trigger.words.lower():
-        people = [m for m in mentions if not m.organization]
+        # "a joint declaration read out by X": X read it, the signatories issued it
+        people = [m for m in mentions if not m.organization and not _READ_OUT.search(text, 0, m.start)]
         verb = _REPORTING.search(text, trigger.end)
         issued = [m for m in people if verb is None or m.start < verb.start()]
         if issued:  # "… Rubio and Waltz said Trump had discussed …": who said it, not whom it is about
@@ -46,7 +47,9 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
             if subject is not None:
                 start = trigger.end + subject.start("who")
                 return [Mention(subject["who"], start, start + len(subject["who"]), None, None, None, True)]
-    if _REPORTING.match(trigger.words) or trigger.words.endswith(" by"):  # "a readout released by the ministry"
+    if _REPORTING.match(trigger.words) or trigger.words.endswith(
+        (" by", " from")
+    ):  # "a readout released by the ministry"
         after = [m for m in mentions if m.start >= trigger.end]
         if after:
             return after[:1]
@@ -82,6 +85,7 @@ def _countries(text: str, start: int, end: int) -> list[Mention]:
     return mentions if len(mentions) >= 2 else []
 
 
+_READ_OUT = re.compile(r"\b(?:read(?: out)?|presented|announced) by\s+(?:\S+\s+){0,4}$")
 _NAME = rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*"
 _COUNTRY_LIST = re.compile(rf"(?:^|,\s*)(?P<who>{_NAME}(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})\s+$")
 _LEAD_SUBJECT = re.compile(

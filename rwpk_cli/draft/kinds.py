@@ -23,7 +23,10 @@ _AGREEMENT_NOUNS = (
 )
 #: What follows "received" or "hosted" when it reports a meeting: someone, not "a 21-gun salute".
 _GUEST = (
-    r"(?=\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|(?-i:a[l-z]?-[A-Z])|delegation|"
+    r"(?=(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?(?:Palace|House|Hall|Office|Residence|Building|"
+    r"Palais|Palacio|Palazzo)\b,?)?"
+    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|(?-i:a[l-z]?-[A-Z])|delegation|"
     r"counterpart|guest))"
 )
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -70,7 +73,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"[^.;]{0,40}\bin\s+(?-i:[A-Z]))"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
-                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|\bcalled on\b(?=\s+(?-i:[A-Z]))|\bconferred with\b|"
+                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|"
+                    rf"\bcalled on\b(?=\s+(?:(?:(?-i:[a-z-]+)\s+){{0,2}}(?:adviser|advisor|minister|president|"
+                    rf"secretary|speaker|premier|governor|chairman|chairperson)\s+)?(?-i:[A-Z]))|\bconferred with\b|"
                     r"\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
                     r"\btalked with\b|\bheld a meeting\b|\bheld (?:\w+ )?negotiations\b|"
                     rf"\bnegotiations (?:with|between)\b|\bwelcomed\b{_GUEST}|"
@@ -80,9 +85,11 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
-                      r"\bin (?:a|their) joint declaration\b|\bjoint declaration (?:issued|released)\b|"
+                      r"\bin (?:a|an|their) (?:[\w-]+\s+){0,2}?joint declaration\b|"
+                      r"\bjoint declaration (?:issued|released)\b|"
                       r"\baccording to (?:a|the|its) (?:[\w-]+\s+){0,2}?(?:statement|readout|communiqu[eé]|"
                       r"press release) (?:issued|released|published) by\b|"
+                      r"\baccording to (?:a|the|its) (?:[\w-]+\s+){0,2}?statement from\b|"
                       r"\bcommuniqu[eé]\b"),
     )
 )  # fmt: skip

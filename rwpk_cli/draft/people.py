@@ -39,7 +39,7 @@ _TITLE_WORDS_TEXT = """
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
     highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
-    kingdom sir dame interim transitional presidential
+    kingdom sir dame interim transitional presidential administrator
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -80,7 +80,7 @@ _ORG_WORDS_TEXT = """
     organization bank parliament assembly senate secretariat authority board corporation company institute
     university administration congress guesthouse hotel hall centre center building headquarters residence airport
     roundtable ministries missions embassies offices departments governments councils
-    presidency palace directorate bureau service services state house
+    presidency palace directorate bureau service services state house cabinet
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _TOKEN = re.compile(
@@ -236,9 +236,13 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula",
         prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]  # "European Commission President Ursula …"
     position = words.index(chunk[0])
-    if (position >= 1 and words[position - 1].text.lower() in ("at", "in")) or (
+    placed = (position >= 1 and words[position - 1].text.lower() in ("at", "in")) or (
         position >= 2 and words[position - 1].text.lower() == "the" and words[position - 2].text.lower() in ("at", "in")
-    ):
+    )
+    seat = max((i for i, t in enumerate(prefix) if fold(_bare(t.text)) in ORG_WORDS), default=-1)
+    if placed and seat >= 0 and any(_is_title(t.text) for t in prefix[seat + 1 :]):
+        prefix = prefix[seat + 1 :]  # "received at the Carthage Palace Italian Prime Minister X": the place ends
+    elif placed:
         return None  # "at the Col du Tourmalet": a place
     if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
         return None

@@ -41,7 +41,8 @@ _PLACE = re.compile(
 )
 #: Words that refer back to an event already reported ("after the talks", "before the signing").
 _REFERENCES = (
-    ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("discussions", "meeting"),
+    ("signing", "agreement"), ("talks", "meeting"), ("meeting", "meeting"), ("meeting", "consultation"),
+    ("discussions", "meeting"),
     ("call", "call"), ("conversation", "call"), ("consultations", "consultation"), ("visit", "visit"),
 )  # fmt: skip
 #: A meeting of several at once, not one after another: "a three-way meeting", "met jointly".
@@ -147,6 +148,10 @@ class Drafter:
                 usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
             if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
                 usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
+            if trigger.kind == "statement" and _referred(self.proposals, text) is not None:
+                # "In a declaration at the end of the talks, … including the Geneva Agreement of 1966":
+                # what it recalls is no date of the statement, issued at the talks it refers to
+                usable = [f for f in usable if not (f.start > trigger.end and _old(self.reference, f))]
             chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
             if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
