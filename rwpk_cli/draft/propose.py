@@ -286,7 +286,7 @@ class Drafter:
         if during and visit is not None and kind != "visit":
             return visit.span, visit.date, visit.date_text, True
         earlier = [p for p in reversed(self.proposals) if not p.planned]
-        before = _referred(earlier, text, newest_first=True)
+        before = _referred(self.proposals, text)
         if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
             span, date, said = self.current
             return span, date, tied["words"] if tied else said, True
@@ -322,9 +322,8 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
         ]
         subject = [m for m in people if m.end <= trigger.start and m.country != place.country]
         if subject and away and all(m.start >= trigger.end for m in away):
-            return subject[
-                -1:
-            ]  # "The Prime Minister arrived in Kyiv …, met by the UK's Ambassador X": the one who came
+            # "The Prime Minister arrived in Kyiv …, met by the UK's Ambassador X": the one who came
+            return subject[-1:]
         if away:  # "Japanese Foreign Minister X and Defense Minister Y arrived": Y came with X
             return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:
@@ -341,7 +340,7 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
     return people[:1]
 
 
-def _referred(proposals: list[Proposal], text: str, newest_first: bool = False) -> Proposal | None:
+def _referred(proposals: list[Proposal], text: str) -> Proposal | None:
     """The event the sentence refers back to ("after the talks", "at the end of the call"): the
     latest of its kind, one told in the same word first ("the talks" are those "held talks", not the
     reception at the airport after them)."""
@@ -352,7 +351,7 @@ def _referred(proposals: list[Proposal], text: str, newest_first: bool = False) 
     ]
     if not named:
         return None
-    ordered = proposals if newest_first else [p for p in reversed(proposals) if not p.planned]
+    ordered = [p for p in reversed(proposals) if not p.planned]
     told = (p for p in ordered for word, k in named if p.kind == k and word in p.words.lower())
     return next(told, None) or next((p for p in ordered if p.kind in {k for _, k in named}), None)
 
