@@ -35,6 +35,9 @@ _DESCRIPTION = re.compile(
     r"\b(?P<both>[Bb]oth (?:leaders|ministers|officials|presidents|sides))\b",
     re.I,
 )
+#: A name right after a description, which is then its title: "counterpart Sergei Aleinik", "the
+#: Minister of Foreign Affairs, Najla Elmangoush".
+_NAMED_AFTER = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*(?:and\s+)?){1,5})?,?\s+(?-i:[A-Z])[a-z]")
 _THE_BODY = re.compile(r"\b[Tt]he (?P<what>ministry|embassy|mission|department|foreign office|office)\b(?!\s+of)")
 #: Someone named only as the one a message, greeting or invitation came from, or as the late so-and-so.
 _ASIDE = re.compile(
@@ -88,6 +91,7 @@ class Cast:
         self.heads: dict[str | None, Mention] = {}  # who leads the delegation of a country
         self.bodies: list[Mention] = []  # the organisations named so far
         self.equivalent: dict[str, str] = {}  # a counterpart's title, as that of the one they met
+        self.aside: list[Mention] = []  # those the last sentence named only in passing ("since X met Y")
 
     def mentions(self, text: str) -> list[Mention]:
         """The people and organisations ``text`` names, in order, a pronoun at its head included."""
@@ -151,6 +155,7 @@ class Cast:
         aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
         aside += [m for m in result if _spouse(outside, m)]
         aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
+        self.aside = sorted(aside, key=lambda m: m.start)
         result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]
         if named:
@@ -226,8 +231,8 @@ class Cast:
         "the two sides" after the sentence has named two ("Zardari met Raisi, where the two sides …")."""
         found: list[Mention] = []
         for match in _DESCRIPTION.finditer(text):
-            if re.match(r",?\s+(?-i:[A-Z])[a-z]", text[match.end() :]):
-                continue  # "his Belarusian counterpart Sergei Aleinik": the name says who
+            if _NAMED_AFTER.match(text, match.end()):
+                continue  # "his counterpart Sergei Aleinik", "the Minister of Foreign Affairs, X": the name says who
             if _AMONG.search(text, 0, match.start()):
                 continue  # "X was among the heads of state who …": a group X belongs to, no one else in particular
             before = {key(m) for m in named if m.end <= match.start() and not m.organization}
@@ -247,6 +252,9 @@ class Cast:
                 for m in reversed(self.seen)
                 if (country is None or m.country == country) and _fits(m, self.equivalent.get(key(m)), words)
             ]
+            if not fitting and country is not None:  # "the Argentine president": the one whose country went unsaid
+                unsaid = [m for m in self.seen if m.country is None and _fits(m, self.equivalent.get(key(m)), words)]
+                fitting = unsaid if len(unsaid) == 1 else []
             if country is None and words & {"head", "heads", "leader", "leaders", "guest", "visitor"}:
                 # "the Head of State", "the leaders": the report's principals, the most named first
                 fitting.sort(key=lambda m: (-self.counts.get(key(m), 0), self.first.get(key(m), 0)))
@@ -268,7 +276,10 @@ def _fits(person: Mention, equivalent: str | None, words: set[str]) -> bool:
     if words & {"leader", "leaders", "heads", "head", "sides", "majesty", "highness", "monarch", "sovereign"}:
         return bool(title & _LEADERS) or "sides" in words
     wanted = {w.rstrip("s") for w in words} - {"of", "state", "government"}
-    return bool(wanted) and wanted <= {w.rstrip("s") for w in title}
+    held = {w.rstrip("s") for w in title}
+    if {"prime", "minister"} <= held:  # "the Italian premier" is the prime minister
+        held.add("premier")
+    return bool(wanted) and wanted <= held
 
 
 def _aside(text: str, mention: Mention) -> bool:
@@ -278,7 +289,9 @@ def _aside(text: str, mention: Mention) -> bool:
 
 
 #: A leader's spouse, there beside the leader: "First Lady Jill Biden", "his wife, Emine Erdogan".
-_SPOUSE = re.compile(r"(?:\bFirst\s+(?:Lady|Gentleman)|\b(?:his|her|the)\s+(?:wife|husband|spouse)),?\s*$")
+_SPOUSE = re.compile(
+    r"(?:\b(?:First|Second)\s+(?:Lady|Gentleman)|\b(?:his|her|the)\s+(?:wife|husband|spouse)),?\s*$", re.I
+)
 
 
 def _spouse(text: str, mention: Mention) -> bool:

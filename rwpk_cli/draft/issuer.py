@@ -32,7 +32,7 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
             return people
     lead = _LEAD_SUBJECT.match(text)
     if lead is not None and not any(m.start < lead.end("who") for m in mentions):
-        who = lead["who"]  # "Villa Somalia, the Somali presidency, said in a statement"
+        who = re.sub(r"^The\s+", "", lead["who"])  # "Villa Somalia, the Somali presidency, said in a statement"
         return [Mention(who, 0, len(who), None, None, None, True)]
     if trigger.words.lower().startswith("in "):  # "In a statement, …", "In its own statement, …"
         verb = _REPORTING.search(text, trigger.end)

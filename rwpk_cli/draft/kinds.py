@@ -53,7 +53,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"eighth|ninth|tenth) (?:meeting|session) of the "
                          r"(?!United Nations|UN\b|General Assembly|Human Rights)(?-i:[A-Z])|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                         r"eighth|ninth|tenth|new) round of (?:talks|consultations|dialogue|negotiations)\b|"
+                         r"eighth|ninth|tenth|new|another|latest|fresh|final|last|a|an|the) (?:[\w-]+ )?rounds? of "
+                         r"(?:[\w-]+ ){0,3}?(?:talks|consultations|dialogue|negotiations)\b|"
                          r"\b(?:political|strategic) dialogue\b|"
                          r"\b2\s?\+\s?2\s+(?:ministerial\s+)?(?:dialogue|session|meeting|talks|consultations?)\b|"
                          r"\b(?:held|holds?|holding|convened)\s+(?:the|their|its)\s+(?:\d+(?:st|nd|rd|th)|first|second|"
@@ -73,7 +74,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"[^.;]{0,40}\bin\s+(?-i:[A-Z]))"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
-                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy call\b|"
+                    rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy calls?\b|"
                     rf"\bcalled on\b(?=\s+(?:(?:(?-i:[a-z-]+)\s+){{0,2}}(?:adviser|advisor|minister|president|"
                     rf"secretary|speaker|premier|governor|chairman|chairperson)\s+)?(?-i:[A-Z]))|\bconferred with\b|"
                     r"\baudience\b|\bengaged in\b[^.]{0,30}\bdiscussions\b|"
@@ -116,7 +117,8 @@ _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
     r"visited|spoke|signed)|in recent years|on (?:several|many|numerous|various) occasions|"
-    r"at (?:several|many|numerous|various) (?:meetings|levels|occasions))\b",
+    r"at (?:several|many|numerous|various) (?:meetings|levels|occasions)|in the (?:19|20)\d0s|"
+    r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth)\b",
     re.I,
 )
 #: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
@@ -142,8 +144,12 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         return False
     if kind == "call" and "video" in match.group().lower() and _CEREMONY.search(sentence, 0, match.start()):
         return False  # "reopened the checkpoints by video link": a ceremony held from afar, no call
+    if kind == "agreement" and _CONCLUDED_TALKS.match(match.group()):
+        return False  # "concluded two days of negotiations on the draft agreement": talks ended, nothing signed
     if kind == "meeting" and _GREETED.match(sentence, match.end()):
         return False  # "was met at the station by the ambassador": a welcome on arrival, no talks
+    if kind == "meeting" and _WELCOMED_BY.match(sentence, match.start()) and _ON_ARRIVAL.search(sentence):
+        return False  # "arrived at the airport on Saturday and was received by the minister": a welcome
     if kind == "meeting" and _OCCASION.search(sentence, 0, match.start()) and match.group().lower() in _NOUNS:
         return False  # "signed … on the sidelines of the Forum leaders' meeting": where, not what was done
     if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
@@ -151,6 +157,9 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
     return not (kind in ("meeting", "visit") and match.start() > 0 and match.group()[:1].isupper())
 
 
+_CONCLUDED_TALKS = re.compile(
+    r"(?i)(?:conclud|wrap|end)\w*\s+(?:\S+\s+){0,4}?(?:negotiations|talks|discussions|consultations)\b"
+)
 #: The gathering an event was held beside: "on the sidelines of the Pacific Islands Forum leaders' meeting".
 _OCCASION = re.compile(r"\b(?:on|at|in) the (?:sidelines|side-lines|margins) of (?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.I)
 _GREETED = re.compile(
@@ -158,6 +167,9 @@ _GREETED = re.compile(
     r"[^,.;]{0,30}\bby\b",
     re.I,
 )
+#: A welcome on arrival: "arrived at … Airport on Saturday night …, and was received by the Minister".
+_ON_ARRIVAL = re.compile(r"\b(?:arriv\w+|landed|touched down)\b[^.;]{0,80}\b(?:airport|tarmac)\b", re.I)
+_WELCOMED_BY = re.compile(r"(?:was|were)\s+(?:received|welcomed|greeted|met)\s+by\b", re.I)
 _CEREMONY = re.compile(
     r"\b(?:(?:re)?open(?:ed|s|ing)|inaugurat(?:ed|es|ing)|launch(?:ed|es|ing)|unveil(?:ed|s|ing)|"
     r"commission(?:ed|s|ing)|laid|lay(?:s|ing)?)\b[^.;]*?\b(?:by|via|through|over)\s+(?:a\s+)?$",
@@ -172,31 +184,65 @@ _FOLLOWS = re.compile(r"(?:\s+(?:to|in|with)\s+(?-i:[A-Z])[\w’'-]*)?\s+(?:foll
 def triggers(sentence: str) -> list[Trigger]:
     """The kinds the sentence reports, each once, in the order the text gives them."""
     sentence = outside_quotes(sentence)  # what a quotation says did not happen here
+    came = recalled(sentence)
+    if came:  # "The trip came two weeks after Zelensky paid a visit to Helsinki on March 19": that earlier event
+        return [t._replace(start=t.start + came, end=t.end + came) for t in triggers(sentence[came:])]
     if _LOOKING_BACK.search(sentence):
-        came = _CAME_AFTER.match(sentence)
-        if came is None:
-            return []
-        # "The trip came two weeks after Zelensky paid a visit to Helsinki on March 19": that earlier event
-        return [
-            t._replace(start=t.start + came.end(), end=t.end + came.end()) for t in triggers(sentence[came.end() :])
-        ]
+        return []
     found: list[Trigger] = []
     for kind, pattern in _TRIGGERS:
-        match = next((m for m in pattern.finditer(sentence) if _reports(kind, sentence, m)), None)
-        if match is None:
+        for match in _each(kind, pattern, sentence):
+            found.append(_trigger(kind, match, sentence))
+    return _sorted_out(sentence, found)
+
+
+def _each(kind: str, pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """The words of ``kind`` that report an event: the first, and for a meeting, a call or a visit
+    each later one in a clause of its own ("met A on Monday, a day after his call with B")."""
+    kept: list[re.Match[str]] = []
+    for match in pattern.finditer(sentence):
+        if not _reports(kind, sentence, match):
             continue
-        clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
-        before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
-        near = sentence[max(0, match.start() - 60) : match.start()]
-        then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
-        future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
-        if _SINCE_DONE.search(sentence, 0, match.start()) and _PAST.match(sentence, match.start()):
-            future = False  # "… would be paused after he spoke with Trump": a clause of its own, in the past
-        found.append(Trigger(kind, match.start(), match.end(), match.group(), future))
+        if not kept or (
+            kind in _SEVERAL
+            and CLAUSE_BREAK.search(sentence, kept[-1].end(), match.start())
+            and not (_TOLD_AGAIN.search(sentence, 0, match.start()) and not _DONE.match(match.group()))
+        ):
+            kept.append(match)
+        if kind not in _SEVERAL:
+            break
+    return kept
+
+
+#: The kinds a sentence can tell more than one of, each in its own clause.
+_SEVERAL = frozenset(["meeting", "call"])
+#: Where a clause of another time begins: "…; ", "…, a day after …", "… and later …".
+CLAUSE_BREAK = re.compile(r";|\b(?:after|before|following)\b|,\s+and\b|\band\s+(?:then|later)\b")
+#: The same event named again: "…, the first such meeting in five years", "…, and the talks …".
+_DONE = re.compile(r"(?:held|had|met|spoke|received|hosted|called|paid|telephoned|phoned|talked|conferred)\b", re.I)
+_TOLD_AGAIN = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
+    """The trigger of ``match``, and whether its clause speaks of the future."""
+    clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
+    before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
+    near = sentence[max(0, match.start() - 60) : match.start()]
+    then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
+    future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
+    if _SINCE_DONE.search(sentence, 0, match.start()) and _PAST.match(sentence, match.start()):
+        future = False  # "… would be paused after he spoke with Trump": a clause of its own, in the past
+    return Trigger(kind, match.start(), match.end(), match.group(), future)
+
+
+def _sorted_out(sentence: str, found: list[Trigger]) -> list[Trigger]:
+    """The triggers that stand: the talks of a call are the call, the talks of a round are the consultations, …"""
     kinds = {t.kind for t in found}
     if "call" in kinds:  # "held phone talks": the talks are the call
         found = [t for t in found if t.kind != "meeting"]
-    if any(t.kind == "consultation" and "round of" in t.words for t in found):  # "the 23rd round of talks"
+    if any(
+        t.kind == "consultation" and re.search(r"\brounds? of\b", t.words) for t in found
+    ):  # "the 23rd round of talks"
         found = [t for t in found if t.kind != "meeting"]
     # "held the 2+2 talks": the talks are the consultation the words name
     found = [t for t in found if not (t.kind == "meeting" and any(c.kind == "consultation" and c.start <= t.start
@@ -241,10 +287,11 @@ _SUBJECT_OF = re.compile(
 _THEN = re.compile(r"(?!\s+(?:that|which)\b)(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is to|was to)\b")
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
-    r"\b(?:announced|welcomed|hailed|praised|described|after|before|ahead of|since|following|follow-up to|"
+    r"\b(?:announced|welcomed|hailed|praised|described|(?<!days )(?<!day )(?<!weeks )(?<!week )after|before|ahead of|"
+    r"since|following|follow-up to|calling|called|against|protest(?:ed|ing)?|criticis(?:ed|ing)|criticiz(?:ed|ing)|"
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
-    r"\bduring (?:the|that|this) (?:\S+ )?visit$|"
+    r"\bduring (?:the|that|this|the rest of (?:the|his|her|their)) (?:\S+ )?visit$|"
     r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,
@@ -260,11 +307,22 @@ _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
     r"previous\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:visit|call|meeting|talks|trip|conversation)\b"
 )
-#: "The Florida trip came less than two weeks after": what follows is an earlier event, told as such.
+#: "The Florida trip came less than two weeks after", "Sisi's trip came seven months after", "The
+#: visit follows": what follows is an earlier event, told as such, whoever took part in it.
 _CAME_AFTER = re.compile(
-    r"^(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|call|meeting|talks)\s+(?:comes|came)\s+"
-    r"(?:[\w-]+\s+){0,5}?after\s+(?=(?:[A-Z][\w’'-]*\s+){1,5}(?:paid|held|met|visited|spoke|signed|travelled|traveled)\b)"
+    r"^(?:The|This|That|His|Her|Their|Today's|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|call|meeting|talks|summit|conversation|tour|signing)\b(?:\s+(?:to|in|with)\s+(?:[A-Z][\w’'.-]*\s+){1,3})?"
+    r"\s*(?:comes|came|follows|followed)\s+(?:(?:[\w-]+\s+){0,5}?(?:after|since|on the heels of)\s+)?"
 )
+
+
+def recalled(sentence: str) -> int:
+    """Where the earlier event begins in a sentence that tells it as what the news came after ("The
+    visit comes two weeks after X visited Damascus on January 16 and met Y"); 0 in any other."""
+    came = _CAME_AFTER.match(outside_quotes(sentence))
+    return came.end() if came is not None and came.end() < len(sentence) else 0
+
+
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(
     r"\b(?:as|while|when)\s+(?:\S+\s+){0,4}(?:were|was)\s+meeting$|"

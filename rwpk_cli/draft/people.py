@@ -39,7 +39,8 @@ _TITLE_WORDS_TEXT = """
     state-minister lord foreign-minister emeritus supreme tan sri datuk dato seri diraja tun h.h. h.e. h.r.h.
     h.h h.e h.r.h
     highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
-    kingdom sir dame interim transitional presidential administrator
+    kingdom sir dame interim transitional presidential administrator mufti imam pope cardinal archbishop
+    patriarch bishop rabbi
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -61,7 +62,8 @@ _MEETS = frozenset(["with", "met", "meets", "received", "hosted", "receives", "h
 _HEAD_WORDS = """
     minister ministers secretary president ambassador envoy director chief chairman chairperson commissioner
     spokesperson spokesman spokeswoman adviser advisor governor head counsellor counselor consul representative
-    deputy officer leader king queen prince emir sultan chancellor premier mayor speaker senator
+    deputy officer leader king queen prince emir sultan chancellor premier mayor speaker senator mufti pope
+    cardinal archbishop patriarch imam
 """
 _HEADS = frozenset(_HEAD_WORDS.split())
 #: Titles that are a rank or a form of address: a title after the name says more.
@@ -87,6 +89,10 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|(?:Amb|Gen|Maj|Lt|Col|Brig|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Hon|Sen|Gov|Rep)\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+#: Words that make a capitalised name a place: "Capital Territory", "Pacific Island".
+_AREAS_TEXT = "territory territories province provinces region regions district districts island islands"
+_AREAS = frozenset(_AREAS_TEXT.split())
+_GROUP_AFTER = re.compile(r"\s+(?:leaders|officials|ministers|nations|countries|states|delegates|delegations)\b")
 
 
 class Mention(NamedTuple):
@@ -244,8 +250,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         prefix = prefix[seat + 1 :]  # "received at the Carthage Palace Italian Prime Minister X": the place ends
     elif placed:
         return None  # "at the Col du Tourmalet": a place
-    if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS for t in rest):
-        return None
+    if not rest or any(_is_country(t.text) or fold(_bare(t.text)) in ORG_WORDS | _AREAS for t in rest):
+        return None  # "the Federal Capital Territory", "Pacific Island leaders": a place, not a person
+    if _GROUP_AFTER.match(sentence, rest[-1].end):
+        return None  # "Pacific Island leaders", "Gulf officials": people of a place, not someone named
     if any("-" in t.text and all(country_of_word(part) for part in t.text.split("-")) for t in rest):
         return None  # "Philippines-Japan": two countries, not a name
     if country_of_word(sentence[rest[0].start : rest[-1].end]):
@@ -264,6 +272,9 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     country = next((c for c in (country_of_word(t.text) for t in prefix) if c), None) or (
         _country_in(title) if title else None
     )
+    if country is None and title:  # "Ghana's Minister for Foreign Affairs and …": the country owns the title
+        owner = _OWNER.search(sentence, 0, max(sentence.rfind(title, 0, rest[0].start), 0))
+        country = country_of_word(owner["country"]) if owner else None
     after = _apposition(sentence, rest[-1].end)
     if after is not None:
         ranked = title is None or all(fold(t.text) in _RANKS for t in titled)
@@ -368,8 +379,9 @@ def _title_start(words: list[_Token], position: int) -> int:
     back = position
     while True:
         at = back - 1 if back >= 1 and words[back - 1].text == "the" else back
-        if not (at >= 2 and words[at - 1].text in ("of", "for") and _is_title(words[at - 2].text)):
-            return back
+        joined = at >= 2 and words[at - 1].text == "and" and at == back and words[at - 2].text[:1].isupper()
+        if not (at >= 2 and (words[at - 1].text in ("of", "for") or joined) and _is_title(words[at - 2].text)):
+            return back  # "Minister for Foreign Affairs and Regional Integration": "and" joins two portfolios
         back = at - 2
         while back > 0 and _is_title(words[back - 1].text):
             back -= 1
@@ -428,6 +440,9 @@ def _without_country(title: str) -> str:
     while len(words) > 1 and _is_country(words[0]):
         words.pop(0)
     return " ".join(words)
+
+
+_OWNER = re.compile(r"\b(?P<country>[A-Z][\w'’-]*)['’]s\s+$")
 
 
 def _country_in(text: str) -> str | None:

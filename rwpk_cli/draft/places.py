@@ -53,7 +53,10 @@ _IRREGULAR = {"british": "GB", "english": "GB", "french": "FR", "german": "DE", 
               "mosotho": "LS", "basotho": "LS", "swazi": "SZ", "chadian": "TD", "nigerien": "NE",
               "bruneian": "BN", "cambodian": "KH", "lao": "LA", "mauritian": "MU", "seychellois": "SC",
               "comorian": "KM", "djiboutian": "DJ", "eritrean": "ER", "ethiopian": "ET", "ugandan": "UG",
-              "nigerian": "NG", "colombian": "CO"}  # fmt: skip
+              "nigerian": "NG", "colombian": "CO", "costa rican": "CR", "salvadoran": "SV", "honduran": "HN",
+              "panamanian": "PA", "guyanese": "GY", "surinamese": "SR", "belgian": "BE", "mozambican": "MZ",
+              "maldivian": "MV", "timorese": "TL", "azeri": "AZ", "papua new guinean": "PG", "cape verdean": "CV",
+              "bissau-guinean": "GW", "equatoguinean": "GQ", "solomon islander": "SB", "png": "PG"}  # fmt: skip
 _WORD = re.compile(r"[a-z.']+")
 
 

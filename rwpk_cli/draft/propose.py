@@ -19,8 +19,9 @@ from ..dates.span import DateSpan
 from ..log.model import Log
 from ..log.names import fold
 from .cast import Cast, key
+from .clauses import RECENT_DAYS, clause_of, in_segment, list_after, old, segment, since, usable_dates
 from .issuer import issuer
-from .kinds import Trigger, background, triggers
+from .kinds import Trigger, background, recalled, triggers
 from .merge import Proposal, add, join_delegations, join_sides
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
@@ -99,9 +100,10 @@ _IN_TURN = re.compile(
     r"\band\s+(?:then|later|afterwards|subsequently)\s+(?:(?:spoke|met)\s+)?(?:(?:with|to)\s+)?(?:his\s+|her\s+)?(?-i:[A-Z])|"
     r"\bbefore\s+(?:speaking|meeting)\s+(?:(?:with|to)\s+)?(?:his\s+|her\s+)?(?-i:[A-Z])"
 )
+#: Words that meet each person listed after them in turn: "met A, B and C", "called on A and B",
+#: "paid courtesy calls on A and B", "received A and B".
+_ONE_BY_ONE = re.compile(r"met|called on|courtesy calls?|receiv(?:ed|es)|hosted", re.I)
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:\w+\s+)?by\b")
-_YEARS_AGO = 730  # a day given in full longer before publication than this is history
-_RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
 
 
 class Drafter:
@@ -125,6 +127,8 @@ class Drafter:
         text = sentence.text
         kinds = [t for t in triggers(text) if not _spoke(t) or any(p.kind == "call" for p in self.proposals)]
         mentions = self.cast.mentions(text)
+        came = recalled(text)  # "The visit comes after X met Y": the people of the earlier event
+        mentions = [m for m in mentions if m.start >= came]
         join_sides(self.proposals, sentence, mentions)
         ahead = bool(kinds) and all(t.future for t in kinds)  # a sentence only of plans reads "on Monday" forwards
         dates = [
@@ -142,45 +146,44 @@ class Drafter:
                 self.problems.append((sentence, found))
         place = self._place(text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
-            clause = _clause(asides, trigger.start)
-            usable = [f for f in dates if f.span is not None and _clause(asides, f.start) == clause]
-            if not usable and clause is not None:  # a clause without a date of its own: the sentence's
-                usable = [f for f in dates if f.span is not None and _clause(asides, f.start) is None]
-            if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
-                usable = [f for f in dates if f.span is not None and not _old(self.reference, f)]
-            if trigger.kind == "statement" and _referred(self.proposals, text) is not None:
+            lo, hi = segment(text, kinds, trigger)  # "met A on Monday, a day after his call with B": each its own
+            usable = usable_dates(text, dates, asides, trigger, (lo, hi), self.reference)
+            if usable is None:
+                continue
+            if trigger.kind == "statement" and _referred(self.proposals, text, self.current) is not None:
                 # "In a declaration at the end of the talks, … including the Geneva Agreement of 1966":
                 # what it recalls is no date of the statement, issued at the talks it refers to
-                usable = [f for f in usable if not (f.start > trigger.end and _old(self.reference, f))]
+                usable = [f for f in usable if not (f.start > trigger.end and old(self.reference, f))]
             chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
             if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
                 return
-            if chosen is not None and _old(self.reference, chosen):
+            if chosen is not None and old(self.reference, chosen):
                 continue
-            later = (
-                self.reference is not None
-                and chosen is not None
-                and chosen.span is not None
-                and (chosen.span.start > self.reference.end)
-            )
-            future = trigger.future or later
+            if (came or lo > 0) and chosen is None:
+                continue  # an earlier event the news came after, not dated: history, not an event of the log
+            future = trigger.future or _ahead_of(self.reference, chosen)
+            people = in_segment(text, mentions, lo, hi, trigger)
+            if chosen is not None and chosen.span is not None and chosen.span.days <= 7:
+                people = since(text, trigger, people, self.cast.aside)
             if not future or self.planned:
-                self._propose(sentence, trigger, mentions, chosen, place, future)
+                self._propose(sentence, trigger, people, chosen, place, future)
         self._remember(text, dates, asides, ahead)
 
     def _remember(self, text: str, dates: list[Found], asides: list[tuple[int, int]], ahead: bool) -> None:
         """The day the sentence tells of, for the next sentence that gives none."""
-        main = _chosen([f for f in dates if f.span is not None and _clause(asides, f.start) is None])
+        main = _chosen([f for f in dates if f.span is not None and clause_of(asides, f.start) is None])
         if (
             main is not None
             and main.span is not None
             and main.span.days <= 31
-            and not _old(self.reference, main)
+            and not old(self.reference, main)
             and not ahead
         ):
             span, date, said, _ = self._when(text, main, "", [])
             if span is not None:
                 self.current = (span, date, said)
+        elif main is None:  # "During the talks, …": the day is the talks' again
+            self.current = _reopened(text, self.proposals) or self.current
 
     def _place(self, text: str) -> Place | None:
         found: list[Place] = []
@@ -223,7 +226,7 @@ class Drafter:
         if kind == "statement":
             people = issuer(text, mentions, trigger)
             if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
-                talks = _referred(self.proposals, text) or next(
+                talks = _referred(self.proposals, text, self.current) or next(
                     (p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None
                 )
                 people = list(talks.people) if talks else []
@@ -235,6 +238,8 @@ class Drafter:
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
             return  # "a delegation that met officials, lawmakers and business leaders": no one in particular
+        if kind == "agreement" and not people:  # "At the end of the talks, the two countries exchanged …"
+            people = _sides(text, trigger, self.proposals, self.current)
         signed = kind == "agreement" and chosen is not None  # "Rwanda and Guinea-Bissau on Monday signed …"
         # "Pakistan and Bangladesh on Thursday held consultations": who led the sides may come next
         held = kind == "consultation" and chosen is not None and _countries(text, trigger.start) >= 2
@@ -261,11 +266,11 @@ class Drafter:
             re.search(r"\bseparate(?:ly)?\b", text[max(0, trigger.start - 30) : trigger.end])
             or _IN_TURN.search(text, trigger.end)
         )
-        listed = kind == "meeting" and trigger.words.lower() == "met" and not _TOGETHER.search(text)
+        listed = kind == "meeting" and _ONE_BY_ONE.fullmatch(trigger.words) is not None and not _TOGETHER.search(text)
         if (separate or listed) and len(people) > 2:  # "held separate calls with Abbas, …", "met A, B and C"
             host = [m for m in people if m.end <= trigger.start][:1]
-            others = [m for m in people if m.start >= trigger.end]
-            if host and others:
+            others = [m for m in people if m.start >= trigger.end] if separate else list_after(text, people, trigger)
+            if host and len(others) >= 2:
                 made = [Proposal(kind, span, date, date_text, [*host, other], place, sentence, future, inherited,
                                  None, None, trigger.words) for other in others]  # fmt: skip
         another = kind == "agreement" and _ALSO.search(text, 0, trigger.start) is not None
@@ -286,7 +291,7 @@ class Drafter:
         if during and visit is not None and kind != "visit":
             return visit.span, visit.date, visit.date_text, True
         earlier = [p for p in reversed(self.proposals) if not p.planned]
-        before = _referred(self.proposals, text)
+        before = _referred(self.proposals, text, self.current)
         if before is None and self.current is not None:  # "The pair then held a tête-à-tête": the day last told
             span, date, said = self.current
             return span, date, tied["words"] if tied else said, True
@@ -303,8 +308,35 @@ class Drafter:
         return self.proposals
 
 
+#: A sentence that opens on an event told before: "During the talks, …", "At the meeting, …".
+_OPENS_ON = re.compile(r"(?:During|At|After|Following|In the course of)\s+(?:the|their)\s+(?:\w+\s+)?"
+                       r"(?:talks|meeting|discussions|visit|call)\b")  # fmt: skip
+#: The sides of talks, named as such: "the two countries exchanged …", "the two delegations signed …".
+_THE_SIDES = re.compile(r"\bthe\s+two\s+(?:countries|sides|delegations|governments|nations)\s+(?:\w+\s+)?$", re.I)
 #: A person joined to the one before: "Foreign Minister X and Defence Minister Y".
 _JOINED = re.compile(r",?\s+and\s+")
+
+
+def _reopened(text: str, proposals: list[Proposal]) -> tuple[DateSpan, str, str | None] | None:
+    """The day of the event a sentence opens on ("During the talks, …"), if it does."""
+    told = _referred(proposals, text) if _OPENS_ON.match(text) else None
+    return (told.span, told.date, told.date_text) if told else None
+
+
+def _ahead_of(reference: DateSpan | None, chosen: Found | None) -> bool:
+    """Whether the date is after the day of publication: a plan."""
+    return (
+        reference is not None and chosen is not None and chosen.span is not None and chosen.span.start > reference.end
+    )
+
+
+def _sides(text: str, trigger: Trigger, proposals: list[Proposal],
+           current: tuple[DateSpan, str, str | None] | None) -> list[Mention]:  # fmt: skip
+    """ "At the end of the talks, the two countries exchanged three MoUs": those who held the talks."""
+    if not _THE_SIDES.search(text, 0, trigger.start):
+        return []
+    talks = _referred(proposals, text, current)
+    return list(talks.people) if talks and talks.kind in ("meeting", "consultation") else []
 
 
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
@@ -340,7 +372,8 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
     return people[:1]
 
 
-def _referred(proposals: list[Proposal], text: str) -> Proposal | None:
+def _referred(proposals: list[Proposal], text: str,
+              current: tuple[DateSpan, str, str | None] | None = None) -> Proposal | None:  # fmt: skip
     """The event the sentence refers back to ("after the talks", "at the end of the call"): the
     latest of its kind, one told in the same word first ("the talks" are those "held talks", not the
     reception at the airport after them)."""
@@ -352,8 +385,11 @@ def _referred(proposals: list[Proposal], text: str) -> Proposal | None:
     if not named:
         return None
     ordered = [p for p in reversed(proposals) if not p.planned]
-    told = (p for p in ordered for word, k in named if p.kind == k and word in p.words.lower())
-    return next(told, None) or next((p for p in ordered if p.kind in {k for _, k in named}), None)
+    told = [p for p in ordered for word, k in named if p.kind == k and word in p.words.lower()]
+    told = told or [p for p in ordered if p.kind in {k for _, k in named}]
+    # the latest told of the day last told of: the news, not an earlier one it came after ("a day after his call")
+    today = [p for p in told if current is not None and p.span.overlaps(current[0])]
+    return next(iter(today or told), None)
 
 
 def _spoke(trigger: Trigger) -> bool:
@@ -364,24 +400,7 @@ def _spoke(trigger: Trigger) -> bool:
 
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:
     span = found.span
-    return reference is not None and span is not None and (reference.start - span.end).days > _RECENT_DAYS
-
-
-def _old(reference: DateSpan | None, found: Found) -> bool:
-    """A month or a year that ended before publication ("in 2022, trade …"), a day without its year
-    long before it ("during his visit from May 31"), or a day more than two years before
-    ("signed on 17 April 2001"): background. A day given in full within them ("On January 3,
-    2024" in an article of 2025) is an event."""
-    span = found.span
-    if reference is None or span is None:
-        return False
-    before = (reference.start - span.end).days
-    if span.days <= 7 and not found.relative:
-        return before > _YEARS_AGO
-    if span.days >= 28:  # "visited Moscow in March", "in January" of a 3 February, "last month", "in 2022": gone by;
-        current = re.match(r"(?:earlier|this)\b", found.words, re.I)  # "earlier this year" runs to yesterday
-        return before > (7 if current else 0)
-    return before > _RECENT_DAYS
+    return reference is not None and span is not None and (reference.start - span.end).days > RECENT_DAYS
 
 
 def _delegations(text: str) -> list[tuple[str, str | None]]:
@@ -402,10 +421,6 @@ def _delegations(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
-def _clause(asides: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    return next(((a, b) for a, b in asides if a <= position < b), None)
-
-
 def _possessive(text: str, mention: Mention) -> bool:
     """ "President Erdogan's planned visit", "Modi's government": a person named as the owner of
     something other than the meeting itself ("Fidan's first meeting … was with" keeps Fidan)."""
@@ -419,7 +434,7 @@ def _possessive(text: str, mention: Mention) -> bool:
 _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|consultations)\b")
 
 
-_LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]day\b", re.I)
+_LASTING = re.compile(r"\b(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day|(?P<week>week)[- ]long)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: The day told is the one a visit ended on: "left Cyprus on Monday after a two-day visit", "ended on Thursday".
 _ENDING = re.compile(
@@ -438,7 +453,7 @@ def _lasting(text: str, span: DateSpan, date: str, ending: bool = False) -> tupl
 
     from ..dates.parse import parse_date
 
-    raw = match["n"].lower()
+    raw = (match["n"] or "7").lower()  # "a week-long visit": seven days
     days = int(raw) if raw.isdigit() else _NUMBERS[raw]
     first = span.start - timedelta(days=days - 1) if ending else span.start
     end = first + timedelta(days=days - 1)

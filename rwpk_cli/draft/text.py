@@ -107,5 +107,7 @@ def outside_quotes(text: str) -> str:
 
 
 def quoted(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quotation."""
-    return any(m.start() <= position < m.end() for m in _QUOTED.finditer(text))
+    """Whether ``position`` is inside a quotation, one the sentence opens without closing ("Good
+    talks today in Tripoli. Agreements signed," she wrote) included."""
+    blank = outside_quotes(text)
+    return 0 <= position < len(text) and blank[position] == " " and not text[position].isspace()

@@ -34,6 +34,9 @@ _PATTERNS = [
     rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
     r"\d{4}-\d{2}-\d{2}",
     r"\d{1,2}/\d{1,2}/\d{4}",
+    # a day of the year before, said so: "October 17 last year", "24 November last year"
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+last\s+year",
+    rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+last\s+year",
     # without a year
     rf"{_MONTH}\s+{_DAY}{_PAIR}{_DAY}",
     rf"{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH}",
@@ -59,6 +62,7 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR_ALONE = re.compile(rf"\b(?i:in|since|of|from|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
 _MAY = re.compile(r"^may\b", re.I)
+_LAST_YEAR = re.compile(r",?\s+last\s+year$", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NAMED_DAY = re.compile(rf"^(?P<weekday>{_WEEKDAY}),?\s+(?P<day>.+)$", re.I)
 _NO_YEAR = re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})$", re.I)
@@ -104,6 +108,17 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
 
 
 def _read(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
+    last = _LAST_YEAR.search(words)
+    if last is not None:  # "October 17 last year": that day of the year before the publication's
+        day = _read(words[: last.start()], start, end, reference, future)
+        if day.span is None or reference is None:
+            return day._replace(words=words)
+        try:
+            year = reference.start.year - 1
+            shifted = parse_date(day.span.start.replace(year=year).isoformat())
+        except (ValueError, DateError):
+            return day._replace(words=words)
+        return Found(words, start, end, shifted, True)
     named = _NAMED_DAY.match(words)
     if named is not None and not re.search(_YEAR, words):  # "Friday, August 23": the day, checked against it
         found = _read(named["day"], start, end, reference, future)
