@@ -1123,22 +1123,34 @@ def test_declarations_and_statements_at_the_talks(
 
 
 def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
-    """The corpus's scores as they stand: a change to the rules that lowers one fails here."""
+    """The corpus's scores as they stand: a change to the rules that lowers one fails here. The
+    articles up to ``TUNED`` have been read by the rules' authors and draft no background and no
+    bystanders; the later ones joined as they were first drafted, and their count may only fall."""
     sys.path.insert(0, str(ROOT))
     from benchmarks import draft_eval
 
-    total = draft_eval.Score()
+    total, tuned = draft_eval.Score(), draft_eval.Score()
     for text_file in sorted(draft_eval.CORPUS.glob("*.txt")):
         result, _ = draft_eval.score(text_file)
         total.add(result)
+        if int(text_file.name.split("-", 1)[0]) <= TUNED:
+            tuned.add(result)
     metrics = total.metrics()
-    assert total.gold >= 608
-    assert metrics["recall"] >= 0.94
-    assert metrics["precision"] >= 0.97
-    assert metrics["exact dates"] >= 0.98
-    assert metrics["participant F1"] >= 0.97
-    assert total.background == 0  # no proposal from a sentence of background, plans or mentions
-    assert total.bystanders == 0  # no one proposed who took no part
+    assert total.gold >= 742
+    assert metrics["recall"] >= 0.91
+    assert metrics["precision"] >= 0.92
+    assert metrics["exact dates"] >= 0.97
+    assert metrics["participant F1"] >= 0.96
+    assert total.background <= 10  # proposals from a sentence of background, plans or mentions
+    assert total.bystanders <= 26  # people proposed who took no part
+    assert tuned.gold >= 608
+    assert tuned.metrics()["recall"] >= 0.94
+    assert tuned.background == 0
+    assert tuned.bystanders == 0
+
+
+#: The corpus's articles whose drafts the rules were written against (see its README).
+TUNED = 159
 
 
 # --- reviewing at a terminal -----------------------------------------------------------------------
