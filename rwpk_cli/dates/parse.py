@@ -109,6 +109,14 @@ _DAY_PAIR = re.compile(
     r"(?:,?\s+(?P<y>[1-9]\d{3}))?$",
     re.I,
 )
+#: Two days of two months: "28 February to 2 March", "February 28 - March 2, 2023".
+_MONTHS_PAIR = re.compile(
+    rf"^(?:(?P<m1>[a-z]+)\.?\s+(?P<a1>\d{{1,2}}){_ORDINAL}\s*(?:-|–|to|until|through)\s*(?P<n1>[a-z]+)\.?\s+(?P<b1>\d{{1,2}}){_ORDINAL}"
+    rf"|(?P<a2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>[a-z]+)\.?\s*(?:-|–|to|until|through)\s*"
+    rf"(?P<b2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<n2>[a-z]+)\.?)"
+    r"(?:,?\s+(?P<y>[1-9]\d{3}))?$",
+    re.I,
+)
 _EARLIER = re.compile(r"^(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)$", re.I)
 _SHIFT = re.compile(r"^(?P<which>this|last|next)\s+(?P<unit>week|month|quarter|year)$", re.I)
 _NUMBER_WORDS = {
@@ -289,6 +297,9 @@ def _month_days(text: str, ref: date | None) -> DateSpan | None:
     """A day, or two days ("January 9 and 10, 2025", "9-10 January"), of a named month. Without a
     year it takes the latest year that puts the first day on or before the reference day, as a
     news report means "January 3" written in its own January (or in the February after it)."""
+    months = _MONTHS_PAIR.match(text)
+    if months is not None:
+        return _across_months(text, months, ref)
     pair = _DAY_PAIR.match(text)
     single = None if pair else _YEARLESS_DAY.match(text)
     found = pair or single
@@ -312,6 +323,32 @@ def _month_days(text: str, ref: date | None) -> DateSpan | None:
         year = ref.year if _day(ref.year, month, first, text) <= ref else ref.year - 1
     start, end = _day(year, month, first, text), _day(year, month, last, text)
     return day_span(start) if start == end else DateSpan(start, end, Precision.RANGE)
+
+
+def _across_months(text: str, found: re.Match[str], ref: date | None) -> DateSpan | None:
+    """ "28 February to 2 March": the days from one to the other. A year written at the end is the
+    last day's ("30 December to 2 January 2024" starts in 2023); without one, the first day takes
+    the year a lone "28 February" would, and the last day the first one after it."""
+    first_month = _MONTH_NUMBERS.get((found["m1"] or found["m2"]).lower())
+    last_month = _MONTH_NUMBERS.get((found["n1"] or found["n2"]).lower())
+    if first_month is None or last_month is None:
+        return None
+    first, last = int(found["a1"] or found["a2"]), int(found["b1"] or found["b2"])
+    wraps = (last_month, last) < (first_month, first)  # December to January: into the next year
+    if found["y"]:
+        end_year = int(found["y"])
+        start_year = end_year - 1 if wraps else end_year
+    elif ref is None:
+        raise RelativeDateError(
+            f"'{text}' has no year; add one, e.g. '{text} 2024', or give a reference day (as_of) to read it against"
+        )
+    else:
+        start_year = ref.year if _day(ref.year, first_month, first, text) <= ref else ref.year - 1
+        end_year = start_year + 1 if wraps else start_year
+    start, end = _day(start_year, first_month, first, text), _day(end_year, last_month, last, text)
+    if wraps and (end - start).days > 62:
+        raise DateError(f"'{text}': the second day comes before the first; write the earlier day first")
+    return DateSpan(start, end, Precision.RANGE) if start != end else day_span(start)
 
 
 def _fuzzy(text: str, ref: date | None) -> DateSpan | None:

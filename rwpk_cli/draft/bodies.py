@@ -17,7 +17,7 @@ from .places import country_of_word
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _CAP = rf"[{UPPER}][\w’'-]*"
 _ORGANISATION = re.compile(
-    rf"(?:(?:the\s+)?(?:{_CAP}\s+){{0,4}}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")"
+    rf"(?:(?:the\s+)?(?:{_CAP}\s+){{0,4}}(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS)) + r")(?![\w’'-])"
     r"(?:\s+(?:(?:of|for|to|on)\s+(?:the\s+)?|and\s+)(?!(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     rf"{_CAP}(?:\s+{_CAP}){{0,4}})*"

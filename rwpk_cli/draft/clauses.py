@@ -26,6 +26,10 @@ _BEFORE_CLAUSE = re.compile(
 
 _LAST_YEAR = re.compile(r"\blast\s+year$", re.I)
 
+#: Reported words about a visit: "had said in a statement on Tuesday that the state visit": the
+#: day is the saying's, not the visit's.
+_SAID_THAT = re.compile(r"\b(?:said|announced|stated|confirmed)\b[^.;\"“]*?\bthat\s+(?:[\w-]+\s+){0,3}$", re.I)
+
 
 _YEARS_AGO = 730  # a day given in full longer before publication than this is history
 
@@ -53,6 +57,9 @@ def usable_dates(text: str, dates: list[Found], asides: list[tuple[int, int]], t
     if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
         usable = [f for f in own if not old(reference, f)]
     before = _BEFORE_CLAUSE.search(text, 0, trigger.start)
+    said = _SAID_THAT.search(text, 0, trigger.start) if trigger.kind == "visit" else None
+    if before is None and said is not None and trigger.words.lower().endswith("visit"):
+        return [f for f in usable if f.start > said.end()] or None
     if before is not None:  # "his first visit since the two countries signed a pact last year", "flew in from
         # Pyongyang, where he had signed a treaty": an event of its own time, told by its own date
         usable = [f for f in usable if f.start > before.start()]

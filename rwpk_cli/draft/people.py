@@ -74,7 +74,7 @@ _RANKS_TEXT = """
 """
 _RANKS = frozenset(_RANKS_TEXT.split())
 _PARTICLES_TEXT = """
-    bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y
+    bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y e
 """
 _PARTICLES = frozenset(_PARTICLES_TEXT.split())
 _ORG_WORDS_TEXT = """
@@ -412,7 +412,9 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     if not head.endswith(","):
         return None
     clauses = re.split(
-        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|\b(?:with|by|including|presence of|met|meets)\b)",
+        r"([,;:]|\band\s+(?=(?:the|his|her|their)\b|[A-Z]\w*['’]s\b)|"
+        r"\b(?:with|by|including|presence of|met|meets)\b|"
+        r"\b(?:received|receives|welcomed|hosted|greeted)(?=\s+(?:his|her)\b))",
         head[:-1],
     )
     # "Spain's Minister of Foreign Affairs, European Union and Cooperation, Jose Manuel Albares": a
@@ -423,6 +425,12 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
         back -= 2
         clause = f"{clauses[back].strip()}, {clause}"
     words = clause.split()
+    whole = clause
+    if len(words) > 12:  # "The First Secretary of the Central Committee of … and President of the Republic, X"
+        clause = re.split(r"\s+and\s+", clause)[-1]
+        words = clause.split()
+        if not words or not _is_title(words[0]):
+            return None
     if not words or len(words) > 12 or not any(_is_title(w) for w in words):
         return None
     if words[0][:1].islower() and words[0].lower() not in ("the", "his", "her", "its", "their", "a", "an"):
@@ -430,7 +438,7 @@ def _preposed(sentence: str, start: int) -> tuple[str, str | None] | None:
     if re.search(r"\b(?:said|says|told|met|held|is|was|has|had|will|visited)\b", clause):
         return None
     clause = re.sub(r"^(?:the|a|an)\s+", "", clause, flags=re.I)
-    return _tidy(_without_country(clause)), _country_in(clause)
+    return _tidy(_without_country(clause)), _country_in(clause) or _country_in(whole)
 
 
 def _without_country(title: str) -> str:

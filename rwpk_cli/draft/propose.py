@@ -25,6 +25,7 @@ from .kinds import Trigger, background, recalled, triggers
 from .merge import Proposal, add, join_delegations, join_sides
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
+from .stay import extend
 from .text import Sentence, quoted
 from .when import Found, find_dates
 
@@ -118,6 +119,8 @@ class Drafter:
         self.proposals: list[Proposal] = []
         self.problems: list[tuple[Sentence, Found]] = []
         self.current: tuple[DateSpan, str, str | None] | None = None  # the day the last sentence told of
+        self.read_so_far: list[Sentence] = []
+        self.people_of: dict[int, list[Mention]] = {}  # each sentence's people, by its place in read_so_far
 
     # --- one sentence --------------------------------------------------------------------------
 
@@ -127,6 +130,8 @@ class Drafter:
         text = sentence.text
         kinds = [t for t in triggers(text) if not _spoke(t) or any(p.kind == "call" for p in self.proposals)]
         mentions = self.cast.mentions(text)
+        self.people_of[len(self.read_so_far)] = mentions
+        self.read_so_far.append(sentence)
         came = recalled(text)  # "The visit comes after X met Y": the people of the earlier event
         mentions = [m for m in mentions if m.start >= came]
         join_sides(self.proposals, sentence, mentions)
@@ -144,7 +149,7 @@ class Drafter:
         for found in dates:
             if found.error is not None:
                 self.problems.append((sentence, found))
-        place = self._place(text)
+        place = _place(self.places, text)
         for trigger in sorted(kinds, key=lambda t: t.kind != "visit"):  # a meeting during a visit takes its days
             lo, hi = segment(text, kinds, trigger)  # "met A on Monday, a day after his call with B": each its own
             usable = usable_dates(text, dates, asides, trigger, (lo, hi), self.reference)
@@ -161,6 +166,8 @@ class Drafter:
                 continue
             if (came or lo > 0) and chosen is None:
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
+            if _loosely_past(self.reference, chosen):
+                continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
             future = trigger.future or _ahead_of(self.reference, chosen)
             people = in_segment(text, mentions, lo, hi, trigger)
             if chosen is not None and chosen.span is not None and chosen.span.days <= 7:
@@ -185,22 +192,6 @@ class Drafter:
         elif main is None:  # "During the talks, …": the day is the talks' again
             self.current = _reopened(text, self.proposals) or self.current
 
-    def _place(self, text: str) -> Place | None:
-        found: list[Place] = []
-        for match in _PLACE.finditer(text):
-            words = match["place"].rstrip(".").split()
-            for size in range(len(words), 0, -1):
-                candidate = " ".join(words[:size])
-                candidate = re.sub(r"['’]s$", "", candidate)
-                if len(candidate) < 3 or re.fullmatch(r"[A-Z]{2,4}", candidate):
-                    continue  # "UN", "AU": an organisation, not a place
-                place = self.places.place(candidate)
-                if place is not None:
-                    found.append(place._replace(name=candidate))
-                    break
-        cities = [p for p in found if p.city]
-        return cities[0] if cities else found[0] if found else None
-
     # --- proposals -----------------------------------------------------------------------------
 
     def _propose(self, sentence: Sentence, trigger: Trigger, mentions: list[Mention], chosen: Found | None,
@@ -210,6 +201,7 @@ class Drafter:
         people = [m for m in mentions if not m.organization]
         if kind != "statement":  # "…, Spokesman Dmitry Peskov told reporters": the one who tells is no party
             people = [m for m in people if not (m.start > trigger.end and _TELLS.match(text, m.end))]
+            people = [m for m in people if not _SPEAKS_FOR.search(m.title or "")]  # "Press Secretary X told …"
         if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
             people = [m for m in people if not _possessive(text, m)]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
@@ -234,6 +226,9 @@ class Drafter:
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
         elif kind == "visit":
             people = _visitors(people, place, text, trigger)
+            if not people:  # "The French President, accompanied by his wife, arrived": the one named before
+                earlier = [m for n in range(len(self.read_so_far) - 1) for m in self.people_of.get(n, [])]
+                people = _described(text, trigger, earlier)
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
@@ -288,7 +283,7 @@ class Drafter:
         keys = {key(m) for m in people}
         during = re.search(r"\b(?:during|on|in the course of)\s+(?:his|her|their|the|its)\b[^.]*\bvisit\b", text, re.I)
         visit = next((p for p in reversed(self.proposals) if p.kind == "visit" and p.ids() & keys), None)
-        if during and visit is not None and kind != "visit":
+        if during and visit is not None and kind != "visit" and not re.search(r"\bday\s+of\b", during.group()):
             return visit.span, visit.date, visit.date_text, True
         earlier = [p for p in reversed(self.proposals) if not p.planned]
         before = _referred(self.proposals, text, self.current)
@@ -304,6 +299,7 @@ class Drafter:
         """The proposals, with delegations joined by the people of their field seen elsewhere; the
         countries' consultations that no one was said to hold are left out."""
         join_delegations(self.proposals)
+        extend(self.proposals, self.read_so_far, self.reference, self.people_of)
         self.proposals = [p for p in self.proposals if p.people or p.delegation or p.kind != "consultation"]
         return self.proposals
 
@@ -315,6 +311,24 @@ _OPENS_ON = re.compile(r"(?:During|At|After|Following|In the course of)\s+(?:the
 _THE_SIDES = re.compile(r"\bthe\s+two\s+(?:countries|sides|delegations|governments|nations)\s+(?:\w+\s+)?$", re.I)
 #: A person joined to the one before: "Foreign Minister X and Defence Minister Y".
 _JOINED = re.compile(r",?\s+and\s+")
+
+
+def _place(places: Gazetteer, text: str) -> Place | None:
+    """The place the sentence's "in/at PLACE" phrases name: a city first, else the first found."""
+    found: list[Place] = []
+    for match in _PLACE.finditer(text):
+        words = match["place"].rstrip(".").split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            candidate = re.sub(r"['’]s$", "", candidate)
+            if len(candidate) < 3 or re.fullmatch(r"[A-Z]{2,4}", candidate):
+                continue  # "UN", "AU": an organisation, not a place
+            place = places.place(candidate)
+            if place is not None:
+                found.append(place._replace(name=candidate))
+                break
+    cities = [p for p in found if p.city]
+    return cities[0] if cities else found[0] if found else None
 
 
 def _reopened(text: str, proposals: list[Proposal]) -> tuple[DateSpan, str, str | None] | None:
@@ -339,7 +353,39 @@ def _sides(text: str, trigger: Trigger, proposals: list[Proposal],
     return list(talks.people) if talks and talks.kind in ("meeting", "consultation") else []
 
 
+#: A person told by nationality and office: "The Brazilian president", "the French Prime Minister".
+_DESCRIBED = re.compile(
+    r"^(?:[^,]*,\s+)?[Tt]he\s+(?P<adjective>[A-Z][\w-]+)\s+(?P<office>president|prime minister|chancellor|king|queen|"
+    r"premier|foreign minister|head of state|leader)\b(?:,[^,]*,)?\s+(?:\w+\s+)?$",
+    re.I,
+)
+#: The titles of those who speak for others, and take no part in what they tell of.
+_SPEAKS_FOR = re.compile(r"spokes|press\s+(?:secretary|officer|wing|attach)", re.I)
+#: Those who came with the visitor ("accompanied by his wife and Foreign Minister Mauro Vieira"), and
+#: those who met the visitor on arrival ("was met at the airport by Prime Minister X").
+_WITH_HIM = re.compile(
+    r"\b(?:accompanied|joined|escorted|(?:was|were)\s+(?:met|received|welcomed|greeted)(?:\s+(?:at|on|upon)\b[^,;]{0,60}?)?)"
+    r"\s+by\b[^;]*",
+    re.I,
+)
+
+
+def _described(text: str, trigger: Trigger, earlier: list[Mention]) -> list[Mention]:
+    """The person a description before the event's words stands for: "The French President" is the
+    French person titled president in an earlier sentence, when only one was."""
+    found = _DESCRIBED.search(text, 0, trigger.start)
+    if found is None:
+        return []
+    country, office = country_of_word(found["adjective"]), found["office"].lower()
+    seen = {
+        key(m): m for m in earlier if not m.organization and m.country == country and office in (m.title or "").lower()
+    }
+    return list(seen.values()) if len(seen) == 1 and country else []
+
+
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
+    company = [(m.start(), trigger.start if m.start() < trigger.start else m.end()) for m in _WITH_HIM.finditer(text)]
+    people = [m for m in people if not any(a <= m.start < b for a, b in company)]  # they came along
     who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
     if who is not None:  # "Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Rio"
         return [who]
@@ -398,6 +444,13 @@ def _spoke(trigger: Trigger) -> bool:
     return trigger.kind == "call" and trigger.words.lower().startswith("spoke") and "phone" not in trigger.words
 
 
+def _loosely_past(reference: DateSpan | None, found: Found | None) -> bool:
+    """A date of a fortnight or more that ended before the day of publication ("earlier this month",
+    "in May", "last year"): what it dates is background to the news, not its event."""
+    span = found.span if found is not None else None
+    return reference is not None and span is not None and span.days >= 14 and span.end < reference.start
+
+
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:
     span = found.span
     return reference is not None and span is not None and (reference.start - span.end).days > RECENT_DAYS
@@ -434,11 +487,19 @@ def _possessive(text: str, mention: Mention) -> bool:
 _OWN_EVENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meeting|talks|call|conversation|consultations)\b")
 
 
-_LASTING = re.compile(r"\b(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day|(?P<week>week)[- ]long)\b", re.I)
+_LASTING = re.compile(
+    r"\b(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day|(?P<week>week)[- ]long|"
+    r"(?:visit|stay|trip)\s+of\s+(?P<of>two|three|four|five|six|seven|\d)\s+days)\b",
+    re.I,
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: Which day of the visit the date is: "on the second day of their three-day visit".
+_NTH_DAY = re.compile(r"\b(?P<nth>first|second|third|fourth|fifth|sixth|final|last)\s+day\s+of\s+[^,;.]*$", re.I)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: The day told is the one a visit ended on: "left Cyprus on Monday after a two-day visit", "ended on Thursday".
 _ENDING = re.compile(
-    r"\b(?:left|departed|ended|concluded|wrapped up|wound up|rounded off)\b(?:\s+[\w’'.()-]+){0,4}?\s+(?:on\s+)?$",
+    r"\b(?:left|departed|ended|concluded|wrapped up|wound up|rounded off)\b(?![^,;]*\bfor\b)"
+    r"(?:\s+[\w’'.()-]+){0,4}?\s+(?:on\s+)?$",
     re.I,
 )
 
@@ -453,9 +514,13 @@ def _lasting(text: str, span: DateSpan, date: str, ending: bool = False) -> tupl
 
     from ..dates.parse import parse_date
 
-    raw = (match["n"] or "7").lower()  # "a week-long visit": seven days
+    raw = (match["n"] or match["of"] or "7").lower()  # "a week-long visit": seven days
     days = int(raw) if raw.isdigit() else _NUMBERS[raw]
-    first = span.start - timedelta(days=days - 1) if ending else span.start
+    nth = _NTH_DAY.search(text, 0, match.start())
+    which = (_NTH.get(nth["nth"].lower(), days) if nth else 1) if not ending else days
+    if which > days:
+        return span, date
+    first = span.start - timedelta(days=which - 1)
     end = first + timedelta(days=days - 1)
     whole = parse_date(f"{first.isoformat()}/{end.isoformat()}")
     return whole, whole.canonical

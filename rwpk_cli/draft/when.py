@@ -26,7 +26,11 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 _PAIR = r"\s*(?:-|–|—|and|&|to)\s*"
 _NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
+_UNTIL = r"\s*(?:-|–|—|to|until|through)\s*"
 _PATTERNS = [
+    # two days of two months: "28 February to 2 March", "February 28 - March 2, 2023"
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH}{_UNTIL}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_MONTH}\s+{_DAY}{_UNTIL}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
     # written days, with a year, a weekday in front or not
     rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_PAIR}{_DAY},?\s+{_YEAR}",
     rf"(?:(?:on\s+)?{_WEEKDAY},?\s+)?{_DAY}{_PAIR}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
