@@ -95,8 +95,8 @@ def test_how_long_a_visit_lasted(text: str, published: str, wanted: Wanted) -> N
     [
         pytest.param(  # those who came along are not the visitors; the one named before is
             "Peruvian President Ana Ruiz met Ecuadorian President Luis Soto in Quito on Friday. The Peruvian "
-            "president arrived in Quito on Thursday, accompanied by her husband and by Foreign Minister "
-            "Carlos Vera.",
+            "president arrived in Quito on Thursday, accompanied by her husband and by Peruvian Foreign "
+            "Minister Carlos Vera.",
             "2025-01-31",
             [
                 ("meeting", "2025-01-31", "2025-01-31", ["Ana Ruiz", "Luis Soto"]),
@@ -106,7 +106,7 @@ def test_how_long_a_visit_lasted(text: str, published: str, wanted: Wanted) -> N
         ),
         pytest.param(  # a companion told before the words of the visit
             "Peruvian President Ana Ruiz met President Luis Soto on Friday. The Peruvian President, accompanied "
-            "by Trade Minister Carlos Vera, arrived in Quito on Thursday.",
+            "by Peruvian Trade Minister Carlos Vera, arrived in Quito on Thursday.",
             "2025-01-31",
             [
                 ("meeting", "2025-01-31", "2025-01-31", ["Ana Ruiz", "Luis Soto"]),
@@ -121,10 +121,53 @@ def test_how_long_a_visit_lasted(text: str, published: str, wanted: Wanted) -> N
             [("meeting", "2025-01-31", "2025-01-31", ["Luis Soto Vera", "Ana Ruiz"])],
             id="long-title",
         ),
+        pytest.param(  # the one the host received is the visitor
+            "President Luis Soto received his Peruvian counterpart, Ana Ruiz, at the Carondelet Palace "
+            "on Monday, on the first day of her state visit.",
+            "2025-01-27",
+            [
+                ("visit", "2025-01-27", "2025-01-27", ["Ana Ruiz"]),
+                ("meeting", "2025-01-27", "2025-01-27", ["Luis Soto", "Ana Ruiz"]),
+            ],
+            id="received-his-counterpart",
+        ),
+        pytest.param(  # a sovereign is named by one name
+            "Pope Francis arrived in Quito on Saturday for a two-day visit.",
+            "2025-02-01",
+            [("visit", "2025-02-01", "2025-02-02", ["Francis"])],
+            id="pope",
+        ),
+        pytest.param(  # the arrival late the night before and the day of the talks are one stay
+            "Peruvian President Ana Ruiz landed in Quito late on Thursday night. On Friday, Ruiz visited "
+            "the Carondelet Palace in Quito.",
+            "2025-01-31",
+            [("visit", "2025-01-30", "2025-01-31", ["Ana Ruiz"])],
+            id="arrival-the-night-before",
+        ),
     ],
 )
 def test_who_made_the_visit(text: str, published: str, wanted: Wanted) -> None:
     assert _proposed(text, published) == wanted
+
+
+def test_those_who_met_the_visitor_at_the_airport_are_not_visitors() -> None:
+    text = (
+        "Peruvian President Ana Ruiz arrived in Quito on Thursday and was met at Mariscal Sucre "
+        "International Airport by Peruvian Ambassador Carlos Vera."
+    )
+    visits = [p for p in _proposed(text, "2025-01-31") if p[0] == "visit"]
+    assert visits == [("visit", "2025-01-30", "2025-01-30", ["Ana Ruiz"])]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Peruvian President Ana Ruiz arrived in Rio de Janeiro on Monday.", "Rio de Janeiro"),
+    ("Peruvian President Ana Ruiz arrived at the Palacio de Carondelet in Quito on Monday.", "Quito"),
+])  # fmt: skip
+def test_a_place_of_several_words_joined_by_de(sentence: str, place: str) -> None:
+    article = Article(sentence, "article.txt", parse_date("2025-01-27"), "2025-01-27", "test")
+    (visit,) = draft(article, None, False, Cited("test", None, None, None, "2025-01-27")).proposals
+    assert visit.place is not None
+    assert visit.place.name == place
 
 
 def test_a_visit_reported_in_a_statement_is_not_dated_by_the_statement() -> None:
@@ -150,3 +193,34 @@ def test_an_extended_visit_quotes_both_its_date_words_and_sentences() -> None:
         "Peruvian President Ana Ruiz arrived in Quito on Thursday.",
         "Ruiz left Quito last night for Bogota.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # "during their summit": a meeting
+            "Peruvian President Ana Ruiz and Ecuadorian President Luis Soto discussed border trade and "
+            "migration during their summit in Quito on Wednesday.",
+            "2025-01-31",
+            [("meeting", "2025-01-29", "2025-01-29", ["Ana Ruiz", "Luis Soto"])],
+            id="summit",
+        ),
+        pytest.param(  # the press secretary who tells of the meeting took no part in it
+            "Peruvian President Ana Ruiz met Ecuadorian President Luis Soto in Quito on Wednesday. Peruvian "
+            "Press Secretary Jorge Paz told reporters in Quito that the meeting with Soto was held in a cordial "
+            "atmosphere.",
+            "2025-01-31",
+            [("meeting", "2025-01-29", "2025-01-29", ["Ana Ruiz", "Luis Soto"])],
+            id="press-secretary",
+        ),
+        pytest.param(  # an earlier visit dated only "earlier this month" is background
+            "Peruvian President Ana Ruiz met Ecuadorian President Luis Soto in Quito on Wednesday. Defence "
+            "Minister Carlos Vera of Peru visited Quito earlier this month.",
+            "2025-01-31",
+            [("meeting", "2025-01-29", "2025-01-29", ["Ana Ruiz", "Luis Soto"])],
+            id="earlier-this-month",
+        ),
+    ],
+)
+def test_what_the_sentences_around_a_visit_are(text: str, published: str, wanted: Wanted) -> None:
+    assert _proposed(text, published) == wanted

@@ -73,6 +73,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"\battended\b(?=[^.;]{0,60}\b(?:inauguration|swearing-in|investiture|coronation|funeral)\b"
                   r"[^.;]{0,40}\bin\s+(?-i:[A-Z]))"),
         ("meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bheld (?:talks|discussions|a meeting|bilateral)|\btalks\b|"
+                    r"\b(?:during|after|following) their (?:[\w-]+ )?summit\b|\bbilateral summit\b|"
+                    r"\bsummit (?:talks|with)\b|"
+                    r"\b(?:held|hold|holds) (?:a |their )?summit\b|"
                     rf"\bdiscussions\b|\b(?:was|were) received\b|\breceived by\b|\breceiv(?:ed|es|ing)\b{_GUEST}|"
                     rf"\bhost(?:ed|s)\b{_GUEST}|\bcourtesy calls?\b|"
                     rf"\bcalled on\b(?=\s+(?:(?:(?-i:[a-z-]+)\s+){{0,2}}(?:adviser|advisor|minister|president|"

@@ -73,6 +73,8 @@ _RANKS_TEXT = """
     royal tan sri datuk dato sheikh seri diraja tun sir dame
 """
 _RANKS = frozenset(_RANKS_TEXT.split())
+#: Titles whose bearers are named by one name: "Pope Francis", "King Philippe", "Queen Mathilde".
+_SOVEREIGNS = frozenset(["pope", "king", "queen", "emperor", "empress", "prince", "princess", "sultan", "emir"])
 _PARTICLES_TEXT = """
     bin bint al el ul ud ibn abu de da du del della der den van von la le di dos das y e
 """
@@ -295,7 +297,7 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return Mention(_POSSESSIVE.sub("", sentence[rest[0].start : rest[-1].end]), rest[0].start, rest[-1].end)
     if title is None or (single and not titled):
         return None
-    if single and not any(fold(t.text).rstrip(".") in _RANKS for t in titled):
+    if single and not any(fold(t.text).rstrip(".") in _RANKS | _SOVEREIGNS for t in titled):
         return None  # "President Ruto" was named in full before; "CEO Roundtable" is no one
     if single and len(rest[0].text) < 3:
         return None

@@ -201,7 +201,7 @@ class Drafter:
         people = [m for m in mentions if not m.organization]
         if kind != "statement":  # "…, Spokesman Dmitry Peskov told reporters": the one who tells is no party
             people = [m for m in people if not (m.start > trigger.end and _TELLS.match(text, m.end))]
-            people = [m for m in people if not _SPEAKS_FOR.search(m.title or "")]  # "Press Secretary X told …"
+            people = [m for m in people if not _speaks_for(text, m)]  # "Press Secretary X told reporters"
         if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
             people = [m for m in people if not _possessive(text, m)]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
@@ -323,6 +323,11 @@ def _place(places: Gazetteer, text: str) -> Place | None:
             candidate = re.sub(r"['’]s$", "", candidate)
             if len(candidate) < 3 or re.fullmatch(r"[A-Z]{2,4}", candidate):
                 continue  # "UN", "AU": an organisation, not a place
+            joined = re.match(r"\s+(?:de|del|da|do)\s+[A-Z][\w’'.-]*", text[match.end("place") :])
+            if size == len(words) and joined:  # "Rio de Janeiro" is a city; "the Palacio de La Moneda" no town
+                candidate = candidate + joined.group()
+                if places.place(candidate) is None:
+                    continue
             place = places.place(candidate)
             if place is not None:
                 found.append(place._replace(name=candidate))
@@ -361,6 +366,16 @@ _DESCRIBED = re.compile(
 )
 #: The titles of those who speak for others, and take no part in what they tell of.
 _SPEAKS_FOR = re.compile(r"spokes|press\s+(?:secretary|officer|wing|attach)", re.I)
+
+
+def _speaks_for(text: str, mention: Mention) -> bool:
+    return bool(
+        _SPEAKS_FOR.search(mention.title or "") or _SPEAKS_FOR.search(text, max(0, mention.start - 25), mention.end)
+    )
+
+
+#: The host's verb: whom it takes is the one who came.
+_HOSTED = re.compile(r"\b(?:received|welcomed|hosted|greeted)\b")
 #: Those who came with the visitor ("accompanied by his wife and Foreign Minister Mauro Vieira"), and
 #: those who met the visitor on arrival ("was met at the airport by Prime Minister X").
 _WITH_HIM = re.compile(
@@ -406,6 +421,10 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
             return sorted([*away, *joined], key=lambda m: m.start)
         if any(m.country == place.country for m in people) and len(people) > 1:
             return [m for m in people if m.country != place.country]
+    host = _HOSTED.search(text, 0, trigger.start)
+    guests = [m for m in people if host and host.end() <= m.start < trigger.start]
+    if guests:  # "President Boric received his Brazilian counterpart, Lula, … on his state visit": the guest
+        return guests[:1]
     before = text[max(0, trigger.start - 30) : trigger.start].lower()
     if re.search(r"\b(?:his|her)\b[^,]*$", before) and people:
         return people[:1]
