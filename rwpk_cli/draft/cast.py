@@ -235,7 +235,7 @@ class Cast:
                 continue  # "his counterpart Sergei Aleinik", "the Minister of Foreign Affairs, X": the name says who
             if _AMONG.search(text, 0, match.start()):
                 continue  # "X was among the heads of state who …": a group X belongs to, no one else in particular
-            before = {key(m) for m in named if m.end <= match.start() and not m.organization}
+            before = {key(m) for m in [*named, *found] if m.end <= match.start() and not m.organization}
             if (match["two"] or match["both"]) and len(before) >= 2:
                 continue
             if any(_TITLED.fullmatch(text, match.end(), m.start) for m in named if m.start >= match.end()):

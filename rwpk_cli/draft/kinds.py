@@ -34,7 +34,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("agreement", rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|seal(?:ed|s|ing)?|conclud(?:ed|es|ing)|exchanged|"
                       rf"initial(?:l)?ed)\b,?(?:\s+\S+){{0,12}}?\s+(?:the\s+|an?\s+)?(?:\S+\s+){{0,4}}?{_AGREEMENT_NOUNS}\b"
-                      rf"|\b{_AGREEMENT_NOUNS}\s+(?:\S+\s+){{0,8}}?(?:was|were|had been|has been)\s+"
+                      rf"|\b(?:{_AGREEMENT_NOUNS}|(?:the|these|both)\s+documents?)\s+(?:\S+\s+){{0,8}}?"
+                      rf"(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
                       rf"|\bsign(?:ed|s|ing)\s+the\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
                       rf"(?!Book\b)(?-i:[A-Z])[\w’'-]*){{1,7}}"
@@ -99,7 +100,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? to|(?:is|are|was|were) scheduled|"
+    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
+    r"(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
@@ -119,11 +121,14 @@ _INTENDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
-    r"visited|spoke|signed)|in recent years|on (?:several|many|numerous|various) occasions|"
+    r"visited|spoke|signed)|in recent (?:years|months|weeks)|on (?:several|many|numerous|various) occasions|"
+    r"(?:several|many|numerous|multiple|two|three|four|five|six) times|"
     r"at (?:several|many|numerous|various) (?:meetings|levels|occasions)|in the (?:19|20)\d0s|"
     r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth)\b",
     re.I,
 )
+#: "the first held since 2016", "his first visit since 2017": news measured against the past, not background.
+_FIRST_SINCE = re.compile(r"\bfirst\b[^,.;]{0,40}?\bsince (?:19|20)\d\d\b", re.I)
 #: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken)\b", re.I)
 
@@ -344,7 +349,7 @@ def background(sentence: str, kind: str = "") -> bool:
     """The sentence gives background (relations, history) rather than news of ``kind``. Words inside
     a quotation ("a ceasefire to be established") do not count, nor, for a statement, what it says
     had happened ("said in a statement that he had held a long meeting")."""
-    text = outside_quotes(sentence)
+    text = _FIRST_SINCE.sub("", outside_quotes(sentence))
     return bool(_BACKGROUND.search(text) or (kind != "statement" and _PLUPERFECT.search(text)))
 
 

@@ -40,7 +40,7 @@ _TITLE_WORDS_TEXT = """
     h.h h.e h.r.h
     highness majesty royal elect development relations councilor councillor taoiseach tanaiste premier republic amir
     kingdom sir dame interim transitional presidential administrator mufti imam pope cardinal archbishop
-    patriarch bishop rabbi
+    patriarch bishop rabbi presidents premiers chancellors kings
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _STOP_TEXT = """
@@ -215,11 +215,49 @@ def new_people(sentence: str, taken: list[Mention]) -> list[Mention]:
         index = max(end, index + 1)
         mention = _person(sentence, words, chunk)
         if mention is None:
+            mention = _sharing(sentence, words, chunk, found)
+        if mention is None:
             continue
         if any(t.start <= mention.start < t.end or mention.start <= t.start < mention.end for t in taken):
             continue
         found.append(mention)
     return found
+
+
+#: A title that two or more names share, in the plural: "Presidents X and Y", "Foreign Ministers X and Y".
+_PLURAL = re.compile(r"(?:ies|s)$")
+_SINGULAR = {"presidents": "President", "ministers": "Minister", "premiers": "Premier", "chancellors": "Chancellor",
+             "kings": "King", "secretaries": "Secretary"}  # fmt: skip
+
+
+def _singular(title: str) -> tuple[str, bool]:
+    """A title as one person holds it, and whether it was written in the plural."""
+    words = title.split()
+    last = _SINGULAR.get(words[-1].lower()) if words else None
+    if last is None:
+        return title, False
+    return " ".join([*words[:-1], last]), True
+
+
+class _Shared(Mention):
+    """A mention whose title was written in the plural, which the next name shares."""
+
+    shared = True
+
+
+def _sharing(sentence: str, words: list[_Token], chunk: list[_Token], found: list[Mention]) -> Mention | None:
+    """The second name after a plural title ("Presidents Shavkat Mirziyoyev and Kassym-Jomart Tokayev"):
+    a full name right after the "and" that follows the first, with the same title."""
+    if not found or found[-1].title is None or not isinstance(found[-1], _Shared):
+        return None
+    position = words.index(chunk[0])
+    between = [t.text for t in words if found[-1].end <= t.start < chunk[0].start]
+    if between not in (["and"], [","], [",", "and"]) or position == 0:
+        return None
+    if len(chunk) < 2 or any(_is_title(t.text) or _is_country(t.text) or fold(_bare(t.text)) in _STOP for t in chunk):
+        return None
+    return _Shared(_POSSESSIVE.sub("", sentence[chunk[0].start : chunk[-1].end]), chunk[0].start, chunk[-1].end,
+                   found[-1].title, None)  # fmt: skip
 
 
 def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention | None:
@@ -282,6 +320,7 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         ranked = title is None or all(fold(t.text) in _RANKS for t in titled)
         title = after[0] if ranked else title
         country = country or after[1]
+    country = country or _side_led(sentence, (titled[0] if titled else rest[0]).start, rest[-1].end)
     before = _preposed(sentence, chunk[0].start) if not titled else None
     if before is not None:
         title = title or before[0]
@@ -302,7 +341,22 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if single and len(rest[0].text) < 3:
         return None
     start = titled[0].start if titled else rest[0].start
+    title, plural = _singular(title)
+    if plural:
+        return _Shared(name, start, rest[-1].end, title, country)
     return Mention(name, start, rest[-1].end, title, country)
+
+
+#: The side a person leads: "the Indian delegation was headed by X", "X led the Bangladesh side".
+_LED_BY = re.compile(
+    r"\b(?P<country>[A-Z][\w'’-]+)\s+(?:delegation|side|team)\s+(?:(?:was|is)\s+)?(?:headed|led)\s+by\s+$"
+)
+_LED = re.compile(r"\s+(?:led|headed)\s+the\s+(?P<country>[A-Z][\w'’-]+)\s+(?:delegation|side|team)\b")
+
+
+def _side_led(sentence: str, start: int, end: int) -> str | None:
+    found = _LED_BY.search(sentence, 0, start) or _LED.match(sentence, end)
+    return country_of_word(found["country"]) if found else None
 
 
 def _name_word(prefix: list[_Token], rest: list[_Token]) -> bool:

@@ -57,7 +57,10 @@ _GENERIC = re.compile(
     r"members|representatives|diplomats|investors|executives|people)\b"
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
-_SINCE = re.compile(r"\bsince\s+$")
+#: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
+_AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
+#: A date that only says since when: "since 2017", "since the devastating earthquakes in Turkey in February".
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:(?![\w'’-]+ed\b)[\w'’-]+\s+){1,8})?$")
 #: A clause about someone or something named: "…, who became minister in June, …", or one that runs
 #: to the end ("received by President X, who was sworn in last month after …").
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|[.!?]?[\"”’]?$)")
@@ -164,7 +167,7 @@ class Drafter:
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
-            if (came or lo > 0) and chosen is None:
+            if (came or (lo > 0 and not _AND_THEN.match(text, lo))) and chosen is None:
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
             if _loosely_past(self.reference, chosen):
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely

@@ -1,0 +1,129 @@
+"""``rwpk draft``: sentences whose shape hides an event, its day or its people.
+
+Each case is a short article written for the test and the whole draft it must give: kind, first
+and last day, participants. A dateline written as a name ("Dhaka, March 29:") is when the story was
+filed, not the day of the meeting; a plural title ("Presidents A and B") names two people; "met A,
+and then called on B" is two meetings; a date that only says since when does not date the event;
+and "the two" after a person described by title are that person and the one named.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rwpk_cli.draft.text import sentences
+from tests.test_draft import _proposed
+
+Wanted = list[tuple[str, str, str, list[str]]]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "Dhaka, March 29: Chief Adviser Ana Ruiz met Luis Soto on Friday.",
+            "Chief Adviser Ana Ruiz met Luis Soto on Friday.",
+        ),
+        ("Taipei, April 6 (CNA) President Ana Ruiz met Luis Soto.", "President Ana Ruiz met Luis Soto."),
+        ("New Delhi, Dec 16 (PTI) - India and Peru signed two agreements.", "India and Peru signed two agreements."),
+        ("SEOUL, Feb. 7 (Yonhap) -- Ana Ruiz spoke with Luis Soto.", "Ana Ruiz spoke with Luis Soto."),
+        # not datelines: a time phrase, and a place without its day
+        (
+            "On Monday, March 3 (Local time) Ana Ruiz met Luis Soto.",
+            "On Monday, March 3 (Local time) Ana Ruiz met Luis Soto.",
+        ),
+        ("Until Friday, May 2: the talks go on.", "Until Friday, May 2: the talks go on."),
+        ("Quito, Ruiz said: the talks went well.", "Quito, Ruiz said: the talks went well."),
+    ],
+)
+def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str, kept: str) -> None:
+    assert [s.text for s in sentences(line)] == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted"),
+    [
+        pytest.param(  # the dateline's day is the filing; "on Friday" is the meeting's
+            "Dhaka, March 29: Chief Adviser Ana Ruiz held a bilateral meeting with Chinese President Luis Soto in "
+            "Beijing on Friday.",
+            "2025-03-29",
+            [("meeting", "2025-03-28", "2025-03-28", ["Ana Ruiz", "Luis Soto"])],
+            id="dateline-as-a-name",
+        ),
+        pytest.param(  # one title in the plural for the two names after it
+            "Presidents Ana Ruiz and Luis Soto on Thursday signed a treaty on allied relations in Quito.",
+            "2025-01-31",
+            [("agreement", "2025-01-30", "2025-01-30", ["Ana Ruiz", "Luis Soto"])],
+            id="plural-title",
+        ),
+        pytest.param(  # what one is "expected" to do is a plan, whoever is named between
+            "Peru and Ecuador initialled the text on June 18. President Ana Ruiz said he expected Presidents "
+            "Luis Soto and Marta Vega to come to Quito in the coming weeks to sign a further agreement.",
+            "2025-06-28",
+            [],
+            id="expected-them-to",
+        ),
+        pytest.param(  # "and then called on B": a second meeting, the same day, of the same subject
+            "Peruvian Foreign Secretary Ana Ruiz arrived in Quito on Monday. After the consultations, Ruiz met "
+            "Foreign Adviser Luis Soto at the foreign ministry, and then called on Chief Adviser Marta Vega at "
+            "the state guest house.",
+            "2025-02-03",
+            [
+                ("visit", "2025-02-03", "2025-02-03", ["Ana Ruiz"]),
+                ("meeting", "2025-02-03", "2025-02-03", ["Ana Ruiz", "Luis Soto"]),
+                ("meeting", "2025-02-03", "2025-02-03", ["Ana Ruiz", "Marta Vega"]),
+            ],
+            id="and-then-called-on",
+        ),
+        pytest.param(  # "since the earthquakes … in February" says since when, not when they met
+            "Peruvian President Ana Ruiz signed a declaration in Quito on Thursday. The Peruvian leader was "
+            "first received by Ecuadorian President Luis Soto at the palace, where the two discussed relations "
+            "since the devastating earthquakes in Peru in February.",
+            "2025-12-05",
+            [
+                ("agreement", "2025-12-04", "2025-12-04", ["Ana Ruiz"]),
+                ("meeting", "2025-12-04", "2025-12-04", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="since-a-month",
+        ),
+        pytest.param(  # "the first held since 2016" is news measured against the past, not background
+            "Peruvian President Ana Ruiz arrived in Quito on Thursday. Ruiz then held talks with Ecuadorian "
+            "President Luis Soto at the palace, the first held since 2016.",
+            "2025-12-05",
+            [
+                ("visit", "2025-12-04", "2025-12-04", ["Ana Ruiz"]),
+                ("meeting", "2025-12-04", "2025-12-04", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="first-since-a-year",
+        ),
+        pytest.param(  # met "several times in recent months" to prepare it: the past, not an event
+            "Peruvian President Ana Ruiz arrived in Quito on Thursday. Foreign Minister Luis Soto and his "
+            "Ecuadorian counterpart Marta Vega have met several times in recent months to prepare the visit.",
+            "2025-12-05",
+            [("visit", "2025-12-04", "2025-12-04", ["Ana Ruiz"])],
+            id="several-times-in-recent-months",
+        ),
+        pytest.param(  # "The document was signed … by A and B": the signers of the agreement told before
+            "Peru and Ecuador signed a peace agreement on Friday, June 27, in Washington. The document was signed "
+            "at the State Department by the Peruvian Minister of Foreign Affairs, Ana Ruiz, and her Ecuadorian "
+            "counterpart, Luis Soto.",
+            "2025-06-28",
+            [("agreement", "2025-06-27", "2025-06-27", ["Ana Ruiz", "Luis Soto"])],
+            id="the-document-was-signed-by",
+        ),
+    ],
+)
+def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:
+    assert _proposed(text, published) == wanted
+
+
+def test_the_side_a_person_leads_gives_their_country() -> None:
+    """ "the Indian delegation was headed by X" makes X Indian, so that "the Indian foreign secretary"
+    later is X, not the other side's foreign secretary."""
+    text = (
+        "Peru and Ecuador held their Foreign Office Consultations in Quito on Monday. Foreign Secretary Ana "
+        "Ruiz led the Ecuadorian side, while the Peruvian delegation was headed by Foreign Secretary Luis Soto. "
+        "After the consultations, the Peruvian foreign secretary met Foreign Adviser Marta Vega."
+    )
+    proposed = _proposed(text, "2025-02-03")
+    assert ("meeting", "2025-02-03", "2025-02-03", ["Luis Soto", "Marta Vega"]) in proposed
