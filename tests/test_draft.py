@@ -1136,13 +1136,13 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         if int(text_file.name.split("-", 1)[0]) <= TUNED:
             tuned.add(result)
     metrics = total.metrics()
-    assert total.gold >= 925
+    assert total.gold >= 990
     assert metrics["recall"] >= 0.88
     assert metrics["precision"] >= 0.91
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.96
-    assert total.background <= 19  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 49  # people proposed who took no part
+    assert total.background <= 21  # proposals from a sentence of background, plans or mentions
+    assert total.bystanders <= 53  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0

@@ -111,6 +111,44 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("agreement", "2025-06-27", "2025-06-27", ["Ana Ruiz", "Luis Soto"])],
             id="the-document-was-signed-by",
         ),
+        pytest.param(  # one designated "to continue negotiations" is given a task, not at a meeting
+            "President Ana Ruiz and President Luis Soto spoke by video call on Monday. Ruiz designated Foreign "
+            "Minister Marta Vega to continue negotiations with Ecuador.",
+            "2025-10-06",
+            [("call", "2025-10-06", "2025-10-06", ["Ana Ruiz", "Luis Soto"])],
+            id="designated-to",
+        ),
+        pytest.param(  # a visit put off did not happen
+            "President Ana Ruiz met President Luis Soto in Quito on Tuesday. Foreign Minister Marta Vega "
+            "postponed a visit to Lima that had been planned for Wednesday.",
+            "2025-02-18",
+            [("meeting", "2025-02-18", "2025-02-18", ["Ana Ruiz", "Luis Soto"])],
+            id="postponed",
+        ),
+        pytest.param(  # "has been leading talks" is what goes on, not an event of a day
+            "President Ana Ruiz spoke by phone with President Luis Soto on Thursday. Trade Minister Marta Vega "
+            "has been leading talks with Commerce Secretary Pedro Gil on tariffs.",
+            "2025-03-28",
+            [("call", "2025-03-27", "2025-03-27", ["Ana Ruiz", "Luis Soto"])],
+            id="has-been-leading",
+        ),
+        pytest.param(  # ", the second and final day of his visit": the visit of the clause it is set off from
+            "President Ana Ruiz arrived in Quito on Sunday on a two-day visit. Ruiz is expected to visit the "
+            "cathedral on Monday, the second and final day of his visit.",
+            "2025-02-02",
+            [("visit", "2025-02-02", "2025-02-03", ["Ana Ruiz"])],
+            id="day-of-his-visit-ahead",
+        ),
+        pytest.param(  # a full name that opens on a deed is a person, titled or not
+            "Ana Ruiz has signed a security pact with Ecuador in Quito on Thursday. "
+            "Ruiz held talks with President Luis Soto at the palace on Thursday.",
+            "2025-01-16",
+            [
+                ("agreement", "2025-01-16", "2025-01-16", ["Ana Ruiz"]),
+                ("meeting", "2025-01-16", "2025-01-16", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="a-name-that-opens-on-a-deed",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -99,9 +99,17 @@ class Cast:
         known = self.finder.find(outside)
         new = [m for m in new_people(outside, known) if not self.is_place(m.name)]  # "in Rio de Janeiro"
         result = [self._known(m) for m in sorted(known + new, key=lambda m: m.start)]
-        for mention in result:
+        for n, mention in enumerate(result):
             words = name_tokens(mention.name)
             if mention.actor is None and len(words) > 1:
+                stored = self.people.get(" ".join(words))
+                if stored is not None and stored.title is not None and mention.title is None:
+                    result[n] = mention = stored._replace(start=mention.start, end=mention.end)  # named again
+                if stored is not None and stored.title is None and mention.title is not None:
+                    # "Shehbaz Sharif arrived …", then "Prime Minister Shehbaz Sharif": the title comes later
+                    for word, person in list(self.people.items()):
+                        if person is stored:
+                            self.people[word] = mention
                 self.people.setdefault(" ".join(words), mention)
                 written = [re.sub(r"['’]s$", "", fold(w)) for w in mention.name.split()]  # "Sa'ar"
                 for word in [*words, *written]:  # "Dr Kalinda", "Mudavadi", "Dar", "Cho": the name's words

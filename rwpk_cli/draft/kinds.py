@@ -102,7 +102,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
     r"(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|intends? to|is planning|are planning|upcoming|forthcoming|"
+    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|intends? to|"
+    r"is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
     re.I,
@@ -113,7 +114,8 @@ _INTENDED = re.compile(
     r"\b(?:should|could|might|must|can|ready for|readiness for|prepared for|agreed to|"
     r"to (?:hold|attend|take part|participate)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
-    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|(?:invit|direct|instruct|ask|task)\w*(?:\s+\S+){0,3}\s+to|"
+    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|"
+    r"(?:invit|direct|instruct|ask|task|designat|appoint|mandat)\w*(?:\s+\S+){0,5}?\s+to|"
     r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?|prospects?\s+(?:of|for))"
     r"(?:\s+\S+){0,4}\s*$",
     re.I,
@@ -122,7 +124,7 @@ _BACKGROUND = re.compile(
     r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
     r"visited|spoke|signed)|in recent (?:years|months|weeks)|on (?:several|many|numerous|various) occasions|"
-    r"(?:several|many|numerous|multiple|two|three|four|five|six) times|"
+    r"(?:several|many|numerous|multiple|two|three|four|five|six) times|ha(?:s|ve) been (?:leading|holding|negotiating)|"
     r"at (?:several|many|numerous|various) (?:meetings|levels|occasions)|in the (?:19|20)\d0s|"
     r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth)\b",
     re.I,
@@ -231,9 +233,17 @@ _DONE = re.compile(r"(?:held|had|met|spoke|received|hosted|called|paid|telephone
 _TOLD_AGAIN = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+#: A day set off after a date, named by the visit it belongs to: ", the second and final day of his".
+_DAY_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,4}day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?", re.I)
+
+
 def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     """The trigger of ``match``, and whether its clause speaks of the future."""
     clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
+    if clause > 0 and _DAY_OF.fullmatch(sentence, clause + 1, match.start()):
+        # "… is expected to perform the umrah on Monday, the second and final day of his visit": the
+        # visit is told of by the clause the day belongs to
+        clause = max(sentence.rfind(mark, 0, clause) for mark in ",;:(")
     before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
     then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now

@@ -332,6 +332,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     single = len(rest) == 1 and "-" not in rest[0].text
     position = words.index(chunk[0])
     met = position > 0 and words[position - 1].text.lower() in _MEETS and not prefix and len(rest) >= 2
+    acts = position == 0 and not prefix and len(rest) in (2, 3) and _ACTS.match(sentence, rest[-1].end) is not None
+    met = met or acts  # "Keir Starmer has signed …", "Mark Carney spoke …": a full name that opens on a deed
     if met and title is None:  # "spoke by phone with Vladimir Zelensky": a full name the verb takes is a person
         return Mention(_POSSESSIVE.sub("", sentence[rest[0].start : rest[-1].end]), rest[0].start, rest[-1].end)
     if title is None or (single and not titled):
@@ -357,6 +359,11 @@ _LED = re.compile(r"\s+(?:led|headed)\s+the\s+(?P<country>[A-Z][\w'’-]+)\s+(?:
 def _side_led(sentence: str, start: int, end: int) -> str | None:
     found = _LED_BY.search(sentence, 0, start) or _LED.match(sentence, end)
     return country_of_word(found["country"]) if found else None
+
+
+#: What a person does, right after a full name that opens a sentence.
+_ACTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:met|signed|held|visited|arrived|travel(?:l)?ed|spoke|telephoned|"
+                   r"received|hosted|welcomed|paid)\b")  # fmt: skip
 
 
 def _name_word(prefix: list[_Token], rest: list[_Token]) -> bool:
