@@ -149,6 +149,31 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="a-name-that-opens-on-a-deed",
         ),
+        pytest.param(  # a greeting at the airport is part of the arrival, not a meeting
+            "Peruvian President Ana Ruiz arrived in Quito on Sunday for a state visit. She was received at "
+            "Mariscal Sucre International Airport by Prime Minister Luis Soto.",
+            "2025-02-03",
+            [("visit", "2025-02-02", "2025-02-02", ["Ana Ruiz"])],
+            id="received-at-the-airport",
+        ),
+        pytest.param(  # on the tarmac, too
+            "Peruvian President Ana Ruiz landed in Quito late on Sunday, where she was met on the tarmac by "
+            "Prime Minister Luis Soto.",
+            "2025-02-03",
+            [("visit", "2025-02-02", "2025-02-02", ["Ana Ruiz"])],
+            id="met-on-the-tarmac",
+        ),
+        pytest.param(  # "X, who is accompanied by Y, …": Y came along, and takes no part in what X does
+            "Peruvian Foreign Minister Ana Ruiz arrived in Quito on Saturday. Ruiz, who is accompanied by "
+            "Peru's Special Envoy Luis Soto and senior officials, was received at the palace by President "
+            "Marta Vega.",
+            "2025-04-19",
+            [
+                ("visit", "2025-04-19", "2025-04-19", ["Ana Ruiz"]),
+                ("meeting", "2025-04-19", "2025-04-19", ["Ana Ruiz", "Marta Vega"]),
+            ],
+            id="who-is-accompanied-by",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -315,7 +315,8 @@ def _spouse(text: str, mention: Mention) -> bool:
 
 #: Those beside the parties, not parties themselves: "flanked by Prime Minister X", "teaming up with Y and Z".
 _COMPANION = re.compile(
-    r"\b(?:flanked by|team(?:ing|ed) up with|partner(?:ing|ed) with|in a (?:foursome|threesome) with)\b"
+    r"\b(?:flanked by|who (?:is|was) accompanied by|team(?:ing|ed) up with|partner(?:ing|ed) with|"
+    r"in a (?:foursome|threesome) with)\b"
     r"(?:(?!\b(?:met|meets|held|holds|received|receives|signed|signs|said|says)\b)[^;:.()])*$",
     re.I,
 )

@@ -57,6 +57,9 @@ _GENERIC = re.compile(
     r"members|representatives|diplomats|investors|executives|people)\b"
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
+#: Where a visitor is greeted on arrival, and the words that greet.
+_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|tarmac)\b", re.I)
+_GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
 _AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
 #: A date that only says since when: "since 2017", "since the devastating earthquakes in Turkey in February".
@@ -232,6 +235,8 @@ class Drafter:
             if not people:  # "The French President, accompanied by his wife, arrived": the one named before
                 earlier = [m for n in range(len(self.read_so_far) - 1) for m in self.people_of.get(n, [])]
                 people = _described(text, trigger, earlier)
+        elif kind == "meeting" and _AT_THE_AIRPORT.search(text) and _GREETED.search(trigger.words):
+            return  # "was welcomed at the airport by X": a greeting on arrival, part of the visit
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
