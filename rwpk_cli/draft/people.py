@@ -225,7 +225,6 @@ def new_people(sentence: str, taken: list[Mention]) -> list[Mention]:
 
 
 #: A title that two or more names share, in the plural: "Presidents X and Y", "Foreign Ministers X and Y".
-_PLURAL = re.compile(r"(?:ies|s)$")
 _SINGULAR = {"presidents": "President", "ministers": "Minister", "premiers": "Premier", "chancellors": "Chancellor",
              "kings": "King", "secretaries": "Secretary"}  # fmt: skip
 
@@ -242,13 +241,11 @@ def _singular(title: str) -> tuple[str, bool]:
 class _Shared(Mention):
     """A mention whose title was written in the plural, which the next name shares."""
 
-    shared = True
-
 
 def _sharing(sentence: str, words: list[_Token], chunk: list[_Token], found: list[Mention]) -> Mention | None:
     """The second name after a plural title ("Presidents Shavkat Mirziyoyev and Kassym-Jomart Tokayev"):
     a full name right after the "and" that follows the first, with the same title."""
-    if not found or found[-1].title is None or not isinstance(found[-1], _Shared):
+    if not found or not isinstance(found[-1], _Shared):
         return None
     position = words.index(chunk[0])
     between = [t.text for t in words if found[-1].end <= t.start < chunk[0].start]
