@@ -59,7 +59,7 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:administration|government|cabinet|campaign|era
 _TITLED = re.compile(r"\s*(?:the\s+)?")
 #: What "the two …" are, where that says whom: "The two leaders", "The two ministers".
 _TWO_WHAT = re.compile(r"\b(?:leaders|ministers|presidents)$")
-_LED_BY = re.compile(r"\bdelegations?\b[^.;]{0,80}?\bled by\b")
+_LED_BY = re.compile(r"(?:\b[A-Z][\w'’-]+\s+)?\bdelegations?\b[^.;]{0,80}?\b(?:led|headed) by\b")
 _THE_DELEGATION = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|[\w-]+-member\s+|high-level\s+)*(?P<adj>[A-Z][a-z]+\s+)?"
     r"(?:visiting\s+)?delegation\b"

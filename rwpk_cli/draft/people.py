@@ -317,7 +317,6 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         ranked = title is None or all(fold(t.text) in _RANKS for t in titled)
         title = after[0] if ranked else title
         country = country or after[1]
-    country = country or _side_led(sentence, (titled[0] if titled else rest[0]).start, rest[-1].end)
     before = _preposed(sentence, chunk[0].start) if not titled else None
     if before is not None:
         title = title or before[0]
@@ -344,18 +343,6 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if plural:
         return _Shared(name, start, rest[-1].end, title, country)
     return Mention(name, start, rest[-1].end, title, country)
-
-
-#: The side a person leads: "the Indian delegation was headed by X", "X led the Bangladesh side".
-_LED_BY = re.compile(
-    r"\b(?P<country>[A-Z][\w'’-]+)\s+(?:delegation|side|team)\s+(?:(?:was|is)\s+)?(?:headed|led)\s+by\s+$"
-)
-_LED = re.compile(r"\s+(?:led|headed)\s+the\s+(?P<country>[A-Z][\w'’-]+)\s+(?:delegation|side|team)\b")
-
-
-def _side_led(sentence: str, start: int, end: int) -> str | None:
-    found = _LED_BY.search(sentence, 0, start) or _LED.match(sentence, end)
-    return country_of_word(found["country"]) if found else None
 
 
 #: What a person does, right after a full name that opens a sentence.
