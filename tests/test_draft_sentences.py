@@ -174,6 +174,37 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="who-is-accompanied-by",
         ),
+        pytest.param(  # "Mr Ruiz's office said in a statement": the office issued it, not Ruiz
+            "Prime Minister Ana Ruiz met President Luis Soto in Quito on Monday. In a statement after the "
+            "meeting, Ms Ruiz's office said the talks had lasted four hours.",
+            "2025-02-04",
+            [
+                ("meeting", "2025-02-03", "2025-02-03", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2025-02-03", "2025-02-03", ["Ruiz's office"]),
+            ],
+            id="a-leaders-office",
+        ),
+        pytest.param(  # "A readout released by X said": X issued a statement
+            "Foreign Minister Ana Ruiz held a phone call with Secretary of State Luis Soto on Friday. A readout "
+            "released by the Peruvian Foreign Ministry said Soto emphasized trade.",
+            "2025-01-25",
+            [
+                ("call", "2025-01-24", "2025-01-24", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2025-01-24", "2025-01-24", ["Peruvian Foreign Ministry"]),
+            ],
+            id="a-readout-released-by",
+        ),
+        pytest.param(  # the day of what a statement reports ("said that the call … on January 17") is not its own
+            "Foreign Minister Ana Ruiz held a phone call with Secretary of State Luis Soto on Friday. Ruiz said "
+            "that the summit in Lima on January 17 had set the tone, according to a readout released by the "
+            "Peruvian Foreign Ministry.",
+            "2025-01-25",
+            [
+                ("call", "2025-01-24", "2025-01-24", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2025-01-24", "2025-01-24", ["Peruvian Foreign Ministry"]),
+            ],
+            id="what-a-statement-reports",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -51,6 +51,11 @@ _SERVICE_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_CAP}){{0,4}}"
 )
 
+#: A leader's own office, named after them in lower case: "Mr Bennett's office said".
+HOLDERS_OFFICE = re.compile(
+    rf"(?<![\w-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<who>{_CAP})['’]s\s+(?:press\s+)?office(?![\w-])"
+)
+
 _APPOSED = re.compile(r",\s*(?:the\s+)?")
 
 
@@ -82,4 +87,8 @@ def organisations(text: str) -> list[Mention]:
         if not any(m.start <= match.start() < m.end for m in found):
             country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
+    for match in HOLDERS_OFFICE.finditer(text):
+        if country_of_word(match["who"]) is None and not any(m.start <= match.start() < m.end for m in found):
+            name = text[match.start("who") : match.end()]
+            found.append(Mention(name, match.start("who"), match.end(), None, None, None, True))
     return sorted(found, key=lambda m: m.start)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..log.model import Log
 from ..log.names import fold, name_tokens
-from .bodies import organisations
+from .bodies import HOLDERS_OFFICE, organisations
 from .people import ActorFinder, Mention, is_cap, new_people, small_word, tokens
 from .places import country_of_word
 from .text import outside_quotes
@@ -123,8 +123,12 @@ class Cast:
         for organisation in organisations(outside):
             # "the Office of the President of the Republic", "the Prime Minister's Office": the body, not
             # the office holder it is named after
+            # "Mr Bennett's office": the office, not Bennett
+            holders = HOLDERS_OFFICE.fullmatch(organisation.name) is not None
             result = [
-                m for m in result if not (m in described and _overlap(m, organisation) and m.end < organisation.end)
+                m
+                for m in result
+                if not ((m in described or holders) and _overlap(m, organisation) and m.end < organisation.end)
             ]
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)

@@ -28,6 +28,8 @@ _LAST_YEAR = re.compile(r"\blast\s+year$", re.I)
 
 #: Reported words about a visit: "had said in a statement on Tuesday that the state visit": the
 #: day is the saying's, not the visit's.
+#: The words a statement reports, from their "that": "said in a statement on Friday that …".
+_REPORTED = re.compile(r"\b(?:said|stated|announced|confirmed|noted)\b[^.;\"“]{0,80}?\bthat\b", re.I)
 _SAID_THAT = re.compile(r"\b(?:said|announced|stated|confirmed)\b[^.;\"“]*?\bthat\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -56,6 +58,9 @@ def usable_dates(text: str, dates: list[Found], asides: list[tuple[int, int]], t
         usable = [f for f in own if clause_of(asides, f.start) is None]
     if not usable and clause is None:  # "Wong, who arrived on Jan 6, was hosted to dinner that evening"
         usable = [f for f in own if not old(reference, f)]
+    content = _REPORTED.search(text) if trigger.kind == "statement" else None
+    if content is not None:  # "Wang said that the call … on January 17 had set the tone": what it tells of
+        usable = [f for f in usable if f.start < content.end()]
     before = _BEFORE_CLAUSE.search(text, 0, trigger.start)
     said = _SAID_THAT.search(text, 0, trigger.start) if trigger.kind == "visit" else None
     if before is None and said is not None and trigger.words.lower().endswith("visit"):

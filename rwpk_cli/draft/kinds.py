@@ -90,6 +90,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
+                      r"\b(?:a|the) readout (?:issued|released|published) by\b|"
                       r"\bin (?:a|an|their) (?:[\w-]+\s+){0,2}?joint declaration\b|"
                       r"\bjoint declaration (?:issued|released)\b|"
                       r"\baccording to (?:a|the|its) (?:[\w-]+\s+){0,2}?(?:statement|readout|communiqu[eé]|"
