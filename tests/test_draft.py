@@ -1142,7 +1142,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.96
     assert total.background <= 17  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 35  # people proposed who took no part
+    assert total.bystanders <= 33  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0

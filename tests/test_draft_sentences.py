@@ -205,6 +205,21 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="what-a-statement-reports",
         ),
+        pytest.param(  # a communiqué signed is an agreement, and "In the communiqué, …" is that one again
+            "Foreign Minister Ana Ruiz and her Chilean counterpart, Luis Soto, signed the joint communiqué "
+            "establishing relations in Quito on Sunday. In the communiqué, the Government of Peru recognizes the "
+            "border.",
+            "2023-03-27",
+            [("agreement", "2023-03-26", "2023-03-26", ["Ana Ruiz", "Luis Soto"])],
+            id="a-communique-signed",
+        ),
+        pytest.param(  # "in an official statement"
+            "On Saturday night, the Secretariat of Foreign Affairs announced in an official statement that Peru "
+            "recognizes the border.",
+            "2023-03-27",
+            [("statement", "2023-03-25", "2023-03-25", ["Secretariat of Foreign Affairs"])],
+            id="in-an-official-statement",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

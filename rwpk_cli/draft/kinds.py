@@ -87,7 +87,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|\bhosted (?:\w+ )?(?:to|for|at) (?:a )?"
                     r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
-        ("statement", r"\bin (?:a|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
+        ("statement", r"\bin (?:a|an|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
                       r"\b(?:a|the) readout (?:issued|released|published) by\b|"
@@ -266,6 +266,9 @@ def _sorted_out(sentence: str, found: list[Trigger]) -> list[Trigger]:
     # "held the 2+2 talks": the talks are the consultation the words name
     found = [t for t in found if not (t.kind == "meeting" and any(c.kind == "consultation" and c.start <= t.start
                                                                      and t.end <= c.end for c in found))]  # fmt: skip
+    # "signed the joint communiqué": a document signed is an agreement, not a statement besides
+    signed = [t for t in found if t.kind == "agreement"]
+    found = [t for t in found if t.kind != "statement" or not any(a.start <= t.start <= t.end <= a.end for a in signed)]
     held = [t for t in found if t.kind == "consultation" and _FOR_THE.search(sentence, 0, t.start)]
     if held:  # "met Blinken and Austin on Tuesday for the 34th … Consultations": the meeting is the consultations
         found = [t for t in found if not (t.kind == "meeting" and t.end <= held[0].start)]

@@ -161,6 +161,12 @@ class Drafter:
             usable = usable_dates(text, dates, asides, trigger, (lo, hi), self.reference)
             if usable is None:
                 continue
+            if (
+                trigger.kind == "statement"
+                and _SAME_DOCUMENT.search(text, 0, trigger.end)
+                and any("communiqu" in p.words.lower() for p in self.proposals)
+            ):
+                continue  # "In the communiqué, the Government of Honduras recognizes …": the one told before
             if trigger.kind == "statement" and _referred(self.proposals, text, self.current) is not None:
                 # "In a declaration at the end of the talks, … including the Geneva Agreement of 1966":
                 # what it recalls is no date of the statement, issued at the talks it refers to
@@ -443,6 +449,10 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
         after = [m for m in people if m.start > trigger.start]
         return after[:1] or people[:1]
     return people[:1]
+
+
+#: A communiqué named again: "In the communiqué, …", "The communiqué also says …".
+_SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?communiqu[eé]$", re.I)
 
 
 def _referred(proposals: list[Proposal], text: str,
