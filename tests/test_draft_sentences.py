@@ -220,6 +220,22 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("statement", "2023-03-25", "2023-03-25", ["Secretariat of Foreign Affairs"])],
             id="in-an-official-statement",
         ),
+        pytest.param(  # "in May" is the month: an earlier event dated so loosely is history
+            "Prime Minister Ana Ruiz met President Luis Soto in Lima on Thursday. Peru also signed a defence "
+            "agreement with Chile in May, during a visit to Lima by Foreign Minister Marta Vega.",
+            "2023-12-08",
+            [("meeting", "2023-12-07", "2023-12-07", ["Ana Ruiz", "Luis Soto"])],
+            id="in-may",
+        ),
+        pytest.param(  # plans: "is due in", "were also to", "was scheduled for", "according to the programme"
+            "Prime Minister Ana Ruiz met President Luis Soto in Lima on Tuesday. The prime minister is due in "
+            "Quito on Friday for talks with President Marta Vega. According to the official programme, the two "
+            "presidents were also to issue a joint communique. Spokesman Pedro Gil told reporters on Monday "
+            "that a visit by President Ruiz to Chile was scheduled for Thursday.",
+            "2025-05-07",
+            [("meeting", "2025-05-06", "2025-05-06", ["Ana Ruiz", "Luis Soto"])],
+            id="plans-due-scheduled",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

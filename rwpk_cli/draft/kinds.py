@@ -101,12 +101,14 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|due to|(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
+    r"\b(?:will|shall|is to|are to|(?:was|were) (?:also )?to (?!be\b)|due (?:to|in|at)|"
+    r"(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
     r"(?:is|are|was|were) scheduled|"
     r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|intends? to|"
     r"is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
-    r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*)\b",
+    r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*|"
+    r"according to the (?:official |visit's )?(?:programme|program|schedule|itinerary))\b",
     re.I,
 )
 #: Words that make a plan, a purpose or a wish of the words right after them: "agreed to meet",
@@ -306,7 +308,10 @@ _SUBJECT_OF = re.compile(
 )
 #: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"; not
 #: a clause that describes it ("signed an agreement that will allow …")
-_THEN = re.compile(r"(?!\s+(?:that|which)\b)(?:\s+(?!and\b|but\b)[\w'’-]+){0,3}?\s+(?:would|will|is to|was to)\b")
+_THEN = re.compile(
+    r"(?!\s+that\b)(?:\s+(?!and\b|but\b|which\b|who\b|where\b)[\w'’-]+){0,5}?\s+(?:would|will|is to|was to|"
+    r"(?:is|are|was|were) (?:scheduled|planned|due)\b)\b"
+)
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|(?<!days )(?<!day )(?<!weeks )(?<!week )after|before|ahead of|"

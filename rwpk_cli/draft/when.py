@@ -99,7 +99,9 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
     for pattern, group in ((_MONTH_ALONE, "month"), (_YEAR_ALONE, "year")):
         for match in pattern.finditer(sentence):
             start, end = match.span(group)
-            if any(a <= start < b for a, b in taken) or (group == "month" and _MAY.match(match[group])):
+            if any(a <= start < b for a, b in taken) or (
+                group == "month" and _not_the_month(sentence, match[group], end)
+            ):
                 continue
             taken.append((start, end))
             words = match[group].rstrip(".")
@@ -109,6 +111,14 @@ def find_dates(sentence: str, reference: DateSpan | None, future: bool = False) 
             else:
                 found.append(_month(words, start, end, reference, future, match["which"]))
     return sorted(found, key=lambda f: f.start)
+
+
+def _not_the_month(sentence: str, words: str, end: int) -> bool:
+    """ "in May" is the month when written so ("signed … in May, during a visit"), not "in May's
+    government" or "by May Sotelo"; every other month name after its preposition is the month."""
+    if not _MAY.match(words):
+        return False
+    return words != "May" or re.match(r"['’]|\s+(?-i:[A-Z])", sentence[end:]) is not None
 
 
 def _read(words: str, start: int, end: int, reference: DateSpan | None, future: bool) -> Found:
