@@ -236,6 +236,45 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2025-05-06", "2025-05-06", ["Ana Ruiz", "Luis Soto"])],
             id="plans-due-scheduled",
         ),
+        pytest.param(  # an air force station is an airport; "X said the visit …" refers to it; "dates back" is history
+            "President Ana Ruiz arrived in Lima on Sunday for a state visit. She was received at Palam Air Force "
+            "Station by Minister of State Luis Soto. Prime Minister Marta Vega said the visit opened a new chapter. "
+            "Ruiz's last trip abroad dates back to early February, when she travelled to Quito on February 8.",
+            "2024-10-07",
+            [("visit", "2024-10-06", "2024-10-06", ["Ana Ruiz"])],
+            id="air-force-station-said-the-visit-dates-back",
+        ),
+        pytest.param(  # "will host A and his counterpart, B, for talks": a plan, whatever the commas between
+            "President Ana Ruiz met Prime Minister Luis Soto in Lima on Wednesday. Peru will host Foreign Minister "
+            "Marta Vega and her Chilean counterpart, Pedro Gil, for talks in Cusco on Thursday, the first meeting "
+            "between the two since the war began.",
+            "2022-03-10",
+            [("meeting", "2022-03-09", "2022-03-09", ["Ana Ruiz", "Luis Soto"])],
+            id="will-host-for-talks",
+        ),
+        pytest.param(  # remarks to the press are no statement; "announced … by X, <role>" is X's
+            "President Ana Ruiz received President Luis Soto at the palace on Monday. In a statement to the press "
+            "beside Soto after the meeting, Ruiz said the two countries were friends. The decision of the "
+            "government of President Ruiz was announced last night by Pedro Gil Vega, legal consultant of the "
+            "Executive Branch, in a statement read at the palace.",
+            "2018-05-01",
+            [
+                ("meeting", "2018-04-30", "2018-04-30", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2018-04-30", "2018-04-30", ["Pedro Gil Vega"]),
+            ],
+            id="statement-to-the-press-and-announced-by",
+        ),
+        pytest.param(  # "announced … by" a person named with a title
+            "President Ana Ruiz received President Luis Soto at the palace on Monday. The decision was announced "
+            "on Monday by Foreign Minister Marta Vega, in a statement read at the palace on behalf of President "
+            "Ruiz.",
+            "2018-05-01",
+            [
+                ("meeting", "2018-04-30", "2018-04-30", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2018-04-30", "2018-04-30", ["Marta Vega"]),
+            ],
+            id="announced-by-a-minister",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

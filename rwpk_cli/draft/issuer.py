@@ -30,6 +30,10 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
             return issued
         if people:
             return people
+    named = _BY_NAMED.search(text, 0, trigger.start)
+    if named is not None and not any(m.start <= named.start("who") < m.end for m in mentions):
+        # "The decision … was announced last night by Flavio Darío Espinal, legal consultant of …, in a statement"
+        return [Mention(named["who"], named.start("who"), named.end("who"), None, None, None, False)]
     lead = _LEAD_SUBJECT.match(text)
     if lead is not None and not any(m.start < lead.end("who") for m in mentions):
         who = re.sub(r"^The\s+", "", lead["who"])  # "Villa Somalia, the Somali presidency, said in a statement"
@@ -85,6 +89,10 @@ def _countries(text: str, start: int, end: int) -> list[Mention]:
     return mentions if len(mentions) >= 2 else []
 
 
+_BY_NAMED = re.compile(
+    rf"\b(?:announced|read(?: out)?|issued|released)\s+(?:\S+\s+){{0,3}}?by\s+"
+    rf"(?P<who>(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+){{1,3}}),\s+(?-i:[a-z])"
+)
 _READ_OUT = re.compile(r"\b(?:read(?: out)?|presented|announced) by\s+(?:\S+\s+){0,4}$")
 _NAME = rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)*"
 _COUNTRY_LIST = re.compile(rf"(?:^|,\s*)(?P<who>{_NAME}(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})\s+$")

@@ -87,7 +87,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|\bhosted (?:\w+ )?(?:to|for|at) (?:a )?"
                     r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat) (?:together|down) with\b"),
-        ("statement", r"\bin (?:a|an|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b|\bstated\b|"
+        ("statement", r"\bin (?:a|an|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b"
+                      r"(?!\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b)|\bstated\b|"
                       r"\bissued a (?:joint )?(?:[\w-]+\s+){0,2}?statement\b|\bstatement\b[^.]{0,60}?\bwas issued\b|"
                       r"\b(?:joint )?statement (?:issued|released)\b|\bpress release\b|"
                       r"\b(?:a|the) readout (?:issued|released|published) by\b|"
@@ -124,7 +125,8 @@ _INTENDED = re.compile(
     re.I,
 )
 _BACKGROUND = re.compile(
-    r"\b(?:established|have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
+    r"\b(?:established|dat(?:es|ed|ing) back|last (?:\w+ )?trip abroad|"
+    r"have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
     r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
     r"visited|spoke|signed)|in recent (?:years|months|weeks)|on (?:several|many|numerous|various) occasions|"
     r"(?:several|many|numerous|multiple|two|three|four|five|six) times|ha(?:s|ve) been (?:leading|holding|negotiating)|"
@@ -240,6 +242,10 @@ _TOLD_AGAIN = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$"
 _DAY_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,4}day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?", re.I)
 
 
+#: What someone comes or is hosted for: "for talks", "for a meeting".
+_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     """The trigger of ``match``, and whether its clause speaks of the future."""
     clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
@@ -247,6 +253,8 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
         # "… is expected to perform the umrah on Monday, the second and final day of his visit": the
         # visit is told of by the clause the day belongs to
         clause = max(sentence.rfind(mark, 0, clause) for mark in ",;:(")
+    if _FOR.search(sentence, 0, match.start()):  # "will host A and his counterpart, B, for talks": the host's tense
+        clause = sentence.rfind(";", 0, match.start())
     before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
     then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
@@ -314,7 +322,8 @@ _THEN = re.compile(
 )
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
-    r"\b(?:announced|welcomed|hailed|praised|described|(?<!days )(?<!day )(?<!weeks )(?<!week )after|before|ahead of|"
+    r"\b(?:announced|welcomed|hailed|praised|described|said|says|"
+    r"(?<!days )(?<!day )(?<!weeks )(?<!week )after|before|ahead of|"
     r"since|following|follow-up to|calling|called|against|protest(?:ed|ing)?|criticis(?:ed|ing)|criticiz(?:ed|ing)|"
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"

@@ -58,7 +58,7 @@ _GENERIC = re.compile(
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 #: Where a visitor is greeted on arrival, and the words that greet.
-_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|tarmac)\b", re.I)
+_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|air force station|airfield|tarmac)\b", re.I)
 _GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
 _AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
