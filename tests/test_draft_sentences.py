@@ -275,6 +275,25 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="announced-by-a-minister",
         ),
+        pytest.param(  # a ceremonial welcome is part of the visit, unless the sentence tells of talks after it
+            "President Ana Ruiz arrived in Lima on Sunday for a state visit. On Monday morning she was accorded a "
+            "ceremonial welcome at the palace, where she was received by President Luis Soto. President Marta Vega "
+            "welcomed Ruiz with military honours outside the Chancellery on Tuesday, after which the two held a "
+            "one-on-one meeting.",
+            "2024-10-09",
+            [
+                ("visit", "2024-10-06", "2024-10-06", ["Ana Ruiz"]),
+                ("meeting", "2024-10-08", "2024-10-08", ["Marta Vega", "Ana Ruiz"]),
+            ],
+            id="a-ceremonial-welcome",
+        ),
+        pytest.param(  # a company's name holds no person: "China National Offshore Oil Corporation"
+            "President Ana Ruiz held talks with President Luis Soto in Lima on Sunday, attended by executives of "
+            "the China National Offshore Oil Corporation.",
+            "2021-04-12",
+            [("meeting", "2021-04-11", "2021-04-11", ["Ana Ruiz", "Luis Soto"])],
+            id="a-company",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -87,6 +87,8 @@ _ORG_WORDS_TEXT = """
     presidency palace directorate bureau service services state house cabinet
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+#: The last word of a company's or a bank's name.
+_FIRMS = frozenset(["corporation", "company", "bank", "group", "holdings", "authority"])
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|(?:Amb|Gen|Maj|Lt|Col|Brig|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Hon|Sen|Gov|Rep)\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]"
 )
@@ -266,6 +268,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     kept = _name_word(prefix, rest)
     if kept:  # "President To Lam": after a title, a capitalised small word begins a name
         rest.insert(0, prefix.pop())
+    if rest and fold(rest[-1].text) in _FIRMS:
+        return None  # "the China National Offshore Oil Corporation": a company, none of its words a name
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
     while len(rest) > 2 and re.fullmatch(r"[A-Z]", rest[0].text) and re.fullmatch(r"[A-Z]", rest[1].text):
