@@ -294,6 +294,25 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2021-04-11", "2021-04-11", ["Ana Ruiz", "Luis Soto"])],
             id="a-company",
         ),
+        pytest.param(  # an earlier stop told without its day, an intention, talks "had discussed": none is news
+            "President Ana Ruiz met Speaker Luis Soto in Lima on Wednesday. Earlier on the trip, Ruiz held talks "
+            "with President Marta Vega. Soto had also voiced an intention to visit Quito. He said the two sides "
+            "had discussed trade with Foreign Minister Pedro Gil.",
+            "2023-04-06",
+            [("meeting", "2023-04-05", "2023-04-05", ["Ana Ruiz", "Luis Soto"])],
+            id="earlier-on-the-trip-intention-had-discussed",
+        ),
+        pytest.param(  # one sent greetings is not one of "the two sides" after; "described X's visit" refers to it
+            "Prime Minister Ana Ruiz held talks with President Luis Soto in Lima on Wednesday. At the start of the "
+            "talks, Ruiz conveyed her greetings and good wishes to the King of the Andes, King Pedro Gil. The two "
+            "sides then signed a defence pact. Marta Vega described Ruiz's visit as historic.",
+            "2025-09-18",
+            [
+                ("meeting", "2025-09-17", "2025-09-17", ["Ana Ruiz", "Luis Soto"]),
+                ("agreement", "2025-09-17", "2025-09-17", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="greetings-to-and-described-a-visit",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

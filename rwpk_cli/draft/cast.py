@@ -50,6 +50,9 @@ _ASIDE = re.compile(
     r"(?:\S+\s+){0,6}$",
     re.I,
 )
+#: Someone only sent greetings, who is no one "the two sides" or "he" may mean later: "conveyed his
+#: greetings and good wishes to the Custodian of the Two Holy Mosques, King Salman".
+_GREETINGS_TO = re.compile(r"\b(?:greetings|wishes|regards)\s+to\s+(?:the\s+)?(?:\S+\s+){0,8}$", re.I)
 #: After "He" or "She": what continues the sentence before ("She also called on …").
 _ALSO_DID = re.compile(r"\s+also\b")
 #: "In its own statement, it said …": a body, the one last named, says something.
@@ -153,13 +156,9 @@ class Cast:
             ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
-        for mention in result:
-            if (mention.actor or mention.title) and mention not in gone:
-                self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
-                self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
-                self.first.setdefault(key(mention), len(self.first))
         # named as the one who invited or sent greetings: known from now on, but no part of this
-        aside = [m for m in result if _aside(outside, m)]
+        greeted = [m for m in result if _GREETINGS_TO.search(outside, max(0, m.start - 80), m.start)]
+        aside = [m for m in result if _aside(outside, m)] + greeted
         # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
         aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
                                            for a in aside)]  # fmt: skip
@@ -167,6 +166,11 @@ class Cast:
         aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
         aside += [m for m in result if _spouse(outside, m)]
         aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
+        for mention in result:  # who "the two sides" or "he" may be next: not one sent greetings
+            if (mention.actor or mention.title) and mention not in gone and mention not in greeted:
+                self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
+                self.counts[key(mention)] = self.counts.get(key(mention), 0) + 1
+                self.first.setdefault(key(mention), len(self.first))
         self.aside = sorted(aside, key=lambda m: m.start)
         result = [m for m in result if m not in aside]
         named = [m for m in result if (m.actor or m.title) and not m.organization]

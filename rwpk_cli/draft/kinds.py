@@ -105,7 +105,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|(?:was|were) (?:also )?to (?!be\b)|due (?:to|in|at)|"
     r"(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
     r"(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|intends? to|"
+    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
+    r"intends? to|intention (?:to|of)|"
     r"is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*|"
@@ -137,7 +138,7 @@ _BACKGROUND = re.compile(
 #: "the first held since 2016", "his first visit since 2017": news measured against the past, not background.
 _FIRST_SINCE = re.compile(r"\bfirst\b[^,.;]{0,40}?\bsince (?:19|20)\d\d\b", re.I)
 #: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
-_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken)\b", re.I)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken|discussed)\b", re.I)
 
 
 class Trigger(NamedTuple):
@@ -325,7 +326,7 @@ _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|said|says|"
     r"(?<!days )(?<!day )(?<!weeks )(?<!week )after|before|ahead of|"
     r"since|following|follow-up to|calling|called|against|protest(?:ed|ing)?|criticis(?:ed|ing)|criticiz(?:ed|ing)|"
-    r"reference to|recalled|recalling) (?:the|this|that|his|her|their) (?:\S+ )?"
+    r"reference to|recalled|recalling) (?:the|this|that|his|her|their|(?-i:[A-Z])[\w-]+['’]s) (?:\S+ )?"
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
     r"\bduring (?:the|that|this|the rest of (?:the|his|her|their)) (?:\S+ )?visit$|"
     r"\bthe (?:communiqu[eé]|statement) "

@@ -65,6 +65,8 @@ _CEREMONY = re.compile(
     r"red carpet|on the steps of|gun salute)\b",
     re.I,
 )
+#: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
+_EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
 _TALKS = re.compile(r"\b(?:talks|meeting|discussions|conversation|held)\b", re.I)
 _GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
@@ -183,7 +185,7 @@ class Drafter:
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
-            if (came or (lo > 0 and not _AND_THEN.match(text, lo))) and chosen is None:
+            if (came or (lo > 0 and not _AND_THEN.match(text, lo)) or _EARLIER_ON.match(text)) and chosen is None:
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
             if _loosely_past(self.reference, chosen):
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
@@ -248,8 +250,10 @@ class Drafter:
             if not people:  # "The French President, accompanied by his wife, arrived": the one named before
                 earlier = [m for n in range(len(self.read_so_far) - 1) for m in self.people_of.get(n, [])]
                 people = _described(text, trigger, earlier)
-        elif kind == "meeting" and _GREETED.search(trigger.words) and (
-            _AT_THE_AIRPORT.search(text) or (_CEREMONY.search(text) and not _TALKS.search(text, trigger.end))
+        elif (
+            kind == "meeting"
+            and _GREETED.search(trigger.words)
+            and (_AT_THE_AIRPORT.search(text) or (_CEREMONY.search(text) and not _TALKS.search(text, trigger.end)))
         ):
             return  # "was welcomed at the airport by X", "received with military honours": part of the visit
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
