@@ -1136,13 +1136,13 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         if int(text_file.name.split("-", 1)[0]) <= TUNED:
             tuned.add(result)
     metrics = total.metrics()
-    assert total.gold >= 1057
-    assert metrics["recall"] >= 0.89
-    assert metrics["precision"] >= 0.93
+    assert total.gold >= 1166
+    assert metrics["recall"] >= 0.87
+    assert metrics["precision"] >= 0.92
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.95
-    assert total.background <= 16  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 28  # people proposed who took no part
+    assert total.background <= 19  # proposals from a sentence of background, plans or mentions
+    assert total.bystanders <= 30  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0

@@ -313,6 +313,28 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="greetings-to-and-described-a-visit",
         ),
+        pytest.param(  # a party, an expo and "the Two Holy Mosques" are no one; "told" takes a full name
+            "President Luis Soto has told Ana Ruiz that ties are back on track. On Sunday, Ruiz met Lima Communist "
+            "Party secretary Pedro Gil after opening the China International Import Expo. Sultan Marta Vega and "
+            "the Custodian of the Two Holy Mosques, King Pablo Diaz, held talks in Quito on Monday.",
+            "2023-11-07",
+            [
+                ("meeting", "2023-11-05", "2023-11-05", ["Ana Ruiz", "Pedro Gil"]),
+                ("meeting", "2023-11-06", "2023-11-06", ["Marta Vega", "Pablo Diaz"]),
+            ],
+            id="no-one-in-a-party-or-an-expo",
+        ),
+        pytest.param(  # the stops of a visit, its end, and those only honoured or met in a crowd are no events
+            "President Ana Ruiz arrived in Lima on Wednesday for a two-day visit, and was met at the Lima Air "
+            "Force Base by Foreign Minister Luis Soto. On Thursday she visited the Gold Museum with Soto and met "
+            "Holocaust survivors, and paid tribute to the founding President Pedro Gil. Chief Secretary Marta Vega "
+            "said the prime minister's visit was aimed at showing support. Ruiz is expected to leave later on "
+            "Thursday, concluding the visit. The two presidents have held several telephone conversations since "
+            "last year. They agreed on the establishment of a Joint Commission to meet every year.",
+            "2022-07-14",
+            [("visit", "2022-07-13", "2022-07-14", ["Ana Ruiz"])],
+            id="stops-of-a-visit",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

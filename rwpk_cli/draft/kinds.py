@@ -121,14 +121,16 @@ _INTENDED = re.compile(
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|"
     r"(?:invit|direct|instruct|ask|task|designat|appoint|mandat)\w*(?:\s+\S+){0,5}?\s+to|"
-    r"organi[sz](?:ation|ing|e)\s+of|including(?:\s+through)?|prospects?\s+(?:of|for))"
+    r"organi[sz](?:ation|ing|e)\s+of|(?:establishment|setting up|creation)\s+of|"
+    r"including(?:\s+through)?|prospects?\s+(?:of|for))"
     r"(?:\s+\S+){0,4}\s*$",
     re.I,
 )
 _BACKGROUND = re.compile(
     r"\b(?:established|dat(?:es|ed|ing) back|last (?:\w+ )?trip abroad|"
     r"have enjoyed|has enjoyed|have shared|share[sd]? a|longstanding|long-standing|historic(?:al)? "
-    r"ties|since (?:19|20)\d\d|dating back|over the years|traditionally|in the past|for decades|last (?:held|met|"
+    r"ties|since (?:19|20)\d\d|since last (?:year|month)|dating back|over the years|traditionally|in the past|"
+    r"for decades|last (?:held|met|"
     r"visited|spoke|signed)|in recent (?:years|months|weeks)|on (?:several|many|numerous|various) occasions|"
     r"(?:several|many|numerous|multiple|two|three|four|five|six) times|ha(?:s|ve) been (?:leading|holding|negotiating)|"
     r"at (?:several|many|numerous|various) (?:meetings|levels|occasions)|in the (?:19|20)\d0s|"
@@ -243,6 +245,10 @@ _TOLD_AGAIN = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$"
 _DAY_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,4}day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?", re.I)
 
 
+#: A participle that goes on with its sentence: "is expected to leave later on Monday, concluding the visit".
+_PARTICIPLE = re.compile(
+    r"\s*(?:concluding|ending|wrapping up|rounding off|completing|capping)\s+(?:\S+\s+){0,3}", re.I
+)
 #: What someone comes or is hosted for: "for talks", "for a meeting".
 _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -250,7 +256,10 @@ _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     """The trigger of ``match``, and whether its clause speaks of the future."""
     clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
-    if clause > 0 and _DAY_OF.fullmatch(sentence, clause + 1, match.start()):
+    if clause > 0 and (
+        _DAY_OF.fullmatch(sentence, clause + 1, match.start())
+        or _PARTICIPLE.fullmatch(sentence, clause + 1, match.start())
+    ):
         # "… is expected to perform the umrah on Monday, the second and final day of his visit": the
         # visit is told of by the clause the day belongs to
         clause = max(sentence.rfind(mark, 0, clause) for mark in ",;:(")
@@ -329,6 +338,7 @@ _REFERRED = re.compile(
     r"reference to|recalled|recalling) (?:the|this|that|his|her|their|(?-i:[A-Z])[\w-]+['’]s) (?:\S+ )?"
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
     r"\bduring (?:the|that|this|the rest of (?:the|his|her|their)) (?:\S+ )?visit$|"
+    r"\bsaid (?:the|his|her) (?:\S+ ){1,2}visit$|"  # "said the prime minister's visit was aimed at …"
     r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,

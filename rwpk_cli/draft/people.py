@@ -57,7 +57,7 @@ _STOP_TEXT = """
 """
 _STOP = frozenset(_STOP_TEXT.split())
 #: The words after which a full name is someone met, with no title needed.
-_MEETS = frozenset(["with", "met", "meets", "received", "hosted", "receives", "hosts"])
+_MEETS = frozenset(["with", "met", "meets", "received", "hosted", "receives", "hosts", "told"])
 #: The words a title is a title of: "Minister", not "Union" or "Cooperation".
 _HEAD_WORDS = """
     minister ministers secretary president ambassador envoy director chief chairman chairperson commissioner
@@ -88,7 +88,27 @@ _ORG_WORDS_TEXT = """
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 #: The last word of a company's or a bank's name.
-_FIRMS = frozenset(["corporation", "company", "bank", "group", "holdings", "authority"])
+_FIRMS = frozenset(
+    [
+        "corporation",
+        "company",
+        "bank",
+        "group",
+        "holdings",
+        "authority",
+        "party",
+        "expo",
+        "forum",
+        "summit",
+        "conference",
+        "festival",
+        "games",
+        "league",
+        "movement",
+        "front",
+        "mosques",
+    ]
+)
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|(?:Amb|Gen|Maj|Lt|Col|Brig|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Hon|Sen|Gov|Rep)\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]"
 )
@@ -269,7 +289,9 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if kept:  # "President To Lam": after a title, a capitalised small word begins a name
         rest.insert(0, prefix.pop())
     if rest and fold(rest[-1].text) in _FIRMS:
-        return None  # "the China National Offshore Oil Corporation": a company, none of its words a name
+        # "the China National Offshore Oil Corporation", "the Shanghai Communist Party", "the Two Holy
+        # Mosques": a company, a party, an event or a place, none of its words a name
+        return None
     while rest and (_is_title(rest[-1].text) or fold(_bare(rest[-1].text)) in ORG_WORDS):
         rest.pop()
     while len(rest) > 2 and re.fullmatch(r"[A-Z]", rest[0].text) and re.fullmatch(r"[A-Z]", rest[1].text):

@@ -54,11 +54,12 @@ _TELLS = re.compile(
 )
 _GENERIC = re.compile(
     r"\s+(?:with\s+)?(?:\w+\s+){0,2}?(?:officials|lawmakers|legislators|leaders|businesspeople|students|journalists|"
-    r"members|representatives|diplomats|investors|executives|people)\b"
+    r"members|representatives|diplomats|investors|executives|people|survivors|residents|families|veterans|"
+    r"troops|soldiers|refugees|workers|volunteers|community)\b"
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
 #: Where a visitor is greeted on arrival, and the words that greet.
-_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|air force station|airfield|tarmac)\b", re.I)
+_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|air force (?:station|base)|airfield|tarmac)\b", re.I)
 #: A welcome that is a ceremony: "accorded a ceremonial welcome …, where he was received by …".
 _CEREMONY = re.compile(
     r"\b(?:ceremonial welcome|welcome ceremony|welcoming ceremony|military honou?rs|guard of honou?r|honou?r guard|"
@@ -67,6 +68,12 @@ _CEREMONY = re.compile(
 )
 #: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
 _EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
+#: A place a visitor is shown: "visited the Yad Vashem Holocaust memorial", "the John XXIII Peace Lab migrant centre".
+_SIGHT = re.compile(
+    r"\s+the\s+(?:[\w'’-]+\s+){0,6}?(?:memorial|museum|mausoleum|monument|shrine|cemetery|exhibition|factory|"
+    r"plant|centre|center|site|temple|mosque|church|cathedral|basilica|school|hospital|university|farm|park)\b",
+    re.I,
+)
 _TALKS = re.compile(r"\b(?:talks|meeting|discussions|conversation|held)\b", re.I)
 _GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
@@ -245,6 +252,8 @@ class Drafter:
                 people = list(talks.people) if talks else []
             if trigger.words.lower() == "stated" and not any(m.organization for m in people):
                 return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
+        elif kind == "visit" and _SIGHT.match(text, trigger.end):
+            return  # "visited the Yad Vashem Holocaust memorial with Lapid": a stop of the visit, not one of its own
         elif kind == "visit":
             people = _visitors(people, place, text, trigger)
             if not people:  # "The French President, accompanied by his wife, arrived": the one named before
