@@ -1137,7 +1137,7 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
             tuned.add(result)
     metrics = total.metrics()
     assert total.gold >= 1166
-    assert metrics["recall"] >= 0.87
+    assert metrics["recall"] >= 0.875
     assert metrics["precision"] >= 0.92
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.95

@@ -335,6 +335,16 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("visit", "2022-07-13", "2022-07-14", ["Ana Ruiz"])],
             id="stops-of-a-visit",
         ),
+        pytest.param(  # the countries that said it in a joint statement, not "the two sides" it speaks of
+            "Sultan Ana Ruiz held talks with King Luis Soto in Lima on Sunday. Oman and Peru said in a joint "
+            "statement issued on Monday that the two sides had agreed to open the road.",
+            "2021-07-13",
+            [
+                ("meeting", "2021-07-11", "2021-07-11", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2021-07-12", "2021-07-12", ["Oman", "Peru"]),
+            ],
+            id="countries-said-in-a-joint-statement",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -26,6 +26,10 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
         people = [m for m in mentions if not m.organization and not _READ_OUT.search(text, 0, m.start)]
         verb = _REPORTING.search(text, trigger.end)
         issued = [m for m in people if verb is None or m.start < verb.start()]
+        reported = _REPORTING_BEFORE.search(text, 0, trigger.start)
+        countries = _countries(text, 0, reported.start()) if reported else []
+        if reported and countries and not any(m.start < reported.start() for m in people):
+            return countries  # "Oman and Saudi Arabia said in a joint statement … that the two sides had agreed"
         if issued:  # "… Rubio and Waltz said Trump had discussed …": who said it, not whom it is about
             return issued
         if people:
