@@ -345,6 +345,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="countries-said-in-a-joint-statement",
         ),
+        pytest.param(  # "met A before sitting down with B": two meetings of one day
+            "President Ana Ruiz arrived in Lima on Friday. He held a separate meeting with Conservative Leader "
+            "Luis Soto before sitting down with Prime Minister Marta Vega for their bilateral talks.",
+            "2023-03-25",
+            [
+                ("visit", "2023-03-24", "2023-03-24", ["Ana Ruiz"]),
+                ("meeting", "2023-03-24", "2023-03-24", ["Ana Ruiz", "Luis Soto"]),
+                ("meeting", "2023-03-24", "2023-03-24", ["Ana Ruiz", "Marta Vega"]),
+            ],
+            id="before-sitting-down-with",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

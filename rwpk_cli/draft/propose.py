@@ -77,6 +77,7 @@ _SIGHT = re.compile(
 _TALKS = re.compile(r"\b(?:talks|meeting|discussions|conversation|held)\b", re.I)
 _GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
+_BEFORE = re.compile(r",?\s*before\s+(?:sitting|heading|going|holding|meeting|travelling|traveling)\b")
 _AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
 #: A date that only says since when: "since 2017", "since the devastating earthquakes in Turkey in February".
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:(?![\w'’-]+ed\b)[\w'’-]+\s+){1,8})?$")
@@ -192,7 +193,8 @@ class Drafter:
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
-            if (came or (lo > 0 and not _AND_THEN.match(text, lo)) or _EARLIER_ON.match(text)) and chosen is None:
+            later = lo > 0 and (_AND_THEN.match(text, lo) or _BEFORE.match(text, lo))  # what came next, that day
+            if (came or (lo > 0 and not later) or _EARLIER_ON.match(text)) and chosen is None:
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
             if _loosely_past(self.reference, chosen):
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
