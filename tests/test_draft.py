@@ -72,6 +72,9 @@ REFERENCE = parse_date("2025-01-24")  # a Friday
         ("He landed in Accra last night.", "last night", "2025-01-23", "2025-01-23"),
         ("They dined together yesterday evening.", "yesterday evening", "2025-01-23", "2025-01-23"),
         ("The two leaders meet again tonight.", "tonight", "2025-01-24", "2025-01-24"),
+        ("He made his first trip to Riyadh in early January.", "early January", "2025-01-01", "2025-01-10"),
+        ("They met in mid-December in Doha.", "mid-December", "2024-12-11", "2024-12-20"),
+        ("They signed it in May, during a visit.", "May", "2024-05-01", "2024-05-31"),
     ],
 )
 def test_a_date_is_found_in_running_text_and_read_by_the_parser(
@@ -95,6 +98,7 @@ def test_a_sentence_about_the_future_reads_a_weekday_and_a_day_forwards() -> Non
 
 def test_may_the_verb_is_no_month_and_an_ambiguous_day_is_refused() -> None:
     assert find_dates("They may visit soon.", REFERENCE) == []
+    assert find_dates("It was signed in May's government.", REFERENCE) == []  # a name's, not the month
     refused = find_dates("The meeting on 03/01/2024 was short.", REFERENCE)[0]
     assert refused.span is None
     assert refused.error is not None

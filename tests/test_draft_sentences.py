@@ -356,6 +356,15 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="before-sitting-down-with",
         ),
+        pytest.param(  # posts, the programme of the visit, contacts told as many, a trip "in early January"
+            "President Ana Ruiz met Premier Luis Soto in Lima on Thursday. In a Facebook post after the meeting, "
+            "Ruiz said she and Soto had a good discussion. The programme of the visit also includes meetings "
+            "with Speaker Marta Vega. The two leaders spoke by phone three times in recent weeks to prepare for "
+            "Thursday's meeting. Foreign Minister Pedro Gil made his own first trip to Quito in early January.",
+            "2025-02-01",
+            [("meeting", "2025-01-30", "2025-01-30", ["Ana Ruiz", "Luis Soto"])],
+            id="posts-programmes-and-contacts-told-as-many",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -339,6 +339,7 @@ _REFERRED = re.compile(
     r"(?:visit|call|trip|talks|meeting|session|summit|communiqu[eé]|statement)\b[^,.]{0,20}$|"
     r"\bduring (?:the|that|this|the rest of (?:the|his|her|their)) (?:\S+ )?visit$|"
     r"\bsaid (?:the|his|her) (?:\S+ ){1,2}visit$|"  # "said the prime minister's visit was aimed at …"
+    r"\b(?:programme|program|agenda|itinerary|schedule) of (?:the|his|her|their) (?:\S+ )?visit$|"
     r"\bthe (?:communiqu[eé]|statement) "
     r"(?:read|said|says|added|noted)$",
     re.I,
@@ -350,7 +351,7 @@ _LOOKING_BACK = re.compile(
     r"^(?:The|This|That|His|Her|Their|Today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\s+(?:\w+\s+){0,2}?"
     r"(?:visit|call|meeting|talks|trip|conversation)\b(?:\s+with\s+\S+)?\s+(?:comes|came|is|was|"
     r"marks|marked|took|takes|had|has)\b|^(?:They|These|The (?:agreements|documents|accords|instruments)) include\b|"
-    r"^[^,]{0,40}\bwelcomed the (?:\S+\s+)?visit\b|"
+    r"^[^,]{0,40}\bwelcomed the (?:\S+\s+)?visit\b|^In an? (?:[\w-]+\s+){0,3}?post\b|"
     r"^(?:The|This|That|Their|His|Her) (?:previous|last|earlier|first-ever|"
     r"previous\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:visit|call|meeting|talks|trip|conversation)\b"
 )
@@ -390,6 +391,17 @@ def background(sentence: str, kind: str = "") -> bool:
     had happened ("said in a statement that he had held a long meeting")."""
     text = _FIRST_SINCE.sub("", outside_quotes(sentence))
     return bool(_BACKGROUND.search(text) or (kind != "statement" and _PLUPERFECT.search(text)))
+
+
+def repeated(sentence: str) -> bool:
+    """Contacts told as many, over a time ("spoke by phone three times in recent weeks to prepare
+    for Thursday's meeting"): history, whatever day the sentence also names."""
+    return _REPEATED.search(outside_quotes(sentence)) is not None
+
+
+_REPEATED = re.compile(
+    r"\b(?:several|many|numerous|multiple|two|three|four|five|six) times\b|\bin recent (?:years|months|weeks)\b", re.I
+)
 
 
 def future(sentence: str) -> bool:

@@ -21,7 +21,7 @@ from ..log.names import fold
 from .cast import Cast, key
 from .clauses import RECENT_DAYS, clause_of, in_segment, list_after, old, segment, since, usable_dates
 from .issuer import issuer
-from .kinds import Trigger, background, recalled, triggers
+from .kinds import Trigger, background, recalled, repeated, triggers
 from .merge import Proposal, add, join_delegations, join_sides
 from .people import Mention
 from .places import Gazetteer, Place, country_of_word
@@ -189,7 +189,8 @@ class Drafter:
                 # what it recalls is no date of the statement, issued at the talks it refers to
                 usable = [f for f in usable if not (f.start > trigger.end and old(self.reference, f))]
             chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
-            if background(text, trigger.kind) and not (chosen and chosen.span and chosen.span.days == 1):
+            one_day = chosen is not None and chosen.span is not None and chosen.span.days == 1
+            if background(text, trigger.kind) and (not one_day or repeated(text)):
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
@@ -506,10 +507,12 @@ def _spoke(trigger: Trigger) -> bool:
 
 
 def _loosely_past(reference: DateSpan | None, found: Found | None) -> bool:
-    """A date of a fortnight or more that ended before the day of publication ("earlier this month",
-    "in May", "last year"): what it dates is background to the news, not its event."""
+    """A date of a fortnight or more, or part of a month, that ended before the day of publication
+    ("earlier this month", "in May", "in early January", "last year"): what it dates is background
+    to the news, not its event."""
     span = found.span if found is not None else None
-    return reference is not None and span is not None and span.days >= 14 and span.end < reference.start
+    loose = span is not None and (span.days >= 14 or (span.approximate and span.days >= 7))
+    return reference is not None and span is not None and loose and span.end < reference.start
 
 
 def _long_ago(reference: DateSpan | None, found: Found) -> bool:

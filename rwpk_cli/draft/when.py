@@ -66,6 +66,7 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR_ALONE = re.compile(rf"\b(?i:in|since|of|from|during)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!-)")
 _MAY = re.compile(r"^may\b", re.I)
+_PART_OF_MONTH = re.compile(rf"^(?:early|mid|late)[\s-]+(?P<month>{_MONTH})$", re.I)
 _LAST_YEAR = re.compile(r",?\s+last\s+year$", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NAMED_DAY = re.compile(rf"^(?P<weekday>{_WEEKDAY}),?\s+(?P<day>.+)$", re.I)
@@ -140,6 +141,11 @@ def _read(words: str, start: int, end: int, reference: DateSpan | None, future: 
             said = f"'{words}': {found.span.start:%d %B %Y} is a {found.span.start:%A}, not a {named['weekday']}"
             return Found(words, start, end, None, True, f"{said}; fix the day or the weekday")
         return found._replace(words=words)
+    part = _PART_OF_MONTH.match(words)
+    if part is not None and reference is not None:  # "in early January": of the year "in January" would be
+        month = _month(part["month"], start, end, reference, future).span
+        if month is not None:
+            return Found(words, start, end, parse_date(f"{words.rstrip('.')} {month.start.year}"), True)
     try:
         absolute = parse_date(words)
     except RelativeDateError:
