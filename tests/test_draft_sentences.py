@@ -365,6 +365,30 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2025-01-30", "2025-01-30", ["Ana Ruiz", "Luis Soto"])],
             id="posts-programmes-and-contacts-told-as-many",
         ),
+        pytest.param(  # one recalled "since" is not "the King" later; whom the visitor had met elsewhere did not come
+            "King Ana Ruiz arrived in Lima on Tuesday, the first visit by a Chilean monarch since King Luis Soto "
+            "came in 2010. The King then met President Marta Vega. President Pedro Gil landed in Quito late on "
+            "Monday, flying in from London, where he had met Prime Minister Rosa Diaz earlier that day.",
+            "2022-06-08",
+            [
+                ("visit", "2022-06-07", "2022-06-07", ["Ana Ruiz"]),
+                ("meeting", "2022-06-07", "2022-06-07", ["Ana Ruiz", "Marta Vega"]),
+                ("visit", "2022-06-06", "2022-06-06", ["Pedro Gil"]),
+            ],
+            id="since-and-had-met-elsewhere",
+        ),
+        pytest.param(  # "to continue discussions with" is a plan; "the cyber-attack that … last month" dates the attack
+            "Senator Luis Soto arrived in Quito on Tuesday. "
+            "Before the signing ceremony, Prime Minister Ana Ruiz and Senator Luis Soto held bilateral talks on the "
+            "recovery from the cyber-attack that crippled government computer systems last month. Ruiz said he "
+            "looked forward to visiting Lima in the new year to continue discussions with President Marta Vega.",
+            "2022-12-14",
+            [
+                ("visit", "2022-12-13", "2022-12-13", ["Luis Soto"]),
+                ("meeting", "2022-12-13", "2022-12-13", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="continue-discussions-and-a-that-clause",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -54,6 +54,7 @@ _ASIDE = re.compile(
 #: Someone only sent greetings, who is no one "the two sides" or "he" may mean later: "conveyed his
 #: greetings and good wishes to the Custodian of the Two Holy Mosques, King Salman".
 _GREETINGS_TO = re.compile(r"\b(?:greetings|wishes|regards)\s+to\s+(?:the\s+)?(?:\S+\s+){0,8}$", re.I)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
 #: After "He" or "She": what continues the sentence before ("She also called on …").
 _ALSO_DID = re.compile(r"\s+also\b")
 #: "In its own statement, it said …": a body, the one last named, says something.
@@ -159,6 +160,7 @@ class Cast:
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
         # named as the one who invited or sent greetings: known from now on, but no part of this
         greeted = [m for m in result if _GREETINGS_TO.search(outside, max(0, m.start - 80), m.start)]
+        greeted += [m for m in result if _SINCE_CLAUSE.search(outside, max(0, m.start - 30), m.start)]
         aside = [m for m in result if _aside(outside, m)] + greeted
         # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
         aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)

@@ -117,9 +117,9 @@ _FUTURE = re.compile(
 #: "invited Cho to visit", "to attend the meeting", "with the aim of concluding an agreement".
 _INTENDED = re.compile(
     r"\b(?:should|could|might|must|can|ready for|readiness for|prepared for|agreed to|"
-    r"to (?:hold|attend|take part|participate)(?: in)?|"
+    r"to (?:hold|attend|take part|participate|continue)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
-    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|"
+    r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|look(?:s|ed|ing)? forward to|"
     r"(?:invit|direct|instruct|ask|task|designat|appoint|mandat)\w*(?:\s+\S+){0,5}?\s+to|"
     r"organi[sz](?:ation|ing|e)\s+of|(?:establishment|setting up|creation)\s+of|"
     r"including(?:\s+through)?|prospects?\s+(?:of|for))"

@@ -68,6 +68,7 @@ _CEREMONY = re.compile(
 )
 #: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
 _EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
+_HAD_MET = re.compile(r"\b(?:where|after)\s+(?:he|she|they)\s+had\b", re.I)
 #: A place a visitor is shown: "visited the Yad Vashem Holocaust memorial", "the John XXIII Peace Lab migrant centre".
 _SIGHT = re.compile(
     r"\s+the\s+(?:[\w'’-]+\s+){0,6}?(?:memorial|museum|mausoleum|monument|shrine|cemetery|exhibition|factory|"
@@ -83,7 +84,11 @@ _AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:(?![\w'’-]+ed\b)[\w'’-]+\s+){1,8})?$")
 #: A clause about someone or something named: "…, who became minister in June, …", or one that runs
 #: to the end ("received by President X, who was sworn in last month after …").
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|[.!?]?[\"”’]?$)")
+_ASIDE = re.compile(
+    r",\s*(?:who|which|whose)\b[^,]*(?:,|[.!?]?[\"”’]?$)|"
+    # "the recovery from the cyber-attack that crippled government systems last month": the thing's day
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?!said\b|says\b|agreed\b)[a-z][\w-]*\s+that\s+(?:\w+ed|had|was|were)\b[^,]*(?:,|[.!?]?$)"
+)
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
@@ -438,6 +443,8 @@ def _described(text: str, trigger: Trigger, earlier: list[Mention]) -> list[Ment
 
 
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
+    elsewhere = _HAD_MET.search(text, trigger.end)  # "flying in from London, where he had met Sunak"
+    people = [m for m in people if elsewhere is None or m.start < elsewhere.start()]
     company = [(m.start(), trigger.start if m.start() < trigger.start else m.end()) for m in _WITH_HIM.finditer(text)]
     people = [m for m in people if not any(a <= m.start < b for a, b in company)]  # they came along
     who = next((m for m in people if _WHO_IS.fullmatch(text, m.end, trigger.start)), None)
