@@ -389,6 +389,16 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="continue-discussions-and-a-that-clause",
         ),
+        pytest.param(  # "Sri Lankan" is no person titled "Sri"
+            "President Ana Ruiz held talks with Prime Minister Luis Soto in Delhi on Monday. Following the talks, "
+            "the two leaders witnessed the exchange of an agreement on the training of Sri Lankan civil servants.",
+            "2024-12-17",
+            [
+                ("meeting", "2024-12-16", "2024-12-16", ["Ana Ruiz", "Luis Soto"]),
+                ("agreement", "2024-12-16", "2024-12-16", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="sri-lankan",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

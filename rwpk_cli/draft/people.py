@@ -319,8 +319,10 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
         return None  # "Pacific Island leaders", "Gulf officials": people of a place, not someone named
     if any("-" in t.text and all(country_of_word(part) for part in t.text.split("-")) for t in rest):
         return None  # "Philippines-Japan": two countries, not a name
-    if country_of_word(sentence[rest[0].start : rest[-1].end]):
-        return None  # "South African golf great …", "New Zealand": a country or its people, not a name
+    if country_of_word(sentence[rest[0].start : rest[-1].end]) or country_of_word(
+        sentence[chunk[0].start : rest[-1].end]
+    ):
+        return None  # "South African golf great …", "New Zealand", "Sri Lankan": a country or its people
     if any(
         (fold(_bare(t.text)) in _STOP and not (kept and n == 0)) or (_is_title(t.text) and fold(t.text) not in _RANKS)
         for n, t in enumerate(rest)
