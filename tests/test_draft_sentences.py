@@ -399,6 +399,13 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="sri-lankan",
         ),
+        pytest.param(  # "Queen Ana Ruiz's Platinum Jubilee" is something of hers, not a visitor
+            "Prince Luis Soto arrived in Kingston on Tuesday for a three-day visit. The visit, which is part of an "
+            "eight-day tour to mark Queen Ana Ruiz's Platinum Jubilee, has been met with protests.",
+            "2022-03-23",
+            [("visit", "2022-03-22", "2022-03-24", ["Luis Soto"])],
+            id="something-of-someones",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -304,6 +304,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     )  # "Hassan Sheikh Mohamud": a form of address inside a name stays in it
     if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula",
         prefix, rest = prefix + rest[: last + 1], rest[last + 1 :]  # "European Commission President Ursula …"
+    if any(_POSSESSIVE.search(t.text) for t in rest[:-1]):
+        return None  # "Queen Elizabeth II's Platinum Jubilee": something of someone's, not a name
     position = words.index(chunk[0])
     placed = (position >= 1 and words[position - 1].text.lower() in ("at", "in")) or (
         position >= 2 and words[position - 1].text.lower() == "the" and words[position - 2].text.lower() in ("at", "in")
