@@ -406,6 +406,14 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("visit", "2022-03-22", "2022-03-24", ["Luis Soto"])],
             id="something-of-someones",
         ),
+        pytest.param(  # "X's call on the parties to engage in discussions", an undated call "following": no events
+            "Foreign Minister Ana Ruiz met Secretary of State Luis Soto in Washington on Tuesday. According to the "
+            "readout, Soto reaffirmed President Marta Vega's call on the parties to engage in discussions without "
+            "delay. The proclamation was announced by Vega following a phone call with King Pedro Gil.",
+            "2025-04-09",
+            [("meeting", "2025-04-08", "2025-04-08", ["Ana Ruiz", "Luis Soto"])],
+            id="a-call-on-the-parties-and-following-a-call",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

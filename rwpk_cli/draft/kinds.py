@@ -120,7 +120,7 @@ _INTENDED = re.compile(
     r"to (?:hold|attend|take part|participate|continue)(?: in)?|"
     r"aim(?:s|ed)? (?:of|to)|in order to|so as to|"
     r"seek(?:s|ing)? to|hopes? to|wants? to|called for|urged|look(?:s|ed|ing)? forward to|"
-    r"(?:invit|direct|instruct|ask|task|designat|appoint|mandat)\w*(?:\s+\S+){0,5}?\s+to|"
+    r"(?:invit|direct|instruct|ask|task|designat|appoint|mandat|call(?:ed|s|ing)? on\b)\w*(?:\s+\S+){0,5}?\s+to|"
     r"organi[sz](?:ation|ing|e)\s+of|(?:establishment|setting up|creation)\s+of|"
     r"including(?:\s+through)?|prospects?\s+(?:of|for))"
     r"(?:\s+\S+){0,4}\s*$",

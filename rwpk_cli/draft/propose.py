@@ -66,6 +66,8 @@ _CEREMONY = re.compile(
     r"red carpet|on the steps of|gun salute)\b",
     re.I,
 )
+#: "The proclamation was announced by Trump following a phone call with King Mohammed VI": what came before.
+_FOLLOWING = re.compile(r"\w\s+(?:following|after)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 #: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
 _EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
 _HAD_MET = re.compile(r"\b(?:where|after)\s+(?:he|she|they)\s+had\b", re.I)
@@ -200,7 +202,8 @@ class Drafter:
             if chosen is not None and old(self.reference, chosen):
                 continue
             later = lo > 0 and (_AND_THEN.match(text, lo) or _BEFORE.match(text, lo))  # what came next, that day
-            if (came or (lo > 0 and not later) or _EARLIER_ON.match(text)) and chosen is None:
+            after = _FOLLOWING.search(text, max(0, trigger.start - 40), trigger.start) is not None and trigger.start > 0
+            if (came or (lo > 0 and not later) or _EARLIER_ON.match(text) or after) and chosen is None:
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
             if _loosely_past(self.reference, chosen):
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
