@@ -414,6 +414,14 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2025-04-08", "2025-04-08", ["Ana Ruiz", "Luis Soto"])],
             id="a-call-on-the-parties-and-following-a-call",
         ),
+        pytest.param(  # "is also scheduled to …, and to meet …", "is also scheduled to meet": plans
+            "President Ana Ruiz held talks with Prime Minister Luis Soto in Delhi on Monday. Ruiz is also "
+            "scheduled to call on President Marta Vega this evening, and to meet a delegation of business leaders. "
+            "She is also scheduled to meet Speaker Pedro Gil.",
+            "2024-12-16",
+            [("meeting", "2024-12-16", "2024-12-16", ["Ana Ruiz", "Luis Soto"])],
+            id="also-scheduled-and-to-meet",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -103,9 +103,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: Words that make what follows in their clause a plan: "is due to travel … on his state visit".
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|(?:was|were) (?:also )?to (?!be\b)|due (?:to|in|at)|"
-    r"(?:is|are) expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
-    r"(?:is|are|was|were) scheduled|"
-    r"(?:is|are) set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
+    r"(?:is|are)(?: also)? expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
+    r"(?:is|are|was|were)(?: also)? scheduled|"
+    r"(?:is|are)(?: also)? set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
     r"intends? to|intention (?:to|of)|"
     r"is planning|are planning|upcoming|forthcoming|"
     r"to be held|would|next (?:round|session|meeting)|"
@@ -249,6 +249,8 @@ _DAY_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,4}day\s+of\s+(?:his|her|their|th
 _PARTICIPLE = re.compile(
     r"\s*(?:concluding|ending|wrapping up|rounding off|completing|capping)\s+(?:\S+\s+){0,3}", re.I
 )
+#: An infinitive that goes on with the one before: "is scheduled to call on X this evening, and to meet …".
+_AND_TO = re.compile(r"\s*and\s+to\s+", re.I)
 #: What someone comes or is hosted for: "for talks", "for a meeting".
 _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -259,6 +261,7 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     if clause > 0 and (
         _DAY_OF.fullmatch(sentence, clause + 1, match.start())
         or _PARTICIPLE.fullmatch(sentence, clause + 1, match.start())
+        or _AND_TO.fullmatch(sentence, clause + 1, match.start())
     ):
         # "… is expected to perform the umrah on Monday, the second and final day of his visit": the
         # visit is told of by the clause the day belongs to
