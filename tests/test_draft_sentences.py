@@ -422,6 +422,14 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2024-12-16", "2024-12-16", ["Ana Ruiz", "Luis Soto"])],
             id="also-scheduled-and-to-meet",
         ),
+        pytest.param(  # "wanted to sign", "once it was signed … to discuss an agreement": wishes and conditions
+            "Prime Minister Ana Ruiz met President Luis Soto in Kyiv on Tuesday. Ruiz said Peru wanted to sign a "
+            "comprehensive bilateral agreement with Ukraine. Soto said that once it was signed the bloc could sit "
+            "down together to discuss an agreement with China.",
+            "2024-07-03",
+            [("meeting", "2024-07-02", "2024-07-02", ["Ana Ruiz", "Luis Soto"])],
+            id="wanted-to-and-once",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:
