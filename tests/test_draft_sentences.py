@@ -430,6 +430,14 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2024-07-02", "2024-07-02", ["Ana Ruiz", "Luis Soto"])],
             id="wanted-to-and-once",
         ),
+        pytest.param(  # those of an event a which-clause recalls take no part in the news
+            "Foreign Secretary Ana Ruiz held talks with Vice Minister Luis Soto in Beijing on Monday. The talks "
+            "were held under the Foreign Secretary-Vice Minister mechanism, which was revived following the "
+            "meeting between Prime Minister Marta Vega and President Pedro Gil in Kazan in October last year.",
+            "2025-01-28",
+            [("meeting", "2025-01-27", "2025-01-27", ["Ana Ruiz", "Luis Soto"])],
+            id="a-which-clause-recalls",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

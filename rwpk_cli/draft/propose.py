@@ -68,6 +68,7 @@ _CEREMONY = re.compile(
 )
 #: "The proclamation was announced by Trump following a phone call with King Mohammed VI": what came before.
 _FOLLOWING = re.compile(r"\w\s+(?:following|after)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
+_FOLLOWING_IN = re.compile(r"\b(?:following|after|since)\b", re.I)
 #: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
 _EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
 _HAD_MET = re.compile(r"\b(?:where|after)\s+(?:he|she|they)\s+had\b", re.I)
@@ -209,6 +210,9 @@ class Drafter:
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
             future = trigger.future or _ahead_of(self.reference, chosen)
             people = in_segment(text, mentions, lo, hi, trigger)
+            # "…, which was revived following the meeting between Modi and Xi in Kazan": their own event
+            recalled_in = [(a, b) for a, b in asides if _FOLLOWING_IN.search(text, a, b) and not a <= trigger.start < b]
+            people = [m for m in people if not any(a <= m.start < b for a, b in recalled_in)]
             if chosen is not None and chosen.span is not None and chosen.span.days <= 7:
                 people = since(text, trigger, people, self.cast.aside)
             if not future or self.planned:
