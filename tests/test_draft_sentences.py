@@ -9,6 +9,8 @@ and "the two" after a person described by title are that person and the one name
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rwpk_cli.draft.text import sentences
@@ -438,6 +440,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2025-01-27", "2025-01-27", ["Ana Ruiz", "Luis Soto"])],
             id="a-which-clause-recalls",
         ),
+        pytest.param(  # those who attended a meeting sat in on it, and are no meeting of their own
+            "Secretary of State Ana Ruiz met President Luis Soto at the National Palace on Thursday. In a statement "
+            "issued after the meeting, the State Department said the two discussed trade. The meeting "
+            "between the two was held behind closed doors and was attended by Foreign Minister Marta Vega.",
+            "2025-02-07",
+            [
+                ("meeting", "2025-02-06", "2025-02-06", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2025-02-06", "2025-02-06", ["State Department"]),
+            ],
+            id="attended-by",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:
@@ -454,3 +467,13 @@ def test_the_side_a_person_leads_gives_their_country() -> None:
     )
     proposed = _proposed(text, "2025-02-03")
     assert ("meeting", "2025-02-03", "2025-02-03", ["Luis Soto", "Marta Vega"]) in proposed
+
+
+def test_one_who_attended_a_meeting_is_no_meeting_of_their_own() -> None:
+    """In 194 "the two" of "The meeting between the two … was attended by Foreign Minister Roberto
+    Álvarez" names no one, and the attendee was left as a meeting by himself."""
+    corpus = Path(__file__).parent.parent / "benchmarks" / "draft_corpus"
+    text = (corpus / "194-rubio-santo-domingo.txt").read_text(encoding="utf-8")
+    proposed = _proposed(text, "2025-02-06")
+    assert not any("Roberto Álvarez" in people for _, _, _, people in proposed)
+    assert ("meeting", "2025-02-06", "2025-02-06", ["Luis Abinader", "Marco Rubio"]) in proposed

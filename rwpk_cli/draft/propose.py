@@ -95,6 +95,7 @@ _ASIDE = re.compile(
 _WHO_IS = re.compile(
     r"(?:['’]s)?(?:,[^,]{0,80})?,\s+who\s+(?:is|was|are|were|has been)\s+(?:on\s+(?:an?\s+)?(?:\w+\s+)?)?"
 )
+_ATTENDED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\b", re.I)
 _WITNESSES = re.compile(
     r"\b(?:in the presence of|witnessed by)\b[^;]*|\bas \S+ looked on\b|\bwith\s+(?:[^,;\s]+\s+){1,6}?(?:witnessing|"
     r"looking on)\b"
@@ -248,6 +249,9 @@ class Drafter:
         if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
             people = [m for m in people if not _possessive(text, m)]
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
+        attended = _ATTENDED_BY.search(text)
+        if kind == "meeting" and attended:  # "The meeting … was attended by Foreign Minister X": X sat in
+            people = [m for m in people if m.start < attended.start()]
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
             signing = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
