@@ -451,6 +451,13 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="attended-by",
         ),
+        pytest.param(  # "the first head of state to be received by X since …" says what she is, not a meeting
+            "The Cuban president Ana Ruiz arrived in Beijing on Thursday evening, and she is the first Latin "
+            "American head of state to be received by President Luis Soto since the congress.",
+            "2022-11-25",
+            [("visit", "2022-11-24", "2022-11-24", ["Ana Ruiz"])],
+            id="the-first-to-be-received",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

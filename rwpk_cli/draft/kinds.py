@@ -108,7 +108,7 @@ _FUTURE = re.compile(
     r"(?:is|are)(?: also)? set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
     r"intends? to|intention (?:to|of)|once (?:it|they|this|that|the)|"
     r"is planning|are planning|upcoming|forthcoming|"
-    r"to be held|would|next (?:round|session|meeting)|"
+    r"to be held|to be (?:received|welcomed|hosted)|would|next (?:round|session|meeting)|"
     r"(?:agenda|itinerary|programme|schedule)\b[^.]{0,30}\binclud\w*|"
     r"according to the (?:official |visit's )?(?:programme|program|schedule|itinerary))\b",
     re.I,
