@@ -161,7 +161,7 @@ class Cast:
         # named as the one who invited or sent greetings: known from now on, but no part of this
         greeted = [m for m in result if _GREETINGS_TO.search(outside, max(0, m.start - 80), m.start)]
         greeted += [m for m in result if _SINCE_CLAUSE.search(outside, max(0, m.start - 30), m.start)]
-        aside = [m for m in result if _aside(outside, m)] + greeted
+        aside = [m for m in result if _aside(outside, m) or m in greeted]
         # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
         aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
                                            for a in aside)]  # fmt: skip
