@@ -158,17 +158,7 @@ class Cast:
             ]
             result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
-        # named as the one who invited or sent greetings: known from now on, but no part of this
-        greeted = [m for m in result if _GREETINGS_TO.search(outside, max(0, m.start - 80), m.start)]
-        greeted += [m for m in result if _SINCE_CLAUSE.search(outside, max(0, m.start - 30), m.start)]
-        aside = [m for m in result if _aside(outside, m) or m in greeted]
-        # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
-        aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
-                                           for a in aside)]  # fmt: skip
-        # "under a programme set up by the Trump administration": a name that qualifies a government
-        aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
-        aside += [m for m in result if _spouse(outside, m)]
-        aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
+        aside, greeted = _asides(outside, result)
         for mention in result:  # who "the two sides" or "he" may be next: not one sent greetings
             if (mention.actor or mention.title) and mention not in gone and mention not in greeted:
                 self.seen = [m for m in self.seen if key(m) != key(mention)] + [mention]
@@ -299,6 +289,23 @@ def _fits(person: Mention, equivalent: str | None, words: set[str]) -> bool:
     if {"prime", "minister"} <= held:  # "the Italian premier" is the prime minister
         held.add("premier")
     return bool(wanted) and wanted <= held
+
+
+def _asides(outside: str, result: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Who the sentence names but who takes no part in what it tells, and of them who is no one
+    "the two sides" or "he" may mean later (one sent greetings, one recalled "since")."""
+    # named as the one who invited or sent greetings: known from now on, but no part of this
+    greeted = [m for m in result if _GREETINGS_TO.search(outside, max(0, m.start - 80), m.start)]
+    greeted += [m for m in result if _SINCE_CLAUSE.search(outside, max(0, m.start - 30), m.start)]
+    aside = [m for m in result if _aside(outside, m) or m in greeted]
+    # "since Chinese President Xi Jinping and US President Joe Biden held a summit": both aside
+    aside += [m for m in result if any(0 <= m.start - a.end <= 16 and _AND.fullmatch(outside, a.end, m.start)
+                                       for a in aside)]  # fmt: skip
+    # "under a programme set up by the Trump administration": a name that qualifies a government
+    aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
+    aside += [m for m in result if _spouse(outside, m)]
+    aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
+    return aside, greeted
 
 
 def _aside(text: str, mention: Mention) -> bool:

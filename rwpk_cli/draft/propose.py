@@ -187,11 +187,7 @@ class Drafter:
             usable = usable_dates(text, dates, asides, trigger, (lo, hi), self.reference)
             if usable is None:
                 continue
-            if (
-                trigger.kind == "statement"
-                and _SAME_DOCUMENT.search(text, 0, trigger.end)
-                and any("communiqu" in p.words.lower() for p in self.proposals)
-            ):
+            if _told_again(text, trigger, self.proposals):
                 continue  # "In the communiqué, the Government of Honduras recognizes …": the one told before
             if trigger.kind == "statement" and _referred(self.proposals, text, self.current) is not None:
                 # "In a declaration at the end of the talks, … including the Geneva Agreement of 1966":
@@ -203,17 +199,12 @@ class Drafter:
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
-            later = lo > 0 and (_AND_THEN.match(text, lo) or _BEFORE.match(text, lo))  # what came next, that day
-            after = _FOLLOWING.search(text, max(0, trigger.start - 40), trigger.start) is not None and trigger.start > 0
-            if (came or (lo > 0 and not later) or _EARLIER_ON.match(text) or after) and chosen is None:
+            if chosen is None and (came or _earlier(text, trigger, lo)):
                 continue  # an earlier event the news came after, not dated: history, not an event of the log
             if _loosely_past(self.reference, chosen):
                 continue  # "visited India earlier this month", "met in May": an earlier event, dated only loosely
             future = trigger.future or _ahead_of(self.reference, chosen)
-            people = in_segment(text, mentions, lo, hi, trigger)
-            # "…, which was revived following the meeting between Modi and Xi in Kazan": their own event
-            recalled_in = [(a, b) for a, b in asides if _FOLLOWING_IN.search(text, a, b) and not a <= trigger.start < b]
-            people = [m for m in people if not any(a <= m.start < b for a, b in recalled_in)]
+            people = _not_recalled(text, in_segment(text, mentions, lo, hi, trigger), asides, trigger)
             if chosen is not None and chosen.span is not None and chosen.span.days <= 7:
                 people = since(text, trigger, people, self.cast.aside)
             if not future or self.planned:
@@ -242,16 +233,8 @@ class Drafter:
                  place: Place | None, future: bool) -> None:  # fmt: skip
         text = sentence.text
         kind = trigger.kind
-        people = [m for m in mentions if not m.organization]
-        if kind != "statement":  # "…, Spokesman Dmitry Peskov told reporters": the one who tells is no party
-            people = [m for m in people if not (m.start > trigger.end and _TELLS.match(text, m.end))]
-            people = [m for m in people if not _speaks_for(text, m)]  # "Press Secretary X told reporters"
-        if kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
-            people = [m for m in people if not _possessive(text, m)]
+        people = _taking_part(text, mentions, trigger)
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
-        attended = _ATTENDED_BY.search(text)
-        if kind == "meeting" and attended:  # "The meeting … was attended by Foreign Minister X": X sat in
-            people = [m for m in people if m.start < attended.start()]
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
             signing = [m for m in people if not witnessed.start() <= m.start < witnessed.end()]
@@ -263,14 +246,10 @@ class Drafter:
             people = [m for m in mentions if m.organization and signers.end() <= m.start < end
                       and not re.search(r"\b(?:at|in)\s+$", text[: m.start])]  # fmt: skip
         if kind == "statement":
-            people = issuer(text, mentions, trigger)
-            if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
-                talks = _referred(self.proposals, text, self.current) or next(
-                    (p for p in reversed(self.proposals) if p.kind in ("meeting", "consultation")), None
-                )
-                people = list(talks.people) if talks else []
-            if trigger.words.lower() == "stated" and not any(m.organization for m in people):
-                return  # a minister who "stated" something at a meeting said it there; a body's "stated" is a statement
+            issued = _issued(text, mentions, trigger, self.proposals, self.current)
+            if issued is None:
+                return
+            people = issued
         elif kind == "visit" and _SIGHT.match(text, trigger.end):
             return  # "visited the Yad Vashem Holocaust memorial with Lapid": a stop of the visit, not one of its own
         elif kind == "visit":
@@ -496,6 +475,58 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
 
 #: A communiqué named again: "In the communiqué, …", "The communiqué also says …".
 _SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?communiqu[eé]$", re.I)
+
+
+def _taking_part(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
+    """The people the sentence names who may take part in what ``trigger`` tells."""
+    people = [m for m in mentions if not m.organization]
+    if trigger.kind != "statement":  # "…, Spokesman Dmitry Peskov told reporters": the one who tells is no party
+        people = [m for m in people if not (m.start > trigger.end and _TELLS.match(text, m.end))]
+        people = [m for m in people if not _speaks_for(text, m)]  # "Press Secretary X told reporters"
+    if trigger.kind != "visit":  # "discussing President Erdogan's planned visit": Erdogan is only talked about
+        people = [m for m in people if not _possessive(text, m)]
+    attended = _ATTENDED_BY.search(text) if trigger.kind == "meeting" else None
+    return [m for m in people if attended is None or m.start < attended.start()]  # "was attended by X": X sat in
+
+
+def _issued(text: str, mentions: list[Mention], trigger: Trigger, proposals: list[Proposal],
+            current: tuple[DateSpan, str, str | None] | None) -> list[Mention] | None:  # fmt: skip
+    """Who issued a statement (``issuer``); for a joint one that names no one, the sides of the talks
+    it follows; None for a minister who "stated" something at a meeting, which is no statement."""
+    people = issuer(text, mentions, trigger)
+    if not people and "joint" in trigger.words.lower():  # "In a joint statement issued after the meeting"
+        talks = _referred(proposals, text, current) or next(
+            (p for p in reversed(proposals) if p.kind in ("meeting", "consultation")), None
+        )
+        people = list(talks.people) if talks else []
+    if trigger.words.lower() == "stated" and not any(m.organization for m in people):
+        return None  # a body's "stated" is a statement
+    return people
+
+
+def _told_again(text: str, trigger: Trigger, proposals: list[Proposal]) -> bool:
+    """ "In the communiqué, …": a statement that names again the communiqué already proposed."""
+    return (
+        trigger.kind == "statement"
+        and _SAME_DOCUMENT.search(text, 0, trigger.end) is not None
+        and any("communiqu" in p.words.lower() for p in proposals)
+    )
+
+
+def _earlier(text: str, trigger: Trigger, lo: int) -> bool:
+    """Whether an undated event is one the news came after: a later clause that is not what came
+    next that day ("…, and then …", "before sitting down with …"), an earlier stop of the trip, or
+    what something followed ("announced by Trump following a phone call with …")."""
+    later = lo > 0 and (_AND_THEN.match(text, lo) or _BEFORE.match(text, lo))
+    after = trigger.start > 0 and _FOLLOWING.search(text, max(0, trigger.start - 40), trigger.start) is not None
+    return (lo > 0 and not later) or _EARLIER_ON.match(text) is not None or after
+
+
+def _not_recalled(text: str, people: list[Mention], asides: list[tuple[int, int]], trigger: Trigger) -> list[Mention]:
+    """The people, less those of an event a which-clause recalls ("…, which was revived following the
+    meeting between Modi and Xi in Kazan"): their own event, not this one."""
+    recalled_in = [(a, b) for a, b in asides if _FOLLOWING_IN.search(text, a, b) and not a <= trigger.start < b]
+    return [m for m in people if not any(a <= m.start < b for a, b in recalled_in)]
 
 
 def _referred(proposals: list[Proposal], text: str,
