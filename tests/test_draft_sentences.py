@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from rwpk_cli.draft.people import new_people
 from rwpk_cli.draft.text import sentences
 from tests.test_draft import _proposed
 
@@ -484,3 +485,15 @@ def test_one_who_attended_a_meeting_is_no_meeting_of_their_own() -> None:
     proposed = _proposed(text, "2025-02-06")
     assert not any("Roberto Álvarez" in people for _, _, _, people in proposed)
     assert ("meeting", "2025-02-06", "2025-02-06", ["Luis Abinader", "Marco Rubio"]) in proposed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("President Xi Jinping has told Anthony Albanese that ties are back.", ["Xi Jinping", "Anthony Albanese"]),
+        ("The minister told Al Jazeera that President Ana Ruiz met him.", ["Ana Ruiz"]),
+        ("He spoke to Sky News after meeting President Ana Ruiz.", ["Ana Ruiz"]),
+    ],
+)
+def test_told_takes_a_full_name_but_not_an_outlet(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in new_people(sentence, [])] == names

@@ -87,28 +87,12 @@ _ORG_WORDS_TEXT = """
     presidency palace directorate bureau service services state house cabinet
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
-#: The last word of a company's or a bank's name.
-_FIRMS = frozenset(
-    [
-        "corporation",
-        "company",
-        "bank",
-        "group",
-        "holdings",
-        "authority",
-        "party",
-        "expo",
-        "forum",
-        "summit",
-        "conference",
-        "festival",
-        "games",
-        "league",
-        "movement",
-        "front",
-        "mosques",
-    ]
-)
+#: The last word of the name of a company, a party, an event or an outlet ("told Al Jazeera").
+_FIRMS_TEXT = """
+    corporation company bank group holdings authority party expo forum summit conference festival games league
+    movement front mosques news jazeera times post radio television tv channel network
+"""
+_FIRMS = frozenset(_FIRMS_TEXT.split())
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|(?:Amb|Gen|Maj|Lt|Col|Brig|Capt|Adm|Dr|Mr|Mrs|Ms|Prof|Hon|Sen|Gov|Rep)\.(?=\s)|\w+(?:[-'’]\w+)*(?:['’]s)?|[^\w\s]"
 )
