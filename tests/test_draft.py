@@ -1142,11 +1142,11 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
     metrics = total.metrics()
     assert total.gold >= 1166
     assert metrics["recall"] >= 0.875
-    assert metrics["precision"] >= 0.92
+    assert metrics["precision"] >= 0.93
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.95
-    assert total.background <= 19  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 30  # people proposed who took no part
+    assert total.background <= 7  # proposals from a sentence of background, plans or mentions
+    assert total.bystanders <= 14  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0

@@ -327,6 +327,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="no-one-in-a-party-or-an-expo",
         ),
+        pytest.param(  # those the visitors were introduced to are not "the two sides" after
+            "Prince Ana Ruiz arrived in Kingston on Tuesday. He was greeted by Prime Minister Marta Vega, and "
+            "introduced to Cabinet members, among them Minister of Legal Affairs Pedro Gil, before signing the "
+            "visitors' book. Before the two sides sat down for private talks, Vega said the visit was welcome.",
+            "2022-03-23",
+            [
+                ("visit", "2022-03-22", "2022-03-22", ["Ana Ruiz"]),
+                ("meeting", "2022-03-22", "2022-03-22", ["Ana Ruiz", "Marta Vega"]),
+            ],
+            id="introduced-to",
+        ),
         pytest.param(  # the stops of a visit, its end, and those only honoured or met in a crowd are no events
             "President Ana Ruiz arrived in Lima on Wednesday for a two-day visit, and was met at the Lima Air "
             "Force Base by Foreign Minister Luis Soto. On Thursday she visited the Gold Museum with Soto and met "
@@ -497,3 +508,11 @@ def test_one_who_attended_a_meeting_is_no_meeting_of_their_own() -> None:
 )
 def test_told_takes_a_full_name_but_not_an_outlet(sentence: str, names: list[str]) -> None:
     assert [m.name for m in new_people(sentence, [])] == names
+
+
+def test_the_host_of_a_visitors_stay_is_no_visitor() -> None:
+    """302: "… arrived in Washington on Saturday … and is staying at the residence of Pakistan's
+    ambassador, Dr Asad Majeed Khan": the ambassador did not come on the visit."""
+    corpus = Path(__file__).parent.parent / "benchmarks" / "draft_corpus"
+    text = (corpus / "302-imran-trump-white-house.txt").read_text(encoding="utf-8")
+    assert ("visit", "2019-07-20", "2019-07-20", ["Imran Khan"]) in _proposed(text, "2019-07-23")

@@ -51,9 +51,11 @@ _ASIDE = re.compile(
     r"(?:\S+\s+){0,6}$",
     re.I,
 )
-#: Someone only sent greetings, who is no one "the two sides" or "he" may mean later: "conveyed his
-#: greetings and good wishes to the Custodian of the Two Holy Mosques, King Salman".
-_GREETINGS_TO = re.compile(r"\b(?:greetings|wishes|regards)\s+to\s+(?:the\s+)?(?:\S+\s+){0,8}$", re.I)
+#: Someone only sent greetings or introduced, who is no one "the two sides" or "he" may mean later:
+#: "conveyed his greetings and good wishes to … King Salman", "introduced to Cabinet members, among them X".
+_GREETINGS_TO = re.compile(
+    r"\b(?:greetings|wishes|regards)\s+to\s+(?:the\s+)?(?:\S+\s+){0,8}$|\bintroduced to\b[^.;]{0,80}$", re.I
+)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
 #: After "He" or "She": what continues the sentence before ("She also called on …").
 _ALSO_DID = re.compile(r"\s+also\b")

@@ -71,6 +71,7 @@ _FOLLOWING = re.compile(r"\w\s+(?:following|after)\s+(?:a|an|his|her|their)\s+(?
 _FOLLOWING_IN = re.compile(r"\b(?:following|after|since)\b", re.I)
 #: "Earlier on the trip, Tsai held talks with …": an earlier stop, told without its day.
 _EARLIER_ON = re.compile(r"^Earlier (?:on|in|during) (?:the|his|her|their) (?:trip|tour|visit|journey)\b")
+_STAYING = re.compile(r"\b(?:staying|stays|stayed)\s+(?:at|with|in)\b", re.I)
 _HAD_MET = re.compile(r"\b(?:where|after)\s+(?:he|she|they)\s+had\b", re.I)
 #: A place a visitor is shown: "visited the Yad Vashem Holocaust memorial", "the John XXIII Peace Lab migrant centre".
 _SIGHT = re.compile(
@@ -433,7 +434,8 @@ def _described(text: str, trigger: Trigger, earlier: list[Mention]) -> list[Ment
 
 
 def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Trigger) -> list[Mention]:
-    elsewhere = _HAD_MET.search(text, trigger.end)  # "flying in from London, where he had met Sunak"
+    elsewhere = _HAD_MET.search(text, trigger.end) or _STAYING.search(text, trigger.end)
+    # "flying in from London, where he had met Sunak", "staying at the residence of Pakistan's ambassador"
     people = [m for m in people if elsewhere is None or m.start < elsewhere.start()]
     company = [(m.start(), trigger.start if m.start() < trigger.start else m.end()) for m in _WITH_HIM.finditer(text)]
     people = [m for m in people if not any(a <= m.start < b for a, b in company)]  # they came along
