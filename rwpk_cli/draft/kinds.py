@@ -168,6 +168,15 @@ def _reports(kind: str, sentence: str, match: re.Match[str]) -> bool:
         return False  # "was met at the station by the ambassador": a welcome on arrival, no talks
     if kind == "meeting" and _WELCOMED_BY.match(sentence, match.start()) and _ON_ARRIVAL.search(sentence):
         return False  # "arrived at the airport on Saturday and was received by the minister": a welcome
+    if (
+        kind == "meeting"
+        and _GREETING.search(match.group())
+        and (
+            _AIRPORT.search(sentence)
+            or (_WELCOME_CEREMONY.search(sentence) and not _TALKS.search(sentence, match.end()))
+        )
+    ):
+        return False  # "was welcomed at the airport by X", "received with military honours": part of the visit
     if kind == "meeting" and _OCCASION.search(sentence, 0, match.start()) and match.group().lower() in _NOUNS:
         return False  # "signed … on the sidelines of the Forum leaders' meeting": where, not what was done
     if _SUBJECT_BEFORE.fullmatch(sentence, 0, match.start()) and _FOLLOWS.match(sentence, match.end()):
@@ -186,7 +195,18 @@ _GREETED = re.compile(
     re.I,
 )
 #: A welcome on arrival: "arrived at … Airport on Saturday night …, and was received by the Minister".
-_ON_ARRIVAL = re.compile(r"\b(?:arriv\w+|landed|touched down)\b[^.;]{0,80}\b(?:airport|tarmac)\b", re.I)
+_AIRPORT_WORDS = r"\b(?:airport|airbase|air base|air force (?:station|base)|airfield|tarmac)\b"
+#: Where a visitor is greeted on arrival, and the words that greet.
+_AIRPORT = re.compile(_AIRPORT_WORDS, re.I)
+_GREETING = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
+#: A welcome that is a ceremony: "accorded a ceremonial welcome …, where he was received by …".
+_WELCOME_CEREMONY = re.compile(
+    r"\b(?:ceremonial welcome|welcome ceremony|welcoming ceremony|military honou?rs|guard of honou?r|honou?r guard|"
+    r"red carpet|on the steps of|gun salute)\b",
+    re.I,
+)
+_TALKS = re.compile(r"\b(?:talks|meeting|discussions|conversation|held)\b", re.I)
+_ON_ARRIVAL = re.compile(rf"\b(?:arriv\w+|landed|touched down)\b[^.;]{{0,80}}{_AIRPORT_WORDS}", re.I)
 _WELCOMED_BY = re.compile(r"(?:was|were)\s+(?:received|welcomed|greeted|met)\s+by\b", re.I)
 _CEREMONY = re.compile(
     r"\b(?:(?:re)?open(?:ed|s|ing)|inaugurat(?:ed|es|ing)|launch(?:ed|es|ing)|unveil(?:ed|s|ing)|"

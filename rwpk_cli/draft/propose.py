@@ -58,14 +58,6 @@ _GENERIC = re.compile(
     r"troops|soldiers|refugees|workers|volunteers|community)\b"
 )
 _UNNAMED = re.compile(r"\b(?:counterparts?|delegation)\b(?!,?\s+(?-i:[A-Z]))")
-#: Where a visitor is greeted on arrival, and the words that greet.
-_AT_THE_AIRPORT = re.compile(r"\b(?:airport|airbase|air base|air force (?:station|base)|airfield|tarmac)\b", re.I)
-#: A welcome that is a ceremony: "accorded a ceremonial welcome …, where he was received by …".
-_CEREMONY = re.compile(
-    r"\b(?:ceremonial welcome|welcome ceremony|welcoming ceremony|military honou?rs|guard of honou?r|honou?r guard|"
-    r"red carpet|on the steps of|gun salute)\b",
-    re.I,
-)
 #: "The proclamation was announced by Trump following a phone call with King Mohammed VI": what came before.
 _FOLLOWING = re.compile(r"\w\s+(?:following|after)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 _FOLLOWING_IN = re.compile(r"\b(?:following|after|since)\b", re.I)
@@ -79,8 +71,6 @@ _SIGHT = re.compile(
     r"plant|centre|center|site|temple|mosque|church|cathedral|basilica|school|hospital|university|farm|park)\b",
     re.I,
 )
-_TALKS = re.compile(r"\b(?:talks|meeting|discussions|conversation|held)\b", re.I)
-_GREETED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.I)
 #: The next thing the subject did, the same day: "met A at the ministry, and then called on B".
 _BEFORE = re.compile(r",?\s*before\s+(?:sitting|heading|going|holding|meeting|travelling|traveling)\b")
 _AND_THEN = re.compile(r",?\s*and\s+(?:then|later)\b")
@@ -258,12 +248,6 @@ class Drafter:
             if not people:  # "The French President, accompanied by his wife, arrived": the one named before
                 earlier = [m for n in range(len(self.read_so_far) - 1) for m in self.people_of.get(n, [])]
                 people = _described(text, trigger, earlier)
-        elif (
-            kind == "meeting"
-            and _GREETED.search(trigger.words)
-            and (_AT_THE_AIRPORT.search(text) or (_CEREMONY.search(text) and not _TALKS.search(text, trigger.end)))
-        ):
-            return  # "was welcomed at the airport by X", "received with military honours": part of the visit
         elif kind == "meeting" and len(people) < 2 and not _UNNAMED.search(text, trigger.end):
             return  # one person meets someone only when the other side is named ("his Rwandan counterpart")
         elif kind == "meeting" and _GENERIC.match(text, trigger.end) and not any(m.start > trigger.end for m in people):
