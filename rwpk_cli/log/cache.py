@@ -185,11 +185,20 @@ class _Counts:
 
     @staticmethod
     def of(events: Sequence[Event], summaries: int, months: dict[int, int] | None = None) -> str:
+        return _Counts.text(_Counts.months_of(events, months), summaries)
+
+    @staticmethod
+    def months_of(events: Sequence[Event], months: dict[int, int] | None = None) -> dict[int, int]:
+        """How many of ``events`` end in each month, added to ``months``."""
         tally = dict(months or {})
         for event in events:
             month = _month(event.when.end.toordinal())
             tally[month] = tally.get(month, 0) + 1
-        return json.dumps({"months": {str(m): n for m, n in sorted(tally.items())}, "summaries": summaries})
+        return tally
+
+    @staticmethod
+    def text(months: Mapping[int, int], summaries: int) -> str:
+        return json.dumps({"months": {str(m): n for m, n in sorted(months.items())}, "summaries": summaries})
 
     def ending_from(self, month: int | None) -> int:
         return sum(n for m, n in self.months.items() if month is None or m >= month)
@@ -534,6 +543,11 @@ def _write_cache(
     handle, temporary = tempfile.mkstemp(prefix=".rwpk-", suffix=".sqlite", dir=path.parent)
     os.close(handle)
     try:
+        # What the meta table says of the events, made first: on two cores the parent makes it while
+        # the child counts the kept rows (``beside``), instead of after, when nothing runs beside it.
+        events = log.events
+        header, ids, free = _header(log, includes), _Ids.of(e.id for e in events), _free_names(events)
+        months = _Counts.months_of(events)
         connection = sqlite3.connect(temporary)
         with connection:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -542,7 +556,7 @@ def _write_cache(
                 "CREATE TABLE events (seq INTEGER PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL, "
                 "bucket INTEGER NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, crc INTEGER NOT NULL)"
             )
-            connection.executemany(_INSERT, event_rows(log.events) if encoded is None else encoded)
+            connection.executemany(_INSERT, event_rows(events) if encoded is None else encoded)
             connection.execute("CREATE INDEX events_last ON events (last)")
             connection.execute("CREATE INDEX events_first ON events (first)")
             # An append checks each new id against the ids of its bucket, read from this index alone.
@@ -553,12 +567,12 @@ def _write_cache(
                 "version": __version__,
                 "digest": digest,
                 "size": str(shape.size),
-                "header": _header(log, includes),
+                "header": header,
                 "context": context,
-                "counts": _Counts.of(log.events, len(rows)),
+                "counts": _Counts.text(months, len(rows)),
                 "shape": shape.to_json(),
-                "ids": _Ids.of(e.id for e in log.events),
-                "free": _free_names(log.events),
+                "ids": ids,
+                "free": free,
             }
             meta["check"] = _meta_check(meta)
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
