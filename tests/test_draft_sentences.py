@@ -470,6 +470,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("visit", "2022-11-24", "2022-11-24", ["Ana Ruiz"])],
             id="the-first-to-be-received",
         ),
+        pytest.param(  # "X said in a statement … that the two ministers had confirmed …": X issued it
+            "Foreign Minister Ana Ruiz held talks with her Peruvian counterpart, Luis Soto, in Lima on Monday. "
+            "Peru's Ministry of Foreign Affairs said in a statement after the talks that the two ministers had "
+            "agreed to work together and had confirmed their cooperation.",
+            "2022-07-19",
+            [
+                ("meeting", "2022-07-18", "2022-07-18", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2022-07-18", "2022-07-18", ["Ministry of Foreign Affairs"]),
+            ],
+            id="said-in-a-statement-that-the-two",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:
@@ -504,6 +515,11 @@ def test_one_who_attended_a_meeting_is_no_meeting_of_their_own() -> None:
         ("President Xi Jinping has told Anthony Albanese that ties are back.", ["Xi Jinping", "Anthony Albanese"]),
         ("The minister told Al Jazeera that President Ana Ruiz met him.", ["Ana Ruiz"]),
         ("He spoke to Sky News after meeting President Ana Ruiz.", ["Ana Ruiz"]),
+        # a document and a joint body, after the title-like "Joint"
+        (
+            "They signed a Joint Vision Statement and set up the Joint Technical Team, said Minister Ana Ruiz.",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_told_takes_a_full_name_but_not_an_outlet(sentence: str, names: list[str]) -> None:

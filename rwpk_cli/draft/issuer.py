@@ -42,6 +42,10 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
     if lead is not None and not any(m.start < lead.end("who") for m in mentions):
         who = re.sub(r"^The\s+", "", lead["who"])  # "Villa Somalia, the Somali presidency, said in a statement"
         return [Mention(who, 0, len(who), None, None, None, True)]
+    subject = [m for m in mentions if m.end <= trigger.start and _SAID_IN.fullmatch(text, m.end, trigger.start)]
+    if subject:
+        # "Japan's Ministry of Foreign Affairs said in a statement … that the two ministers had confirmed …"
+        return subject[-1:]
     if trigger.words.lower().startswith("in "):  # "In a statement, …", "In its own statement, …"
         verb = _REPORTING.search(text, trigger.end)
         if verb is not None:
@@ -105,6 +109,8 @@ _LEAD_SUBJECT = re.compile(
     r"(?:said|stated|announced)\s+in\s+a\b"
 )
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
+#: What is between the one who issued a statement and its words: "X said in a statement", "X, in a statement".
+_SAID_IN = re.compile(r"\s*(?:(?:said|stated|announced|added|declared|noted)\s*)?")
 _REPORTING_BEFORE = re.compile(rf"{_REPORTING.pattern}\s+(?:in\s+)?$")
 #: The subject of the reporting verb, at the head of the words after "In a statement", or after
 #: what the statement was ("In a statement released on Wednesday, the Royal Cabinet said").

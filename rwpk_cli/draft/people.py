@@ -87,10 +87,13 @@ _ORG_WORDS_TEXT = """
     presidency palace directorate bureau service services state house cabinet
 """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
-#: The last word of the name of a company, a party, an event or an outlet ("told Al Jazeera").
+#: The last word of the name of a company, a party, an event, an outlet ("told Al Jazeera"), a
+#: document or a joint body ("a Joint Vision Statement", "the Joint Technical Team").
 _FIRMS_TEXT = """
     corporation company bank group holdings authority party expo forum summit conference festival games league
     movement front mosques news jazeera times post radio television tv channel network
+    statement declaration communique communiqué roadmap team agreement accord treaty memorandum charter
+    framework protocol mechanism
 """
 _FIRMS = frozenset(_FIRMS_TEXT.split())
 _TOKEN = re.compile(
