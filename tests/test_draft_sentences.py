@@ -481,6 +481,21 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="said-in-a-statement-that-the-two",
         ),
+        pytest.param(  # a clause with no verb takes the tense of the one it hangs on
+            "Secretary Ana Ruiz met Prime Minister Luis Soto in Port Moresby on Thursday. Ruiz and Marta Vega "
+            "will hold talks on Friday and Saturday in Brisbane with Defence Minister Pedro Gil and Foreign "
+            "Minister Rosa Diaz, in the annual Australia-Peru Ministerial Consultations.",
+            "2023-07-27",
+            [("meeting", "2023-07-27", "2023-07-27", ["Ana Ruiz", "Luis Soto"])],
+            id="a-hanging-clause-takes-the-tense",
+        ),
+        pytest.param(  # "On Friday, the last day of the visit, X is expected to …": the day of a plan
+            "Senate President Ana Ruiz met President Luis Soto in Taipei on Thursday. On Friday, the last day "
+            "of the visit, Ruiz is expected to hold a press conference summing up the trip.",
+            "2020-09-03",
+            [("meeting", "2020-09-03", "2020-09-03", ["Ana Ruiz", "Luis Soto"])],
+            id="the-last-day-of-the-visit-is-expected",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

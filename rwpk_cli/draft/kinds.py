@@ -269,6 +269,9 @@ _DAY_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,4}day\s+of\s+(?:his|her|their|th
 _PARTICIPLE = re.compile(
     r"\s*(?:concluding|ending|wrapping up|rounding off|completing|capping)\s+(?:\S+\s+){0,3}", re.I
 )
+#: A clause with no verb of its own, which hangs on the one before and takes its tense: "X and Y
+#: will hold talks on Friday in Brisbane with Z, in the annual Ministerial Consultations".
+_HANGING = re.compile(r"\s*(?:in|at|during)\s+(?:the|an?|their|its)\s+(?:[\w'’-]+\s+){0,6}", re.I)
 #: An infinitive that goes on with the one before: "is scheduled to call on X this evening, and to meet …".
 _AND_TO = re.compile(r"\s*and\s+to\s+", re.I)
 #: What someone comes or is hosted for: "for talks", "for a meeting".
@@ -278,8 +281,11 @@ _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     """The trigger of ``match``, and whether its clause speaks of the future."""
     clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
+    day_of = clause > 0 and _DAY_OF.fullmatch(sentence, clause + 1, match.start())
+    hanging = clause > 0 and _HANGING.fullmatch(sentence, clause + 1, match.start())
     if clause > 0 and (
-        _DAY_OF.fullmatch(sentence, clause + 1, match.start())
+        day_of
+        or hanging
         or _PARTICIPLE.fullmatch(sentence, clause + 1, match.start())
         or _AND_TO.fullmatch(sentence, clause + 1, match.start())
     ):
@@ -288,10 +294,15 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
         clause = max(sentence.rfind(mark, 0, clause) for mark in ",;:(")
     if _FOR.search(sentence, 0, match.start()):  # "will host A and his counterpart, B, for talks": the host's tense
         clause = sentence.rfind(";", 0, match.start())
-    before = sentence[max(0, clause + 1, match.start() - 120) : match.end()]
+    reach = 0 if hanging else match.start() - 120  # the clause it hangs on, whole
+    before = sentence[max(0, clause + 1, reach) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
     then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
     future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
+    if day_of and sentence.startswith(",", match.end()):
+        # "On Friday, the last day of the visit, X is expected to hold a press conference": the visit
+        # is told of in passing, and the day is that of the clause after it
+        future = future or bool(_FUTURE.search(re.split(r"[,;:(]", sentence[match.end() + 1 :], maxsplit=1)[0]))
     if _SINCE_DONE.search(sentence, 0, match.start()) and _PAST.match(sentence, match.start()):
         future = False  # "… would be paused after he spoke with Trump": a clause of its own, in the past
     return Trigger(kind, match.start(), match.end(), match.group(), future)
