@@ -42,10 +42,10 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
     if lead is not None and not any(m.start < lead.end("who") for m in mentions):
         who = re.sub(r"^The\s+", "", lead["who"])  # "Villa Somalia, the Somali presidency, said in a statement"
         return [Mention(who, 0, len(who), None, None, None, True)]
-    subject = [m for m in mentions if m.end <= trigger.start and _SAID_IN.fullmatch(text, m.end, trigger.start)]
-    if subject:
+    saying = [m for m in mentions if m.end <= trigger.start and _SAID_IN.fullmatch(text, m.end, trigger.start)]
+    if saying:
         # "Japan's Ministry of Foreign Affairs said in a statement … that the two ministers had confirmed …"
-        return subject[-1:]
+        return saying[-1:]
     if trigger.words.lower().startswith("in "):  # "In a statement, …", "In its own statement, …"
         verb = _REPORTING.search(text, trigger.end)
         if verb is not None:
