@@ -496,6 +496,46 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2020-09-03", "2020-09-03", ["Ana Ruiz", "Luis Soto"])],
             id="the-last-day-of-the-visit-is-expected",
         ),
+        pytest.param(  # "welcomed Thursday's announcement" welcomes no one
+            "Foreign Minister Ana Ruiz met her counterpart Luis Soto in San Cristobal on Thursday. Governor Pedro "
+            "Gil and Senator Rosa Diaz welcomed Thursday's announcement.",
+            "2022-08-11",
+            [("meeting", "2022-08-11", "2022-08-11", ["Ana Ruiz", "Luis Soto"])],
+            id="welcomed-something-of-someones",
+        ),
+        pytest.param(  # a visit others comment on is the one told, not another
+            "Prime Minister Ana Ruiz held talks with Sultan Luis Soto in Muscat on Thursday. Officials did not "
+            "immediately comment on the Ruiz visit.",
+            "2018-10-26",
+            [("meeting", "2018-10-25", "2018-10-25", ["Ana Ruiz", "Luis Soto"])],
+            id="comment-on-the-visit",
+        ),
+        pytest.param(  # a signing a where-clause recalls, in the perfect and with no day, is background
+            "Foreign Minister Ana Ruiz held talks with Foreign Minister Luis Soto in Ankara on Thursday. Soto "
+            "said on Thursday that the two countries would explore cooperation in the eastern Mediterranean, "
+            "where Egypt has signed a maritime demarcation deal with Greece.",
+            "2023-04-13",
+            [("meeting", "2023-04-13", "2023-04-13", ["Ana Ruiz", "Luis Soto"])],
+            id="where-x-has-signed",
+        ),
+        pytest.param(  # the one whose death is spoken of takes no part
+            "Foreign Minister Ana Ruiz called on Prime Minister Luis Soto in Tokyo on Tuesday, and expressed "
+            "condolences over the death of former Prime Minister Marta Vega.",
+            "2022-07-19",
+            [("meeting", "2022-07-19", "2022-07-19", ["Ana Ruiz", "Luis Soto"])],
+            id="the-death-of",
+        ),
+        pytest.param(  # "…, the press release stated": the press release already proposed
+            "Foreign Minister Ana Ruiz held talks with Vice Minister Luis Soto in Beijing on Tuesday. The "
+            "Ministry of Foreign Affairs said in a press release that the talks were cordial. The two sides "
+            "also agreed to hold the next round in Thimphu, the press release stated.",
+            "2023-10-25",
+            [
+                ("meeting", "2023-10-24", "2023-10-24", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2023-10-24", "2023-10-24", ["Ministry of Foreign Affairs"]),
+            ],
+            id="the-press-release-stated",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

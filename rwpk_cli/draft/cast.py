@@ -44,6 +44,7 @@ _ASIDE = re.compile(
     r"(?:greetings|message|letter|wishes|regards|invitation|behalf|condolences|congratulations)\s+(?:of|from)\s+"
     r"(?:the\s+)?(?:\S+\s+){0,6}$|\b(?:the late|predecessor)\s+(?:\S+\s+){0,4}$|\binvited by\s+(?:\S+\s+){0,6}$|"
     r"\bsince\s+(?:\S+\s+){0,2}$|\b(?:tribute|homage)\s+to\s+(?:\S+\s+){0,6}$|"
+    r"\b(?:death|funeral|passing|killing|assassination|memory)\s+of\s+(?:the\s+)?(?:\S+\s+){0,4}$|"
     r"\b(?:to prepare for|in preparation for|paving the way for)\s+(?:\S+\s+){0,6}$|"
     r"\bin what\s+(?:\S+\s+){0,6}$|"
     r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$|"

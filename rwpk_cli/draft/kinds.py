@@ -26,7 +26,10 @@ _GUEST = (
     r"(?=(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
     r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?(?:Palace|House|Hall|Office|Residence|Building|"
     r"Palais|Palacio|Palazzo)\b,?)?"
-    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*(?:(?-i:[A-Z])|(?-i:a[l-z]?-[A-Z])|delegation|"
+    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|visiting\s+)*"
+    # "welcomed Thursday's announcement", "welcomed Trump's decision": something of someone's, no guest
+    r"(?!(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*['’]s\s+(?-i:[a-z]))"
+    r"(?:(?-i:[A-Z])|(?-i:a[l-z]?-[A-Z])|delegation|"
     r"counterpart|guest))"
 )
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -340,7 +343,19 @@ def _sorted_out(sentence: str, found: list[Trigger]) -> list[Trigger]:
         for t in found
         if not (t.kind == "consultation" and _SUBJECT_OF.search(sentence[max(0, t.start - 40) : t.end + 30]))
     ]
+    found = [t for t in found if not _REACTED_TO.search(sentence, max(0, t.start - 80), t.start)]
+    found = [t for t in found if not (t.kind == "agreement" and _HAS_SIGNED.search(sentence, 0, t.start))]
     return sorted(found, key=lambda t: t.start)
+
+
+#: A signing a relative clause recalls, with no day: "…, where Egypt has signed a maritime deal with Greece".
+_HAS_SIGNED = re.compile(r",\s+(?:where|which)\s+(?:[\w’'-]+\s+){0,3}(?:has|have)\s+(?:already\s+|also\s+)?$", re.I)
+#: An event that others speak of: "did not immediately comment on the Netanyahu visit".
+_REACTED_TO = re.compile(
+    r"\b(?:comment(?:ed|s|ing)?|react(?:ed|s|ing)?|respond(?:ed|s|ing)?)\s+(?:on|to)\s+"
+    r"(?:the|a|this|that|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
 
 
 #: A clause that tells what had been done before the rest: "after he", "when the two leaders".

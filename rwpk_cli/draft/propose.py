@@ -460,7 +460,7 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
 
 
 #: A communiqué named again: "In the communiqué, …", "The communiqué also says …".
-_SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?communiqu[eé]$", re.I)
+_SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?(?P<what>communiqu[eé]|press release|readout)$", re.I)
 
 
 def _taking_part(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
@@ -491,12 +491,15 @@ def _issued(text: str, mentions: list[Mention], trigger: Trigger, proposals: lis
 
 
 def _told_again(text: str, trigger: Trigger, proposals: list[Proposal]) -> bool:
-    """ "In the communiqué, …": a statement that names again the communiqué already proposed."""
-    return (
-        trigger.kind == "statement"
-        and _SAME_DOCUMENT.search(text, 0, trigger.end) is not None
-        and any("communiqu" in p.words.lower() for p in proposals)
-    )
+    """ "In the communiqué, …", "…, the press release stated": a statement that names again the
+    communiqué, press release or readout already proposed."""
+    if trigger.kind != "statement":
+        return False
+    same = _SAME_DOCUMENT.search(text, 0, trigger.end) or _SAME_DOCUMENT.search(text, 0, trigger.start)
+    if same is None:
+        return False
+    what = same["what"].lower()[:8]
+    return any(what in fold(p.words) for p in proposals)  # "signed the joint communiqué", "said in a press release"
 
 
 def _earlier(text: str, trigger: Trigger, lo: int) -> bool:
