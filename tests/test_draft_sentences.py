@@ -536,6 +536,23 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="the-press-release-stated",
         ),
+        pytest.param(  # a day without its year, two months before publication, is news of the season
+            "President Ana Ruiz held talks with President Luis Soto in Cairo on Thursday. Ruiz phoned Soto on "
+            "February 7 to offer his condolences.",
+            "2023-04-13",
+            [
+                ("meeting", "2023-04-13", "2023-04-13", ["Ana Ruiz", "Luis Soto"]),
+                ("call", "2023-02-07", "2023-02-07", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="a-day-two-months-before",
+        ),
+        pytest.param(  # "two months after the two countries signed": not on the day of the trip
+            "Defense Secretary Ana Ruiz arrived in Port Moresby on Thursday for a one-day visit, his trip coming "
+            "two months after the two countries signed a defense cooperation agreement.",
+            "2023-07-27",
+            [("visit", "2023-07-27", "2023-07-27", ["Ana Ruiz"])],
+            id="months-after-they-signed",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

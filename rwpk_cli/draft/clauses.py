@@ -20,7 +20,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?!\band\s+[a-z]+ed\b)[^,;()])*$")
 
 
 _BEFORE_CLAUSE = re.compile(
-    rf"{_SINCE_CLAUSE.pattern}|\bfrom\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+where\s+[^,;]*$"
+    rf"{_SINCE_CLAUSE.pattern}|\bfrom\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+where\s+[^,;]*$|"
+    # "his trip coming two months after the two countries signed a defense cooperation agreement"
+    r"\b(?:weeks|months|years|decades)\s+(?:after|before)\s+[^,;()]*$"
 )
 
 
@@ -37,6 +39,8 @@ _YEARS_AGO = 730  # a day given in full longer before publication than this is h
 
 
 RECENT_DAYS = 62  # a month-or-year date ending longer before publication than this is background
+#: A day without its year ("on February 7") longer before publication than this is history.
+_DAY_OF_THE_SEASON = 120
 
 
 #: How long before or after: "a day after", "two weeks after", "months before".
@@ -168,6 +172,8 @@ def old(reference: DateSpan | None, found: Found) -> bool:
     if span.days >= 28:  # "visited Moscow in March", "in January" of a 3 February, "last month", "in 2022": gone by;
         current = re.match(r"(?:earlier|this)\b", found.words, re.I)  # "earlier this year" runs to yesterday
         return before > (7 if current else 0)
+    if span.days == 1 and found.relative:  # "Sisi called Erdogan on February 7", of a 13 April: news
+        return before > _DAY_OF_THE_SEASON
     return before > RECENT_DAYS
 
 
