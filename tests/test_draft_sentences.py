@@ -553,6 +553,21 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("visit", "2023-07-27", "2023-07-27", ["Ana Ruiz"])],
             id="months-after-they-signed",
         ),
+        pytest.param(  # crossing into a country is a visit; the signing witnessed is the one told; a
+            # "since" clause after the event's says since when, and does not date it
+            "Foreign Minister Ana Ruiz and Foreign Minister Luis Soto signed the agreement in Psarades on Sunday. "
+            "Prime Minister Marta Vega crossed the border into Greece on Sunday morning to attend the ceremony. "
+            "Vega and Prime Minister Pedro Gil, who witnessed the signing, spoke to reporters. After the ceremony, "
+            "Gil travelled to the village of Otesevo, on the other side of the lake, becoming the first prime "
+            "minister to set foot in the country since it declared independence in 1991.",
+            "2018-06-17",
+            [
+                ("agreement", "2018-06-17", "2018-06-17", ["Ana Ruiz", "Luis Soto"]),
+                ("visit", "2018-06-17", "2018-06-17", ["Marta Vega"]),
+                ("visit", "2018-06-17", "2018-06-17", ["Pedro Gil"]),
+            ],
+            id="crossed-into-witnessed-and-since",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -53,6 +53,9 @@ def usable_dates(text: str, dates: list[Found], asides: list[tuple[int, int]], t
     """The dates that can date ``trigger``: those of its part of the sentence and of its clause, or
     the sentence's own where its clause has none; None for an event of another time that gives none."""
     own = [f for f in dates if part[0] <= f.start < part[1] and f.span is not None]
+    # "travelled to Otesevo, becoming the first to set foot in the country since it declared independence
+    # in 1991": since when, in a clause after the event's ("his first visit since 2019" is dated by it)
+    own = [f for f in own if not _since_after(text, trigger, f)]
     if part[0] > 0 and (_SAME_DAY.search(text, 0, part[0]) or not (own or _DISTANCE.search(text, 0, part[0]))):
         # "…, hours after the Prime Minister held talks", "received on Wednesday, before the two held talks": that day
         own = [f for f in dates if f.span is not None]
@@ -74,6 +77,14 @@ def usable_dates(text: str, dates: list[Found], asides: list[tuple[int, int]], t
         usable = [f for f in usable if f.start > before.start()]
         return usable or None
     return usable
+
+
+def _since_after(text: str, trigger: Trigger, found: Found) -> bool:
+    """Whether ``found`` says since when, in a "since" clause after a comma that follows the trigger."""
+    if found.start < trigger.end:
+        return False
+    clause = _SINCE_CLAUSE.search(text, trigger.end, found.start)
+    return clause is not None and "," in text[trigger.end : clause.start()]
 
 
 def since(text: str, trigger: Trigger, people: list[Mention], aside: list[Mention]) -> list[Mention]:

@@ -72,7 +72,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("visit", r"\bvisit(?:ed)?\b(?!\s+(?:a|an|the|several|two|three)\s+(?-i:[a-z]))|\btouched down in\b|"
                   r"\b(?:is|are|was|were|been|while|when)\s+visiting\b|"
                   r"\barriv(?:ed|es|ing|al)\s+(?:in|at)\b|\btrip to\b|\btour of\b|"
-                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded (?:in|at)\b|\bwas in\b(?=[^.]*\bvisit)|"
+                  r"\btravel(?:l)?ed to\b|\bflew (?:in)?to\b|\blanded (?:in|at)\b|"
+                  r"\bcrossed (?:the border |the frontier )?into\b|\bwas in\b(?=[^.]*\bvisit)|"
                   r"\b(?:was|were) in\b(?=\s+(?-i:[A-Z])[^.;]*?\bfor\s+(?:the|a|an|talks|consultations)\b)|"
                   r"\battended\b(?=[^.;]{0,60}\b(?:inauguration|swearing-in|investiture|coronation|funeral)\b"
                   r"[^.;]{0,40}\bin\s+(?-i:[A-Z]))"),

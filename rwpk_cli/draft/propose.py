@@ -460,6 +460,9 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
 
 
 #: A communiqué named again: "In the communiqué, …", "The communiqué also says …".
+#: A signing named again, by itself: "who witnessed the signing," (not "the signing of four MoUs").
+_THE_SIGNING = re.compile(r"\bwitness(?:ed|ing)? the signing$", re.I)
+_OF = re.compile(r"\s+of\b")
 _SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?(?P<what>communiqu[eé]|press release|readout)$", re.I)
 
 
@@ -492,7 +495,11 @@ def _issued(text: str, mentions: list[Mention], trigger: Trigger, proposals: lis
 
 def _told_again(text: str, trigger: Trigger, proposals: list[Proposal]) -> bool:
     """ "In the communiqué, …", "…, the press release stated": a statement that names again the
-    communiqué, press release or readout already proposed."""
+    communiqué, press release or readout already proposed; "A and B, who witnessed the signing, …":
+    the signing already proposed."""
+    if trigger.kind == "agreement":
+        alone = _THE_SIGNING.search(trigger.words) is not None and not _OF.match(text, trigger.end)
+        return alone and any(p.kind == "agreement" for p in proposals)
     if trigger.kind != "statement":
         return False
     same = _SAME_DOCUMENT.search(text, 0, trigger.end) or _SAME_DOCUMENT.search(text, 0, trigger.start)
