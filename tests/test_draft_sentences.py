@@ -568,6 +568,13 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="crossed-into-witnessed-and-since",
         ),
+        pytest.param(  # "put their names to the accord" is a signing
+            "Prime Minister Ana Ruiz and President Luis Soto put their names to the accord at a ceremony in "
+            "Jeddah on Sunday.",
+            "2018-09-16",
+            [("agreement", "2018-09-16", "2018-09-16", ["Ana Ruiz", "Luis Soto"])],
+            id="put-their-names-to",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:
@@ -602,6 +609,8 @@ def test_one_who_attended_a_meeting_is_no_meeting_of_their_own() -> None:
         ("President Xi Jinping has told Anthony Albanese that ties are back.", ["Xi Jinping", "Anthony Albanese"]),
         ("The minister told Al Jazeera that President Ana Ruiz met him.", ["Ana Ruiz"]),
         ("He spoke to Sky News after meeting President Ana Ruiz.", ["Ana Ruiz"]),
+        # a name that begins with a small word, after a title: "He" is a surname there
+        ("She also met Vice-Premier He Lifeng on Tuesday.", ["He Lifeng"]),
         # a document and a joint body, after the title-like "Joint"
         (
             "They signed a Joint Vision Statement and set up the Joint Technical Team, said Minister Ana Ruiz.",

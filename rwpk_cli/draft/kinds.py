@@ -44,6 +44,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"(?!Book\b)(?-i:[A-Z])[\w’'-]*){{1,7}}"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
                       rf"\bwitness(?:ed|ing)? the signing\b|"
+                      rf"\bput (?:their|his|her) (?:names|signatures?) to\b(?:\s+\S+){{0,4}}?\s+{_AGREEMENT_NOUNS}\b|"
                       rf"\bwitness(?:ed|ing)? the exchange of\b(?:\s+\S+){{0,8}}?\s+(?:the\s+)?(?:\S+\s+){{0,4}}?"
                       rf"(?:{_AGREEMENT_NOUNS}|(?:cooperation )?documents)\b"),
         ("call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|"

@@ -286,7 +286,11 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     if rest and all(len(t.text.rstrip(".")) == 1 for t in rest):
         return None
     last = max(
-        (i for i, t in enumerate(rest) if _is_title(t.text) and _is_cap(t.text) and fold(t.text) not in _RANKS),
+        (
+            i
+            for i, t in enumerate(rest)
+            if _is_title(t.text) and _is_cap(t.text) and fold(t.text) not in _RANKS and not (kept and i == 0)
+        ),
         default=None,
     )  # "Hassan Sheikh Mohamud": a form of address inside a name stays in it
     if last is not None and last + 1 < len(rest):  # "East African Cooperation Amb. Liberata Mulamula",
@@ -313,7 +317,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     ):
         return None  # "South African golf great …", "New Zealand", "Sri Lankan": a country or its people
     if any(
-        (fold(_bare(t.text)) in _STOP and not (kept and n == 0)) or (_is_title(t.text) and fold(t.text) not in _RANKS)
+        not (kept and n == 0)  # "Vice-Premier He Lifeng": the small word that begins the name
+        and ((fold(_bare(t.text)) in _STOP) or (_is_title(t.text) and fold(t.text) not in _RANKS))
         for n, t in enumerate(rest)
     ):
         return None
