@@ -575,6 +575,24 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("agreement", "2018-09-16", "2018-09-16", ["Ana Ruiz", "Luis Soto"])],
             id="put-their-names-to",
         ),
+        pytest.param(  # "The Office of the President said": the office, not the president
+            "Rwandan President Ana Ruiz held talks with Mozambican President Luis Soto in Pemba on Friday. The "
+            "Office of the President said in a statement on Friday evening that the two leaders had agreed to "
+            "deepen cooperation.",
+            "2021-09-26",
+            [
+                ("meeting", "2021-09-24", "2021-09-24", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2021-09-24", "2021-09-24", ["Office of the President"]),
+            ],
+            id="the-office-of-the-president",
+        ),
+        pytest.param(  # "will, in the near future, hold": the modal before a short aside
+            "Vice Minister Ana Ruiz met Adviser Luis Soto in Tianjin on Friday. The two sides will, in the near "
+            "future, hold consultations on the establishment of embassies.",
+            "2021-12-10",
+            [("meeting", "2021-12-10", "2021-12-10", ["Ana Ruiz", "Luis Soto"])],
+            id="will-in-the-near-future-hold",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -136,7 +136,11 @@ class Cast:
             result = [
                 m
                 for m in result
-                if not ((m in described or holders) and _overlap(m, organisation) and m.end < organisation.end)
+                if not (
+                    (m in described or holders)
+                    and _overlap(m, organisation)
+                    and (m.end < organisation.end or m.start > organisation.start)
+                )  # "Office of the President"
             ]
             if not any(_overlap(m, organisation) for m in result):
                 result.append(organisation)

@@ -277,6 +277,7 @@ _PARTICIPLE = re.compile(
 #: A clause with no verb of its own, which hangs on the one before and takes its tense: "X and Y
 #: will hold talks on Friday in Brisbane with Z, in the annual Ministerial Consultations".
 _HANGING = re.compile(r"\s*(?:in|at|during)\s+(?:the|an?|their|its)\s+(?:[\w'’-]+\s+){0,6}", re.I)
+_ENDS_MODAL = re.compile(r"\b(?:will|would|shall|(?:is|are) (?:also )?(?:to|expected to|set to|due to))\s*$", re.I)
 #: An infinitive that goes on with the one before: "is scheduled to call on X this evening, and to meet …".
 _AND_TO = re.compile(r"\s*and\s+to\s+", re.I)
 #: What someone comes or is hosted for: "for talks", "for a meeting".
@@ -288,6 +289,9 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     clause = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:(")
     day_of = clause > 0 and _DAY_OF.fullmatch(sentence, clause + 1, match.start())
     hanging = clause > 0 and _HANGING.fullmatch(sentence, clause + 1, match.start())
+    aside = max(sentence.rfind(mark, 0, clause) for mark in ",;:(") if clause > 0 else -1
+    # "The two sides will, in the near future, hold consultations": the modal before a short aside
+    modal = aside > 0 and clause - aside <= 40 and _ENDS_MODAL.search(sentence, 0, aside) is not None
     if clause > 0 and (
         day_of
         or hanging
@@ -303,7 +307,7 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     before = sentence[max(0, clause + 1, reach) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
     then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
-    future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then)
+    future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then or modal)
     if day_of and sentence.startswith(",", match.end()):
         # "On Friday, the last day of the visit, X is expected to hold a press conference": the visit
         # is told of in passing, and the day is that of the clause after it
