@@ -21,7 +21,7 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
     spokesperson X said …" is X; "X said in a statement" is X; "… stated the Permanent Mission" is
     the mission; a joint statement is everyone's the sentence names; else whoever is named nearest
     the words that report it."""
-    if "joint" in trigger.words.lower():
+    if "joint" in trigger.words.lower() or _JOINT.search(text, 0, trigger.start):
         # "a joint declaration read out by X": X read it, the signatories issued it
         people = [m for m in mentions if not m.organization and not _READ_OUT.search(text, 0, m.start)]
         verb = _REPORTING.search(text, trigger.end)
@@ -109,6 +109,7 @@ _LEAD_SUBJECT = re.compile(
     r"(?:said|stated|announced)\s+in\s+a\b"
 )
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|confirmed|announced|noted|added|declared|wrote|explained)\b")
+_JOINT = re.compile(r"\bjoint\s+$", re.I)  # "In a joint communiqué", whose words are "communiqué"
 #: What is between the one who issued a statement and its words: "X said in a statement", "X, in a statement".
 _SAID_IN = re.compile(r"\s*(?:(?:said|stated|announced|added|declared|noted)\s*)?")
 _REPORTING_BEFORE = re.compile(rf"{_REPORTING.pattern}\s+(?:in\s+)?$")

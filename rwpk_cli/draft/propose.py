@@ -463,6 +463,7 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
 #: A signing named again, by itself: "who witnessed the signing," (not "the signing of four MoUs").
 _THE_SIGNING = re.compile(r"\bwitness(?:ed|ing)? the signing$", re.I)
 _OF = re.compile(r"\s+of\b")
+_THE_VISIT = re.compile(r"\b(?:at the (?:end|close|conclusion) of|towards the end of) the visit$", re.I)
 _SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?(?P<what>communiqu[eé]|press release|readout)$", re.I)
 
 
@@ -497,6 +498,8 @@ def _told_again(text: str, trigger: Trigger, proposals: list[Proposal]) -> bool:
     """ "In the communiqué, …", "…, the press release stated": a statement that names again the
     communiqué, press release or readout already proposed; "A and B, who witnessed the signing, …":
     the signing already proposed."""
+    if trigger.kind == "visit":  # "In a joint communiqué issued at the end of the visit, …": the visit told
+        return _THE_VISIT.search(text, 0, trigger.end) is not None and any(p.kind == "visit" for p in proposals)
     if trigger.kind == "agreement":
         alone = _THE_SIGNING.search(trigger.words) is not None and not _OF.match(text, trigger.end)
         return alone and any(p.kind == "agreement" for p in proposals)
