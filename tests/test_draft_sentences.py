@@ -594,8 +594,9 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             id="will-in-the-near-future-hold",
         ),
         pytest.param(  # "at the end of the visit": the visit already told
-            "President Ana Ruiz arrived in Banjul on Monday for a one-day working visit. In a joint communiqué "
-            "issued at the end of the visit, Presidents Ruiz and Luis Soto welcomed the opening of the bridge.",
+            "Senegalese President Ana Ruiz arrived in Banjul on Monday for a one-day working visit, at the "
+            "invitation of Gambian President Luis Soto. In a joint communiqué issued at the end of the visit, "
+            "Presidents Ruiz and Soto welcomed the opening of the bridge.",
             "2019-01-22",
             [
                 ("visit", "2019-01-21", "2019-01-21", ["Ana Ruiz"]),
