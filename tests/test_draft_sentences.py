@@ -604,6 +604,39 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="at-the-end-of-the-visit",
         ),
+        pytest.param(  # a meeting of the same two with no day of its own is the talks told before
+            "Prime Minister Ana Ruiz and Prime Minister Luis Soto held talks in New Delhi on Monday. Ruiz is in "
+            "India on a five-day visit that began on Sunday. The two leaders met at Hyderabad House, where they "
+            "discussed trade.",
+            "2025-03-17",
+            [
+                ("meeting", "2025-03-17", "2025-03-17", ["Ana Ruiz", "Luis Soto"]),
+                ("visit", "2025-03-16", "2025-03-20", ["Ana Ruiz"]),
+            ],
+            id="the-same-two-met-undated",
+        ),
+        pytest.param(  # "the office of the Finnish president said": the office
+            "Finnish President Ana Ruiz held talks with Turkish President Luis Soto in Ankara on Friday. In a "
+            "statement released after the talks, the office of the Finnish president said Ruiz had thanked Soto.",
+            "2023-03-17",
+            [
+                ("meeting", "2023-03-17", "2023-03-17", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2023-03-17", "2023-03-17", ["office of the Finnish president"]),
+            ],
+            id="the-office-of-the-finnish-president",
+        ),
+        pytest.param(  # "less than a week after X travelled to Jeddah on April 12": that day, not today's
+            "Saudi Foreign Minister Ana Ruiz met President Luis Soto in Damascus on Tuesday. Tuesday's visit came "
+            "less than a week after Syria's Foreign Minister Marta Vega travelled to Jeddah on April 12 for talks "
+            "with Ruiz.",
+            "2023-04-18",
+            [
+                ("meeting", "2023-04-18", "2023-04-18", ["Ana Ruiz", "Luis Soto"]),
+                ("visit", "2023-04-12", "2023-04-12", ["Marta Vega"]),
+                ("meeting", "2023-04-12", "2023-04-12", ["Marta Vega", "Ana Ruiz"]),
+            ],
+            id="a-week-after-on-its-own-day",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

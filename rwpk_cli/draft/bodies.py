@@ -51,6 +51,13 @@ _SERVICE_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_CAP}){{0,4}}"
 )
 
+#: A leader's office named in lower case after the office held: "the office of the Finnish
+#: president", "the office of the supreme leader".
+_OFFICE_OF = re.compile(
+    rf"(?<![\w-])office\s+of\s+the\s+(?:[{UPPER}][\w’'-]*\s+)?(?:president|prime minister|supreme leader|"
+    r"chancellor|premier|king|emir|sultan|crown prince)(?![\w-])"
+)
+
 #: A leader's own office, named after them in lower case: "Mr Bennett's office said".
 HOLDERS_OFFICE = re.compile(
     rf"(?<![\w-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<who>{_CAP})['’]s\s+(?:press\s+)?office(?![\w-])"
@@ -84,6 +91,10 @@ def organisations(text: str) -> list[Mention]:
         if country and not described and not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
     for match in _SERVICE_OF.finditer(text):
+        if not any(m.start <= match.start() < m.end for m in found):
+            country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
+            found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
+    for match in _OFFICE_OF.finditer(text):
         if not any(m.start <= match.start() < m.end for m in found):
             country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))

@@ -22,7 +22,7 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?!\band\s+[a-z]+ed\b)[^,;()])*$")
 _BEFORE_CLAUSE = re.compile(
     rf"{_SINCE_CLAUSE.pattern}|\bfrom\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+where\s+[^,;]*$|"
     # "his trip coming two months after the two countries signed a defense cooperation agreement"
-    r"\b(?:weeks|months|years|decades)\s+(?:after|before)\s+[^,;()]*$"
+    r"\b(?:weeks?|months?|years?|decades?)\s+(?:after|before)\s+[^,;()]*$"
 )
 
 

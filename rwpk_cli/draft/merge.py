@@ -54,13 +54,27 @@ class Proposal:
 def add(proposals: list[Proposal], new: Proposal) -> None:
     """Add ``new`` to ``proposals``, or to the proposal it reports again (unless it says it is another)."""
     for old in reversed(proposals) if not new.another else ():
-        if old.kind != new.kind or not old.span.overlaps(new.span) or old.planned != new.planned:
+        if old.kind != new.kind or old.planned != new.planned:
+            continue
+        if not old.span.overlaps(new.span) and not _told_undated(old, new):
             continue
         if _same(old, new):
             _merge(old, new)
             return
     new.evidence.append(new.sentence)
     proposals.append(new)
+
+
+def _told_undated(old: Proposal, new: Proposal) -> bool:
+    """ "The two leaders met at Hyderabad House, …", with no day of its own: the talks of the same
+    two told days before, not a meeting on the day the sentence before named."""
+    return (
+        new.inherited
+        and new.kind in ("meeting", "call", "consultation")
+        and len(new.ids()) >= 2
+        and new.ids() == old.ids()
+        and abs((new.span.start - old.span.start).days) <= 7
+    )
 
 
 def _same(old: Proposal, new: Proposal) -> bool:
