@@ -90,11 +90,7 @@ def organisations(text: str) -> list[Mention]:
         described = any(_APPOSED.fullmatch(text, m.end, match.start()) for m in found)
         if country and not described and not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
-    for match in _SERVICE_OF.finditer(text):
-        if not any(m.start <= match.start() < m.end for m in found):
-            country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
-            found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
-    for match in _OFFICE_OF.finditer(text):
+    for match in [*_SERVICE_OF.finditer(text), *_OFFICE_OF.finditer(text)]:
         if not any(m.start <= match.start() < m.end for m in found):
             country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))

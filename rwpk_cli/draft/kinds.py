@@ -277,6 +277,7 @@ _PARTICIPLE = re.compile(
 #: A clause with no verb of its own, which hangs on the one before and takes its tense: "X and Y
 #: will hold talks on Friday in Brisbane with Z, in the annual Ministerial Consultations".
 _HANGING = re.compile(r"\s*(?:in|at|during)\s+(?:the|an?|their|its)\s+(?:[\w'’-]+\s+){0,6}", re.I)
+#: A modal that ends a clause, the verb it governs coming after an aside: "will, in the near future, hold".
 _ENDS_MODAL = re.compile(r"\b(?:will|would|shall|(?:is|are) (?:also )?(?:to|expected to|set to|due to))\s*$", re.I)
 #: An infinitive that goes on with the one before: "is scheduled to call on X this evening, and to meet …".
 _AND_TO = re.compile(r"\s*and\s+to\s+", re.I)

@@ -459,11 +459,12 @@ def _visitors(people: list[Mention], place: Place | None, text: str, trigger: Tr
     return people[:1]
 
 
-#: A communiqué named again: "In the communiqué, …", "The communiqué also says …".
 #: A signing named again, by itself: "who witnessed the signing," (not "the signing of four MoUs").
 _THE_SIGNING = re.compile(r"\bwitness(?:ed|ing)? the signing$", re.I)
 _OF = re.compile(r"\s+of\b")
+#: A visit named again: "In a joint communiqué issued at the end of the visit, …".
 _THE_VISIT = re.compile(r"\b(?:at the (?:end|close|conclusion) of|towards the end of) the visit$", re.I)
+#: A document named again: "In the communiqué, …", "…, the press release stated".
 _SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?(?P<what>communiqu[eé]|press release|readout)$", re.I)
 
 
