@@ -89,6 +89,9 @@ def measure(steps: Sequence[Step], env: dict[str, str], runs: int, cwd: Path | N
             step_env = step.env or env
             if step.before is not None:
                 subprocess.run(step.before, env=step_env, check=True, capture_output=True, cwd=cwd)
+            # What the commands before it wrote reaches the disk first (untimed), so that no command is
+            # timed waiting for another one's writes, as a command that syncs its own file would be.
+            os.sync()
             elapsed, peak = run_once(step.command, step_env, cwd)
             times[step.name].append(elapsed)
             peaks[step.name].append(peak)

@@ -123,6 +123,72 @@ def test_a_log_changed_since_it_was_read_is_not_written(run: Run, small_log: Pat
     assert [p.name for p in small_log.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_a_log_changed_while_it_was_copied_ahead_is_not_written(small_log: Path) -> None:
+    """The copy made ahead, under the lock, while the log is hashed, is used only when the file kept
+    the identity the hashing saw: a change between the copy and the scan refuses the write, keeps the
+    changed file, leaves no temporary file and lets the lock go."""
+    import os
+
+    from rwpk_cli.log.scan import scan
+    from rwpk_cli.write.ahead import CopyAhead
+    from rwpk_cli.write.append import locked
+    from rwpk_cli.write.atomic import ConflictError
+
+    ahead = CopyAhead.begin(small_log)
+    assert ahead is not None
+    ahead.release()  # nothing committed: no copy is left, and the lock is free
+    assert [p.name for p in small_log.parent.iterdir() if p.name.endswith(".tmp")] == []
+    ahead = CopyAhead.begin(small_log)
+    assert ahead is not None
+    ahead._wait()  # the copy is made
+    stat = small_log.stat()
+    changed = small_log.read_bytes().replace(b"Alpha meets Beta", b"Alpha MEETS Beta")
+    small_log.write_bytes(changed)
+    os.utime(small_log, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    found = scan(small_log, 1 << 30)
+    assert found is not None
+    with pytest.raises(ConflictError):
+        ahead.commit(found, '\n[[event]]\ndate = 2023-01-01\nkind = "call"\ntitle = "x"\n')
+    assert small_log.read_bytes() == changed
+    assert [p.name for p in small_log.parent.iterdir() if p.name.endswith(".tmp")] == []
+    with locked(small_log):  # would wait and fail if the refused commit had kept the lock
+        pass
+
+
+def test_an_add_copied_ahead_holds_the_lock_from_the_start(
+    run: Run, small_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An addition given whole takes the log's lock before it reads the log, and the result is the
+    file a full parse gives: the old bytes, then the block."""
+    from rwpk_cli.log import scan as scan_module
+    from rwpk_cli.write.append import LOCK_WAIT_SECONDS
+    from rwpk_cli.write.atomic import ConflictError
+
+    run("--file", str(small_log), "timeline")
+    before = small_log.read_bytes()
+    real_scan = scan_module.scan
+    seen: list[str] = []
+
+    def scan_under_lock(path: Path, *args: object, **kwargs: object) -> object:
+        import rwpk_cli.write.append as append
+
+        monkeypatch.setattr(append, "LOCK_WAIT_SECONDS", 0.0)
+        try:
+            with append.locked(path):
+                seen.append("free")
+        except ConflictError:
+            seen.append("held")
+        monkeypatch.setattr(append, "LOCK_WAIT_SECONDS", LOCK_WAIT_SECONDS)
+        return real_scan(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_module, "scan", scan_under_lock)
+    added = run("--file", str(small_log), "add", "--date", "2023-02-02", "--kind", "call", "--title", "Ahead")
+    assert added.exit_code == 0, added.stderr
+    assert seen == ["held"]
+    assert small_log.read_bytes().startswith(before)
+    assert small_log.read_bytes()[len(before) :].decode("utf-8").count("[[event]]") == 1
+
+
 def test_a_damaged_id_index_is_found_before_an_id_is_reused(run: Run, small_log: Path) -> None:
     """An id index that hides a taken id is caught by its bucket's tally: the add then reads the log
     afresh, and the new event gets an id of its own, as a full parse gives it."""

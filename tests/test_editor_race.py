@@ -68,13 +68,17 @@ def once(action: Callable[[], None]) -> Callable[[], None]:
 
 def after_the_first_fsync(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
     """Run ``action`` (an editor's save) right after rwpk's first fsync: the flush of its new file,
-    the longest step between its check of the log and its rename."""
+    the longest step between its check of the log and its rename. The flush of a copy made ahead
+    (``write.ahead``) runs on a thread of its own before rwpk has read the log, and is passed over."""
+    import threading
+
     real_fsync = os.fsync
     editor = once(action)
 
     def fsync_then_act(descriptor: int) -> None:
         real_fsync(descriptor)
-        editor()
+        if threading.current_thread() is threading.main_thread():
+            editor()
 
     monkeypatch.setattr(os, "fsync", fsync_then_act)
 

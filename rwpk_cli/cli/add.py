@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..log.model import Log
     from ..log.names import NameIndex
     from ..log.scan import Scan
+    from ..write.ahead import CopyAhead
     from ..write.append import Addition
     from ..write.tail import Appending
     from .prompts import Answers
@@ -114,6 +115,7 @@ class Tail(NamedTuple):
     path: Path
     scan: Scan
     store: CachedFile
+    ahead: CopyAhead | None = None
 
     @property
     def log(self) -> Log:
@@ -121,9 +123,10 @@ class Tail(NamedTuple):
         return self.store.header
 
 
-def log_for_add(ctx: typer.Context, dry_run: bool) -> Current | Tail:
+def log_for_add(ctx: typer.Context, dry_run: bool, ahead: CopyAhead | None = None) -> Current | Tail:
     """The log to add to: from its cache, when the cache answers for the file as it is and the file
-    keeps its log alone, so that a large log is neither parsed nor held; otherwise read whole."""
+    keeps its log alone, so that a large log is neither parsed nor held; otherwise read whole (and
+    the copy ``ahead``, which only an addition from the cache uses, is let go)."""
     from ..log.cache import cache_file, open_cached
     from ..log.files import max_bytes
     from ..log.scan import scan
@@ -136,8 +139,24 @@ def log_for_add(ctx: typer.Context, dry_run: bool) -> Current | Tail:
         cached = open_cached(cache_file(where.path), found.digest, where.display) if found is not None else None
         alone = cached is not None and not (cached.includes or cached.context or cached.shape.includes)
         if found is not None and cached is not None and alone and not cached.shape.blank:
-            return Tail(where, where.path, found, cached)
+            return Tail(where, where.path, found, cached, ahead)
+    if ahead is not None:
+        ahead.release()
     return current_log(ctx, dry_run)
+
+
+def copy_ahead(ctx: typer.Context, dry_run: bool, *given: str | None) -> CopyAhead | None:
+    """For an addition given whole on the command line (nothing to prompt for) to a log with a cache,
+    the log's lock taken and its copy begun (see ``write.ahead``); None otherwise."""
+    from .support import State
+
+    where = location(ctx)
+    state = ctx.find_object(State) or State()
+    if dry_run or not all(given) or where.path is None or where.bundled or state.no_cache or state.rebuild:
+        return None
+    from ..write.ahead import CopyAhead
+
+    return CopyAhead.begin(where.path)
 
 
 def _read_whole(tail: Tail) -> Current:
@@ -187,6 +206,8 @@ def planned_from(current: Current | Tail, block: str) -> tuple[Current | Tail, A
         found = appending(current.scan, current.store, block)
         if found is not None:
             return current, found
+        if current.ahead is not None:
+            current.ahead.release()  # the whole log is written, under the lock taken anew
         current = _read_whole(current)  # the block needs the whole log to be checked
     return current, planned(current, block)
 
@@ -241,7 +262,10 @@ def committed(current: Current | Tail, addition: Addition | Appending, message: 
             from ..views.summaries import SUMMARIES
 
             assert isinstance(current, Tail)
-            commit_tail(current.path, current.scan, addition.tail)
+            if current.ahead is not None:  # the old bytes copied under the lock it holds
+                current.ahead.commit(current.scan, addition.tail)
+            else:
+                commit_tail(current.path, current.scan, addition.tail)
             remember_tail(current.path, current.scan, addition, SUMMARIES)
         else:
             assert isinstance(current, Current)
@@ -383,37 +407,40 @@ def add(
     """Add an event to the log."""
     if ctx.invoked_subcommand is not None:
         return
+    from contextlib import nullcontext
+
     from ..log.names import NameIndex
     from ..write.blocks import NewEvent, event_block
 
-    current = log_for_add(ctx, dry_run)
-    log = current.log
-    asked = _ask_missing(log, date_, kind, title)
-    names = NameIndex(log.actors.values() if log else ())
-    people = tuple(_participant(names, p) for p in participant or [])
-    sources = list(source or [])
-    if asked is not None:  # each answer was checked as it was typed
-        date_, kind, title = asked.date, asked.kind, asked.title
-        people += tuple(asked.participants)
-        place, summary = place or asked.place, summary or asked.summary
-        sources += [s for s in asked.sources if s not in sources]
-    date_, kind, title = date_ or "", kind or "", title or ""  # none is missing once asked
-    if _needs_reference(date_, as_of, sources, log):
-        as_of = date.today().isoformat()  # recorded in the log, so the date never drifts
-    new = NewEvent(
-        date=date_,
-        kind=kind,
-        title=title,
-        participants=people,
-        place=place,
-        tags=tuple(tag or ()),
-        sources=tuple(sources),
-        summary=summary,
-        as_of=as_of,
-        date_text=date_text,
-        id=event_id,
-    )
-    _write(current, event_block(new), dry_run, duplicate=duplicate)
+    with copy_ahead(ctx, dry_run, date_, kind, title) or nullcontext() as ahead:
+        current = log_for_add(ctx, dry_run, ahead)
+        log = current.log
+        asked = _ask_missing(log, date_, kind, title)
+        names = NameIndex(log.actors.values() if log else ())
+        people = tuple(_participant(names, p) for p in participant or [])
+        sources = list(source or [])
+        if asked is not None:  # each answer was checked as it was typed
+            date_, kind, title = asked.date, asked.kind, asked.title
+            people += tuple(asked.participants)
+            place, summary = place or asked.place, summary or asked.summary
+            sources += [s for s in asked.sources if s not in sources]
+        date_, kind, title = date_ or "", kind or "", title or ""  # none is missing once asked
+        if _needs_reference(date_, as_of, sources, log):
+            as_of = date.today().isoformat()  # recorded in the log, so the date never drifts
+        new = NewEvent(
+            date=date_,
+            kind=kind,
+            title=title,
+            participants=people,
+            place=place,
+            tags=tuple(tag or ()),
+            sources=tuple(sources),
+            summary=summary,
+            as_of=as_of,
+            date_text=date_text,
+            id=event_id,
+        )
+        _write(current, event_block(new), dry_run, duplicate=duplicate)
 
 
 @add_app.command("actor")

@@ -77,41 +77,57 @@ def tail_after(shape: Shape, block: str) -> str:
 def commit_tail(path: Path, scan: Scan, tail: str) -> None:
     """Write the file ``scan`` read, followed by ``tail``, over ``path``: atomic, locked, and only if
     the file is still the one the scan read (ConflictError otherwise, and nothing is changed)."""
-    target, found = target_of(path)
-    if found is None or identity(found) != scan.identity:
-        raise ConflictError(f"{path}: {CHANGED}")
-    if not found.st_mode & 0o222:
-        raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
-    folder = target.parent if str(target.parent) else Path(".")
+    target, found = writable_target(path, scan)
     with locked(path):
         handle, temporary, ours = temporary_beside(target, found, path)
         remove_stale_temporaries(target, keep=temporary)
         with discarded_on_error(temporary, ours, path):
-            _fill(handle, target, scan, tail.encode("utf-8"), path)
-            if identity(os.stat(target)) != scan.identity:
-                raise ConflictError(f"{path}: {CHANGED}")
-            _swap(temporary, ours, target, scan, path)
-    sync_folder(folder)
+            try:
+                if copy_of(target, handle, scan.size) != scan.identity:
+                    raise ConflictError(f"{path}: {CHANGED}")
+            except BaseException:
+                os.close(handle)
+                raise
+            finish(handle, temporary, ours, target, scan, tail.encode("utf-8"), path)
+    sync_folder(target.parent if str(target.parent) else Path("."))
 
 
-def _fill(handle: int, target: Path, scan: Scan, tail: bytes, path: Path) -> None:
-    """Copy the old file into the temporary file, checking it stayed the same, then add the tail."""
+def writable_target(path: Path, scan: Scan | None) -> tuple[Path, os.stat_result]:
+    """Where a write to ``path`` lands and what is there; ConflictError when it is not the file ``scan``
+    read (or no file), WriteError when it is read-only."""
+    target, found = target_of(path)
+    if found is None or (scan is not None and identity(found) != scan.identity):
+        raise ConflictError(f"{path}: {CHANGED}")
+    if not found.st_mode & 0o222:
+        raise WriteError(f"{path}: the log is read-only; make it writable to add to it")
+    return target, found
+
+
+def copy_of(target: Path, handle: int, size: int) -> tuple[int, int, int, int, int] | None:
+    """Copy the first ``size`` bytes of ``target`` into ``handle``: the identity the file kept all
+    through the copy, or None when it changed meanwhile."""
+    source = os.open(target, os.O_RDONLY)
     try:
-        source = os.open(target, os.O_RDONLY)
-        try:
-            if identity(os.fstat(source)) != scan.identity:
-                raise ConflictError(f"{path}: {CHANGED}")
-            _copy(source, handle, scan.size)
-            if identity(os.fstat(source)) != scan.identity:
-                raise ConflictError(f"{path}: {CHANGED}")
-        finally:
-            os.close(source)
+        before = identity(os.fstat(source))
+        _copy(source, handle, size)
+        return before if identity(os.fstat(source)) == before else None
+    finally:
+        os.close(source)
+
+
+def finish(handle: int, temporary: Path, ours: int, target: Path, scan: Scan, tail: bytes, path: Path) -> None:
+    """Add the tail after the old bytes copied into ``handle`` (which it closes), then swap the file in
+    when the log is still the file the scan read."""
+    try:
         written = 0
         while written < len(tail):
             written += os.pwrite(handle, tail[written:], scan.size + written)
         os.fsync(handle)
     finally:
         os.close(handle)
+    if identity(os.stat(target)) != scan.identity:
+        raise ConflictError(f"{path}: {CHANGED}")
+    _swap(temporary, ours, target, scan, path)
 
 
 def _copy(source: int, destination: int, size: int) -> None:
