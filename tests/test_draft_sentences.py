@@ -637,6 +637,51 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="a-week-after-on-its-own-day",
         ),
+        pytest.param(  # one named by a title and one name is known by that name later
+            "Prime Minister Sheikh Hasina and her Indian counterpart Luis Soto held talks in New Delhi today. "
+            "Hasina arrived in New Delhi yesterday afternoon on a two-day state visit.",
+            "2024-06-22",
+            [
+                ("meeting", "2024-06-22", "2024-06-22", ["Hasina", "Luis Soto"]),
+                ("visit", "2024-06-21", "2024-06-22", ["Hasina"]),
+            ],
+            id="a-title-and-one-name",
+        ),
+        pytest.param(  # "is scheduled to …, before taking part on Tuesday in a summit": the plan goes on
+            "Chancellor Ana Ruiz met President Luis Soto in Samarkand on Sunday. She is scheduled to hold talks "
+            "with President Marta Vega later on Monday, before taking part on Tuesday in a summit with the "
+            "leaders of the region.",
+            "2024-09-16",
+            [("meeting", "2024-09-15", "2024-09-15", ["Ana Ruiz", "Luis Soto"])],
+            id="before-taking-part-in-a-plan",
+        ),
+        pytest.param(  # "is set to visit …, where …, and to meet X": the second infinitive of the plan
+            "President Ana Ruiz met Crown Prince Luis Soto in Abu Dhabi on Sunday. On Monday, Ruiz is set to "
+            "visit the world's fair in Dubai, where her country is marking its national day, and to meet with "
+            "Dubai ruler Sheikh Marta Vega.",
+            "2022-01-30",
+            [("meeting", "2022-01-30", "2022-01-30", ["Ana Ruiz", "Luis Soto"])],
+            id="and-to-meet-after-a-where-clause",
+        ),
+        pytest.param(  # "told reporters that the visit had opened …": the visit told before, no one else's
+            "Foreign Secretary Ana Ruiz arrived in Beijing this morning for a two-day visit to China. She met "
+            "Foreign Minister Luis Soto in the afternoon. Foreign Minister Marta Vega later told reporters that "
+            "the visit had opened a new chapter.",
+            "2024-10-18",
+            [
+                ("visit", "2024-10-18", "2024-10-19", ["Ana Ruiz"]),
+                ("meeting", "2024-10-18", "2024-10-18", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="the-visit-named-again",
+        ),
+        pytest.param(  # "at the end of May": part of a month, not the day the sentence before told of
+            "President Ana Ruiz was sworn in on April 2. She chose Mauritania for her first trip abroad. She also "
+            "visited Mali at the end of May, where she pleaded for dialogue. Ruiz was received at the Elysee by "
+            "President Luis Soto yesterday.",
+            "2024-06-21",
+            [("meeting", "2024-06-20", "2024-06-20", ["Ana Ruiz", "Luis Soto"])],
+            id="part-of-a-month",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

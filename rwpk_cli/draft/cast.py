@@ -109,7 +109,7 @@ class Cast:
         result = [self._known(m) for m in sorted(known + new, key=lambda m: m.start)]
         for n, mention in enumerate(result):
             words = name_tokens(mention.name)
-            if mention.actor is None and len(words) > 1:
+            if mention.actor is None and (len(words) > 1 or (mention.title is not None and not mention.organization)):
                 stored = self.people.get(" ".join(words))
                 if stored is not None and stored.title is not None and mention.title is None:
                     result[n] = mention = stored._replace(start=mention.start, end=mention.end)  # named again

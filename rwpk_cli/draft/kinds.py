@@ -281,6 +281,9 @@ _HANGING = re.compile(r"\s*(?:in|at|during)\s+(?:the|an?|their|its)\s+(?:[\w'’
 _ENDS_MODAL = re.compile(r"\b(?:will|would|shall|(?:is|are) (?:also )?(?:to|expected to|set to|due to))\s*$", re.I)
 #: An infinitive that goes on with the one before: "is scheduled to call on X this evening, and to meet …".
 _AND_TO = re.compile(r"\s*and\s+to\s+", re.I)
+#: What comes before or after the clause's own event, in its tense: "is scheduled to hold talks with X
+#: later on Monday, before taking part on Tuesday in a summit".
+_BEFORE_ING = re.compile(r"\s*(?:before|after)\s+\w+ing\b(?:\s+\S+){0,6}?\s+", re.I)
 #: What someone comes or is hosted for: "for talks", "for a meeting".
 _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -293,18 +296,21 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     aside = max(sentence.rfind(mark, 0, clause) for mark in ",;:(") if clause > 0 else -1
     # "The two sides will, in the near future, hold consultations": the modal before a short aside
     modal = aside > 0 and clause - aside <= 40 and _ENDS_MODAL.search(sentence, 0, aside) is not None
-    if clause > 0 and (
+    and_to = clause > 0 and _AND_TO.fullmatch(sentence, clause + 1, match.start())
+    if and_to:  # "is set to visit the fair, where Israel marks its day, and to meet X": the first infinitive's tense
+        clause = sentence.rfind(";", 0, clause)
+    elif clause > 0 and (
         day_of
         or hanging
         or _PARTICIPLE.fullmatch(sentence, clause + 1, match.start())
-        or _AND_TO.fullmatch(sentence, clause + 1, match.start())
+        or _BEFORE_ING.fullmatch(sentence, clause + 1, match.start())
     ):
         # "… is expected to perform the umrah on Monday, the second and final day of his visit": the
         # visit is told of by the clause the day belongs to
         clause = max(sentence.rfind(mark, 0, clause) for mark in ",;:(")
     if _FOR.search(sentence, 0, match.start()):  # "will host A and his counterpart, B, for talks": the host's tense
         clause = sentence.rfind(";", 0, match.start())
-    reach = 0 if hanging else match.start() - 120  # the clause it hangs on, whole
+    reach = 0 if hanging or and_to else match.start() - 120  # the clause it hangs on, whole
     before = sentence[max(0, clause + 1, reach) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
     then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now

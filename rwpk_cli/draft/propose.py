@@ -185,6 +185,11 @@ class Drafter:
                 # what it recalls is no date of the statement, issued at the talks it refers to
                 usable = [f for f in usable if not (f.start > trigger.end and old(self.reference, f))]
             chosen = _within_day(self.current, text, trigger, _chosen(usable, self.reference))
+            if chosen is None and _MONTH_ONLY.search(text, lo, hi):
+                continue  # "visited Mali at the end of May": dated by its month alone, not by the day told before
+            again = chosen is None and _VISIT_AGAIN.search(text, 0, trigger.end) is not None
+            if again and any(p.kind == "visit" for p in self.proposals):
+                continue  # "expressed his gratitude for the visit", "The Foreign Secretary's visit is": the one told
             one_day = chosen is not None and chosen.span is not None and chosen.span.days == 1
             if background(text, trigger.kind) and (not one_day or repeated(text)):
                 return
@@ -464,6 +469,12 @@ _THE_SIGNING = re.compile(r"\bwitness(?:ed|ing)? the signing$", re.I)
 _OF = re.compile(r"\s+of\b")
 #: A visit named again: "In a joint communiqué issued at the end of the visit, …".
 _THE_VISIT = re.compile(r"\b(?:at the (?:end|close|conclusion) of|towards the end of) the visit$", re.I)
+#: Part of a month, which the date parser does not read: "at the end of May", "in late March".
+_MONTH_ONLY = re.compile(r"\b(?:at\s+the\s+(?:end|start|beginning|turn)\s+of|(?:early|late|mid-?)|in\s+the\s+"
+                         r"(?:first|second|third|last)\s+(?:week|half)\s+of)\s*(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\b(?!\s+\d)")  # fmt: skip
+#: A visit named again by itself, with no day of its own: "for the visit", "the Foreign Secretary's visit".
+_VISIT_AGAIN = re.compile(r"\b(?:the|this|that|his|her|their|its|[\w-]+['’]s)\s+visit$", re.I)
 #: A document named again: "In the communiqué, …", "…, the press release stated".
 _SAME_DOCUMENT = re.compile(r"\bthe\s+(?:joint\s+)?(?P<what>communiqu[eé]|press release|readout)$", re.I)
 
