@@ -30,6 +30,8 @@ Wanted = list[tuple[str, str, str, list[str]]]
         ("Taipei, April 6 (CNA) President Ana Ruiz met Luis Soto.", "President Ana Ruiz met Luis Soto."),
         ("New Delhi, Dec 16 (PTI) - India and Peru signed two agreements.", "India and Peru signed two agreements."),
         ("SEOUL, Feb. 7 (Yonhap) -- Ana Ruiz spoke with Luis Soto.", "Ana Ruiz spoke with Luis Soto."),
+        ("GEORGETOWN (Guyana), Nov. 21 - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        ("NAIROBI, Friday - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         # not datelines: a time phrase, and a place without its day
         (
             "On Monday, March 3 (Local time) Ana Ruiz met Luis Soto.",
@@ -681,6 +683,38 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             "2024-06-21",
             [("meeting", "2024-06-20", "2024-06-20", ["Ana Ruiz", "Luis Soto"])],
             id="part-of-a-month",
+        ),
+        pytest.param(  # "spoke with X on the phone": a call, though the article told of none before
+            "On March 16, 2023, Foreign Minister Ana Ruiz spoke with Ukrainian Foreign Minister Luis Soto on the "
+            "phone.",
+            "2023-03-16",
+            [("call", "2023-03-16", "2023-03-16", ["Ana Ruiz", "Luis Soto"])],
+            id="spoke-with-on-the-phone",
+        ),
+        pytest.param(  # "The fourth meeting between A, …, and B, … was held": told as it took place
+            "The fourth meeting between Ambassador Ana Ruiz, Special Envoy of Turkiye, and Deputy Speaker Luis "
+            "Soto, Special Envoy of Armenia, was held in Vienna on 1 July 2022.",
+            "2022-07-01",
+            [("meeting", "2022-07-01", "2022-07-01", ["Ana Ruiz", "Luis Soto"])],
+            id="the-fourth-meeting-between-was-held",
+        ),
+        pytest.param(  # "A and B met C and D separately": a meeting with each, both hosts at each
+            "Foreign Minister Ana Ruiz and Deputy Minister Marta Vega met President Luis Soto and Prime Minister "
+            "Pedro Gil separately on Saturday, before bringing them together.",
+            "2023-03-19",
+            [
+                ("meeting", "2023-03-18", "2023-03-18", ["Ana Ruiz", "Marta Vega", "Luis Soto"]),
+                ("meeting", "2023-03-18", "2023-03-18", ["Ana Ruiz", "Marta Vega", "Pedro Gil"]),
+            ],
+            id="met-them-separately",
+        ),
+        pytest.param(  # "At those meetings": the ones told before, with no one new
+            "Ambassador Ana Ruiz and Deputy Speaker Luis Soto held their first meeting in Moscow on 14 January "
+            "2022. The process follows the instructions of President Pedro Gil. At those meetings the two sides "
+            "agreed to continue negotiations without preconditions.",
+            "2022-07-01",
+            [("meeting", "2022-01-14", "2022-01-14", ["Ana Ruiz", "Luis Soto"])],
+            id="at-those-meetings",
         ),
     ],
 )

@@ -436,7 +436,7 @@ def recalled(sentence: str) -> int:
 #: A meeting the sentence only refers back to: "At the end of the talks", "after the meeting".
 _MENTIONED = re.compile(
     r"\b(?:as|while|when)\s+(?:\S+\s+){0,4}(?:were|was)\s+meeting$|"
-    r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings|consultations)$",
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:talks|meeting|discussions|meetings|consultations)$",
     re.I,
 )
 
@@ -444,7 +444,8 @@ _MENTIONED = re.compile(
 #: What a meeting was held for: "for the 34th Ministerial Consultations", "for their third dialogue".
 _FOR_THE = re.compile(r"\bfor\s+(?:the|their|its)\s+(?:[\w+&'’-]+\s+){0,6}$", re.I)
 #: What makes "the meeting" the news itself, not a reference back: it "took place", it "was held".
-_TOOK_PLACE = re.compile(r"(?:\s+(?:of|in|with|between)\s+[^,.;]{1,40}?)?\s+(?:took place|was held|were held)\b")
+_TOOK_PLACE = re.compile(r"(?:\s+(?:of|in|with|between)\s+(?:[^,.;]{1,40}?|[^.;]{1,240}?\s+and\s+[^.;]{1,120}?))?"
+                         r"\s+(?:took place|was held|were held)\b")  # fmt: skip
 
 
 def background(sentence: str, kind: str = "") -> bool:

@@ -151,7 +151,7 @@ class Drafter:
         if sentence.heading:
             return
         text = sentence.text
-        kinds = [t for t in triggers(text) if not _spoke(t) or any(p.kind == "call" for p in self.proposals)]
+        kinds = [t for t in triggers(text) if not _spoke(t, text) or any(p.kind == "call" for p in self.proposals)]
         mentions = self.cast.mentions(text)
         self.people_of[len(self.read_so_far)] = mentions
         self.read_so_far.append(sentence)
@@ -281,13 +281,15 @@ class Drafter:
             made = [Proposal(kind, span, date, date_text, people, place, sentence, future, inherited, None, None,
                              trigger.words)]  # fmt: skip
         # "held separate calls with", "spoke separately by phone with", "spoke with A and then with B"
-        separate = kind in ("call", "meeting") and (
+        separate = kind in ("call", "meeting") and bool(
             re.search(r"\bseparate(?:ly)?\b", text[max(0, trigger.start - 30) : trigger.end])
             or _IN_TURN.search(text, trigger.end)
         )
         listed = kind == "meeting" and _ONE_BY_ONE.fullmatch(trigger.words) is not None and not _TOGETHER.search(text)
-        if (separate or listed) and len(people) > 2:  # "held separate calls with Abbas, …", "met A, B and C"
-            host = [m for m in people if m.end <= trigger.start][:1]
+        apart = kind == "meeting" and _APART.match(text, trigger.end) is not None  # "A and B met C and D separately"
+        if (separate or listed or apart) and len(people) > 2:  # "held separate calls with Abbas, …", "met A, B and C"
+            host = [m for m in people if m.end <= trigger.start][: None if apart else 1]
+            separate = separate or apart
             others = [m for m in people if m.start >= trigger.end] if separate else list_after(text, people, trigger)
             if host and len(others) >= 2:
                 made = [Proposal(kind, span, date, date_text, [*host, other], place, sentence, future, inherited,
@@ -469,6 +471,8 @@ _THE_SIGNING = re.compile(r"\bwitness(?:ed|ing)? the signing$", re.I)
 _OF = re.compile(r"\s+of\b")
 #: A visit named again: "In a joint communiqué issued at the end of the visit, …".
 _THE_VISIT = re.compile(r"\b(?:at the (?:end|close|conclusion) of|towards the end of) the visit$", re.I)
+#: The ones met, then "separately": "Borrell and Lajcak first met Vucic and Kurti separately before …".
+_APART = re.compile(r"[^,.;]{1,80}?\bseparately\b")
 #: Part of a month, which the date parser does not read: "at the end of May", "in late March".
 _MONTH_ONLY = re.compile(r"\b(?:at\s+the\s+(?:end|start|beginning|turn)\s+of|(?:early|late|mid-?)|in\s+the\s+"
                          r"(?:first|second|third|last)\s+(?:week|half)\s+of)\s*(?:January|February|March|April|May|"
@@ -560,10 +564,17 @@ def _referred(proposals: list[Proposal], text: str,
     return next(iter(today or told), None)
 
 
-def _spoke(trigger: Trigger) -> bool:
+def _spoke(trigger: Trigger, text: str) -> bool:
     """ "spoke with X", no phone said: a call only in an article that has told of one ("Trump said he
-    later spoke with Zelenskiy"); else it may be talks in person, or words with reporters."""
-    return trigger.kind == "call" and trigger.words.lower().startswith("spoke") and "phone" not in trigger.words
+    later spoke with Zelenskiy"); else it may be talks in person, or words with reporters. "spoke with
+    X on the phone" says it."""
+    if trigger.kind != "call" or not trigger.words.lower().startswith("spoke") or "phone" in trigger.words:
+        return False
+    return _ON_THE_PHONE.match(text, trigger.end) is None
+
+
+#: A call said after the one called: "spoke with Ukrainian Foreign Minister Dmytro Kuleba on the phone".
+_ON_THE_PHONE = re.compile(r"[^,;.]{0,100}?\b(?:on|by|over) the (?:tele)?phone\b", re.I)
 
 
 def _loosely_past(reference: DateSpan | None, found: Found | None) -> bool:

@@ -20,15 +20,17 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|`")
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-#: A wire story's dateline, "SEOUL, Feb. 7 (Yonhap) -- ", "ISLAMABAD: " or "Dhaka, March 29: ": when it
-#: was filed, not an event's day. A place in capitals may stand alone; one written as a name needs its day.
-_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s*\d{4})?"
+#: A wire story's dateline, "SEOUL, Feb. 7 (Yonhap) -- ", "GEORGETOWN (Guyana), Nov. 21 - ", "NAIROBI,
+#: Friday - ", "ISLAMABAD: " or "Dhaka, March 29: ": when it was filed, not an event's day. A place in
+#: capitals may stand alone; one written as a name needs its day.
+_DAY = (r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s*\d{4})?"
+        r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")  # fmt: skip
 _AGENCY = r"\([A-Z][A-Za-z .]*\)"
 _DASH = r"(?:--|—|–|-|:)"
 _NOT_A_PLACE = "(?:On|In|By|At|From|Since|Until|Through|Between|Last|Next|This|Early|Late|Before|After|During|Then)"
 _DATELINE = re.compile(
     rf"^(?:{_AGENCY}\s*{_DASH}\s*)?"
-    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+"
+    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+"
     rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}},\s*{_DAY}\s*(?:{_AGENCY}\s*(?:{_DASH}\s+)?|{_DASH}\s+))"
     r"(?=[A-Z“\"])"
 )
