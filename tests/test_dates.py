@@ -75,6 +75,13 @@ CASES = [
     ("next quarter", "2025-04-01", "2025-06-30", "quarter", "2025-Q2", "Q2 2025"),
     ("last quarter", "2024-10-01", "2024-12-31", "quarter", "2024-Q4", "Q4 2024"),
     ("last year", "2024-01-01", "2024-12-31", "year", "2024", "2024"),
+    # a named month: "last" the latest before the reference's month, "next" the first after it
+    ("last March", "2024-03-01", "2024-03-31", "month", "2024-03", "Mar 2024"),
+    ("last January", "2024-01-01", "2024-01-31", "month", "2024-01", "Jan 2024"),
+    ("last Dec.", "2024-12-01", "2024-12-31", "month", "2024-12", "Dec 2024"),
+    ("next January", "2026-01-01", "2026-01-31", "month", "2026-01", "Jan 2026"),
+    ("next June", "2025-06-01", "2025-06-30", "month", "2025-06", "Jun 2025"),
+    ("this June", "2025-06-01", "2025-06-30", "month", "2025-06", "Jun 2025"),
     ("3 days ago", "2025-01-21", "2025-01-21", "day", "2025-01-21", "21 Jan 2025"),
     ("two weeks ago", "2025-01-06", "2025-01-12", "week", "2025-W02", "week of 6 Jan 2025"),
     ("14 months ago", "2023-11-01", "2023-11-30", "month", "2023-11", "Nov 2023"),

@@ -716,6 +716,19 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2022-01-14", "2022-01-14", ["Ana Ruiz", "Luis Soto"])],
             id="at-those-meetings",
         ),
+        pytest.param(  # "last March": a month, read by the parser, so an earlier trip and no day's
+            "Secretary of State Ana Ruiz met President Luis Soto in Abidjan on Tuesday. Vice President Marta "
+            "Vega visited Ghana, Tanzania and Zambia last March.",
+            "2024-01-23",
+            [("meeting", "2024-01-23", "2024-01-23", ["Ana Ruiz", "Luis Soto"])],
+            id="last-march",
+        ),
+        pytest.param(  # "wrapped up a two-day visit to Japan on Sunday and left for Washington": it ended then
+            "President Ana Ruiz wrapped up a two-day visit to Japan on Sunday and left for Washington.",
+            "2025-08-24",
+            [("visit", "2025-08-23", "2025-08-24", ["Ana Ruiz"])],
+            id="wrapped-up-then-left-for",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

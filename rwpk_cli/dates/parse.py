@@ -119,6 +119,9 @@ _MONTHS_PAIR = re.compile(
 )
 _EARLIER = re.compile(r"^(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)$", re.I)
 _SHIFT = re.compile(r"^(?P<which>this|last|next)\s+(?P<unit>week|month|quarter|year)$", re.I)
+#: A named month near the reference: "last March" (the latest March before the reference's month),
+#: "next June" (the first after it), "this May" (the reference's year's).
+_NAMED_SHIFT = re.compile(r"^(?P<which>this|last|next)\s+(?P<month>[a-z]+)\.?$", re.I)
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -259,6 +262,15 @@ def _relative(text: str, ref: date | None) -> DateSpan | None:
     if m := _SHIFT.match(text):
         step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
         return _unit_span(_need(ref, text), m["unit"].lower(), step, text)
+    if (m := _NAMED_SHIFT.match(text)) and m["month"].lower() in _MONTH_NUMBERS:
+        today, month = _need(ref, text), _MONTH_NUMBERS[m["month"].lower()]
+        which = m["which"].lower()
+        year = today.year
+        if which == "last" and month >= today.month:
+            year -= 1
+        elif which == "next" and month <= today.month:
+            year += 1
+        return _month(year, month, text)
     if m := _AGO.match(text):
         raw = m["n"].lower()
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)

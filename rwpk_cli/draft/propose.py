@@ -633,8 +633,8 @@ _NTH_DAY = re.compile(r"\b(?P<nth>first|second|third|fourth|fifth|sixth|final|la
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: The day told is the one a visit ended on: "left Cyprus on Monday after a two-day visit", "ended on Thursday".
 _ENDING = re.compile(
-    r"\b(?:left|departed|ended|concluded|wrapped up|wound up|rounded off)\b(?![^,;]*\bfor\b)"
-    r"(?:\s+[\w’'.()-]+){0,4}?\s+(?:on\s+)?$",
+    r"\b(?:(?:left|departed)\b(?![^,;]*\bfor\b)|(?:ended|concluded|wrapped up|wound up|rounded off)\b)"
+    r"(?:\s+[\w’'.()-]+){0,6}?\s+(?:on\s+)?$",
     re.I,
 )
 

@@ -16,10 +16,11 @@ from ..dates.parse import parse_date
 from ..dates.span import DateSpan, day_span
 from ..errors import DateError, RelativeDateError
 
-_MONTH = (
+_MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_MONTH = _MONTH_WORD + r"\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
@@ -53,6 +54,7 @@ _PATTERNS = [
     # relative
     r"(?:earlier|later)\s+this\s+(?:week|month|year)",
     r"(?:this|last|next)\s+(?:week|month|quarter|year)",
+    rf"(?:this|last|next)\s+(?-i:{_MONTH_WORD})(?![\w-])(?!\.?\s+\d)",  # "last March"; not "last march", "next March 3"
     rf"{_NUMBER}\s+(?:day|week|month|year)s?\s+ago",
     r"(?:this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|tonight",
     r"yesterday|today|tomorrow",
