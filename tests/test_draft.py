@@ -1140,13 +1140,13 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         if int(text_file.name.split("-", 1)[0]) <= TUNED:
             tuned.add(result)
     metrics = total.metrics()
-    assert total.gold >= 1409
-    assert metrics["recall"] >= 0.873
-    assert metrics["precision"] >= 0.94
+    assert total.gold >= 1465
+    assert metrics["recall"] >= 0.872
+    assert metrics["precision"] >= 0.943
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.95
     assert total.background <= 10  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 17  # people proposed who took no part
+    assert total.bystanders <= 19  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0
