@@ -146,8 +146,9 @@ def log_for_add(ctx: typer.Context, dry_run: bool, ahead: CopyAhead | None = Non
 
 
 def copy_ahead(ctx: typer.Context, dry_run: bool, *given: str | None) -> CopyAhead | None:
-    """For an addition given whole on the command line (nothing to prompt for) to a log with a cache,
-    the log's lock taken and its copy begun (see ``write.ahead``); None otherwise."""
+    """For an addition given whole on the command line (nothing to prompt for) to a log file, the
+    log's lock taken and its copy begun (see ``write.ahead``); None otherwise. Only an addition that
+    its cache answers uses the copy; ``log_for_add`` lets it go otherwise."""
     from .support import State
 
     where = location(ctx)
