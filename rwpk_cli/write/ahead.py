@@ -21,10 +21,8 @@ from types import TracebackType
 
 from ..log.scan import Scan
 from .append import locked, remove_stale_temporaries
-from .atomic import CHANGED, ConflictError, WriteError, discard, discarded_on_error, sync_folder, temporary_beside
-from .tail import copy_of, finish, writable_target
-
-Identity = tuple[int, int, int, int, int]
+from .atomic import ConflictError, WriteError, discard, discarded_on_error, sync_folder, temporary_beside
+from .tail import Identity, copy_of, finish, writable_target
 
 
 class CopyAhead:
@@ -56,11 +54,15 @@ class CopyAhead:
         except (OSError, ConflictError, WriteError):
             ahead.release()
             return None
-        ahead._handle, ahead._temporary, ahead._ours = handle, temporary, ours
-        remove_stale_temporaries(target, keep=temporary)
-        ahead._target = target
-        ahead._thread = threading.Thread(target=ahead._run, args=(target, handle, found.st_size), daemon=True)
-        ahead._thread.start()
+        ahead._handle, ahead._temporary, ahead._ours, ahead._target = handle, temporary, ours, target
+        try:
+            remove_stale_temporaries(target, keep=temporary)
+            thread = threading.Thread(target=ahead._run, args=(target, handle, found.st_size), daemon=True)
+            thread.start()
+        except BaseException:
+            ahead.release()
+            raise
+        ahead._thread = thread
         return ahead
 
     def _run(self, target: Path, handle: int, size: int) -> None:
@@ -85,15 +87,10 @@ class CopyAhead:
         self._handle = None
         try:
             with discarded_on_error(temporary, self._ours, self.path):
-                try:
-                    if self._error is not None:
-                        raise self._error
-                    if self._copied != scan.identity:
-                        raise ConflictError(f"{self.path}: {CHANGED}")
-                except BaseException:
+                if self._error is not None:
                     os.close(handle)
-                    raise
-                finish(handle, temporary, self._ours, self._target, scan, tail.encode("utf-8"), self.path)
+                    raise self._error
+                finish(handle, self._copied, temporary, self._ours, self._target, scan, tail.encode("utf-8"), self.path)
         finally:
             self._temporary = None
             self._stack.close()

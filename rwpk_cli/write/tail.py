@@ -83,12 +83,11 @@ def commit_tail(path: Path, scan: Scan, tail: str) -> None:
         remove_stale_temporaries(target, keep=temporary)
         with discarded_on_error(temporary, ours, path):
             try:
-                if copy_of(target, handle, scan.size) != scan.identity:
-                    raise ConflictError(f"{path}: {CHANGED}")
+                copied = copy_of(target, handle, scan.size)
             except BaseException:
                 os.close(handle)
                 raise
-            finish(handle, temporary, ours, target, scan, tail.encode("utf-8"), path)
+            finish(handle, copied, temporary, ours, target, scan, tail.encode("utf-8"), path)
     sync_folder(target.parent if str(target.parent) else Path("."))
 
 
@@ -103,7 +102,10 @@ def writable_target(path: Path, scan: Scan | None) -> tuple[Path, os.stat_result
     return target, found
 
 
-def copy_of(target: Path, handle: int, size: int) -> tuple[int, int, int, int, int] | None:
+Identity = tuple[int, int, int, int, int]
+
+
+def copy_of(target: Path, handle: int, size: int) -> Identity | None:
     """Copy the first ``size`` bytes of ``target`` into ``handle``: the identity the file kept all
     through the copy, or None when it changed meanwhile."""
     source = os.open(target, os.O_RDONLY)
@@ -115,10 +117,15 @@ def copy_of(target: Path, handle: int, size: int) -> tuple[int, int, int, int, i
         os.close(source)
 
 
-def finish(handle: int, temporary: Path, ours: int, target: Path, scan: Scan, tail: bytes, path: Path) -> None:
-    """Add the tail after the old bytes copied into ``handle`` (which it closes), then swap the file in
-    when the log is still the file the scan read."""
+def finish(
+    handle: int, copied: Identity | None, temporary: Path, ours: int, target: Path, scan: Scan, tail: bytes, path: Path
+) -> None:
+    """Add the tail after the old bytes copied into ``handle`` (which it closes), then swap the file in;
+    ConflictError unless the file kept the identity the scan saw (``copied``: the one it kept through
+    the copy) until the swap."""
     try:
+        if copied != scan.identity:
+            raise ConflictError(f"{path}: {CHANGED}")
         written = 0
         while written < len(tail):
             written += os.pwrite(handle, tail[written:], scan.size + written)
