@@ -1017,6 +1017,16 @@ def test_a_missing_article_is_a_read_error(run: Run, tmp_path: Path) -> None:
             ],
             id="press-service-of-the-president",
         ),
+        pytest.param(  # the press service named after the seat it speaks for, not the last leader named
+            "President Ana Ruiz held talks with French President Marco Bellini in Astana on Monday. In a statement "
+            "issued after the talks, the Akorda press service said the sides had agreed to increase trade.",
+            "2024-05-08",
+            [
+                ("meeting", "2024-05-06", "2024-05-06", ["Ana Ruiz", "Marco Bellini"]),
+                ("statement", "2024-05-06", "2024-05-06", ["Akorda press service"]),
+            ],
+            id="press-service-after-its-seat",
+        ),
         pytest.param(  # "received on Tuesday at the Palace X": the guest after the day and the place
             "President Ana Ruiz received on Tuesday Italian Prime Minister Marco Bellini.",
             "2024-05-08",

@@ -32,6 +32,10 @@ Wanted = list[tuple[str, str, str, list[str]]]
         ("SEOUL, Feb. 7 (Yonhap) -- Ana Ruiz spoke with Luis Soto.", "Ana Ruiz spoke with Luis Soto."),
         ("GEORGETOWN (Guyana), Nov. 21 - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         ("NAIROBI, Friday - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        ("NUSA DUA, Indonesia, Nov 14 (Reuters) - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        ("PORT LOUIS, Mauritius, March 3 - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        # a place in capitals and a name after a comma, with no day: the start of a sentence
+        ("NATO, Ana Ruiz said - and she met Luis Soto.", "NATO, Ana Ruiz said - and she met Luis Soto."),
         # not datelines: a time phrase, and a place without its day
         (
             "On Monday, March 3 (Local time) Ana Ruiz met Luis Soto.",

@@ -51,6 +51,13 @@ _SERVICE_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_CAP}){{0,4}}"
 )
 
+#: A press service named in lower case after the seat or the office it speaks for: "the Akorda
+#: press service", "the Kremlin press service" (the seat, found first, stands).
+_SERVICE_AFTER = re.compile(
+    rf"(?<![\w’'-])(?!(?:The|A|An|In|On|At|Its|His|Her|Their)\s){_CAP}(?:\s+{_CAP})?(?<!['’]s)\s+(?:press|media)\s+"
+    r"(?:service|office)(?![\w-])"
+)
+
 #: A leader's office named in lower case after the office held: "the office of the Finnish
 #: president", "the office of the supreme leader".
 _OFFICE_OF = re.compile(
@@ -90,7 +97,7 @@ def organisations(text: str) -> list[Mention]:
         described = any(_APPOSED.fullmatch(text, m.end, match.start()) for m in found)
         if country and not described and not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))
-    for match in [*_SERVICE_OF.finditer(text), *_OFFICE_OF.finditer(text)]:
+    for match in [*_SERVICE_OF.finditer(text), *_OFFICE_OF.finditer(text), *_SERVICE_AFTER.finditer(text)]:
         if not any(m.start <= match.start() < m.end for m in found):
             country = next((c for c in (country_of_word(w) for w in match.group().split()) if c), None)
             found.append(Mention(match.group(), match.start(), match.end(), None, country, None, True))

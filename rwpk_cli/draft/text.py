@@ -26,11 +26,13 @@ _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _DAY = (r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s*\d{4})?"
         r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")  # fmt: skip
 _AGENCY = r"\([A-Z][A-Za-z .]*\)"
+#: The country after a place in capitals, before the day: "NUSA DUA, Indonesia, Nov 14 (Reuters) - ".
+_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
 _DASH = r"(?:--|—|–|-|:)"
 _NOT_A_PLACE = "(?:On|In|By|At|From|Since|Until|Through|Between|Last|Next|This|Early|Late|Before|After|During|Then)"
 _DATELINE = re.compile(
     rf"^(?:{_AGENCY}\s*{_DASH}\s*)?"
-    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+"
+    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?(?:(?:,\s*{_COUNTRY})?,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+"
     rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}},\s*{_DAY}\s*(?:{_AGENCY}\s*(?:{_DASH}\s+)?|{_DASH}\s+))"
     r"(?=[A-Z“\"])"
 )
