@@ -733,6 +733,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("visit", "2025-08-23", "2025-08-24", ["Ana Ruiz"])],
             id="wrapped-up-then-left-for",
         ),
+        pytest.param(  # a coarser date in between, holding the day told before, leaves that day the day
+            "Foreign Minister Ana Ruiz and Foreign Minister Luis Soto spoke by phone on Friday. Ruiz urged Soto to "
+            "keep to a deal brokered by Turkey this month. Russia's foreign ministry gave a different emphasis. In "
+            "a statement, the ministry said Soto had told Ruiz the talks would go on.",
+            "2022-07-29",
+            [
+                ("call", "2022-07-29", "2022-07-29", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2022-07-29", "2022-07-29", ["Russia's foreign ministry"]),
+            ],
+            id="this-month-holds-the-day",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

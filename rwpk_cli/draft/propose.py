@@ -218,7 +218,12 @@ class Drafter:
             and not ahead
         ):
             span, date, said, _ = self._when(text, main, "", [])
-            if span is not None:
+            told = self.current[0] if self.current is not None else None
+            # "… under a deal brokered this month": the day told before, within it, stays the day
+            coarser = told is not None and span is not None and span.days > told.days
+            if span is not None and not (
+                coarser and told is not None and span.start <= told.start <= told.end <= span.end
+            ):
                 self.current = (span, date, said)
         elif main is None:  # "During the talks, …": the day is the talks' again
             self.current = _reopened(text, self.proposals) or self.current
