@@ -744,6 +744,20 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="this-month-holds-the-day",
         ),
+        pytest.param(  # what the agreement will do is what it says, not a plan to sign it
+            "Prime Minister Ana Ruiz and Prime Minister Luis Soto signed an agreement Wednesday that will make it "
+            "easier for their forces to train together.",
+            "2023-01-11",
+            [("agreement", "2023-01-11", "2023-01-11", ["Ana Ruiz", "Luis Soto"])],
+            id="signed-an-agreement-that-will",
+        ),
+        pytest.param(  # a tour "that will also take him to" other countries is told, as before, as a plan
+            "Ana Ruiz met Luis Soto in Riyadh on Tuesday, as Ruiz began a four-day tour of the Gulf that will "
+            "also take him to Qatar.",
+            "2025-05-13",
+            [("meeting", "2025-05-13", "2025-05-13", ["Ana Ruiz", "Luis Soto"])],
+            id="a-tour-that-will-take-him",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -313,7 +313,7 @@ def _trigger(kind: str, match: re.Match[str], sentence: str) -> Trigger:
     reach = 0 if hanging or and_to else match.start() - 120  # the clause it hangs on, whole
     before = sentence[max(0, clause + 1, reach) : match.end()]
     near = sentence[max(0, match.start() - 60) : match.start()]
-    then = kind != "statement" and _THEN.match(sentence, match.end())  # a statement of plans is said now
+    then = kind != "statement" and (_THEN_AGREED if kind == "agreement" else _THEN).match(sentence, match.end())
     future = bool(_FUTURE.search(before) or _INTENDED.search(near) or then or modal)
     if day_of and sentence.startswith(",", match.end()):
         # "On Friday, the last day of the visit, X is expected to hold a press conference": the visit
@@ -388,10 +388,10 @@ _SUBJECT_OF = re.compile(
 )
 #: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"; not
 #: a clause that describes it ("signed an agreement that will allow …")
-_THEN = re.compile(
-    r"(?!\s+that\b)(?:\s+(?!and\b|but\b|which\b|who\b|where\b)[\w'’-]+){0,5}?\s+(?:would|will|is to|was to|"
-    r"(?:is|are|was|were) (?:scheduled|planned|due)\b)\b"
-)
+_THEN_WORDS = r"[\w'’-]+){{0,5}}?\s+(?:would|will|is to|was to|(?:is|are|was|were) (?:scheduled|planned|due)\b)\b"
+_THEN = re.compile(r"(?!\s+that\b)(?:\s+(?!and\b|but\b|which\b|who\b|where\b)" + _THEN_WORDS.format())
+#: What an agreement will do is what it says, at any distance: "signed an agreement Wednesday that will …".
+_THEN_AGREED = re.compile(r"(?:\s+(?!and\b|but\b|which\b|who\b|where\b|that\b)" + _THEN_WORDS.format())
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|said|says|"
