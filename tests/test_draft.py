@@ -955,6 +955,24 @@ def test_append_writes_once_and_drafting_again_adds_nothing(run: Run, tmp_path: 
     assert sum(1 for e in json.loads(shown.stdout) if "kt-press-2025-01" in e["sources"]) == 9
 
 
+def test_a_plans_weekday_is_written_as_the_day_it_means(run: Run, tmp_path: Path) -> None:
+    """ "On Tuesday X is due to meet Y", published on a Monday, is the Tuesday after; the log reads a
+    bare "On Tuesday" as the one before, so the fragment gives the day itself and keeps the words."""
+    log = _log(tmp_path)
+    text = "On Tuesday General Mubarakh Muganga is due to meet General Sahir Shamshad Mirza in Islamabad.\n"
+    args = ("--file", str(log), "draft", "-", "--published", "2025-01-20", "--planned")
+    (event,) = json.loads(run(*args, "--format", "json", input=text).stdout)["events"]
+    assert (event["start"], event["end"], event["planned"]) == ("2025-01-21", "2025-01-21", True)
+    assert event["date_text"] == "On Tuesday"
+    fragment = run(*args, input=text).stdout
+    assert "\ndate = 2025-01-21\n" in fragment
+    with log.open("a", encoding="utf-8") as out:
+        out.write("\n" + fragment)
+    assert run("--file", str(log), "check").exit_code == 0
+    shown = json.loads(run("--file", str(log), "timeline", "--format", "json", "--since", "2025-01-21").stdout)
+    assert [e["start"] for e in shown if "article-2025-01-20" in e["sources"]] == ["2025-01-21"]
+
+
 def test_stdin_and_markdown_are_read(run: Run, tmp_path: Path) -> None:
     log = _log(tmp_path)
     text = (

@@ -308,7 +308,9 @@ class Drafter:
               people: list[Mention]) -> tuple[DateSpan | None, str, str | None, bool]:  # fmt: skip
         if chosen is not None and chosen.span is not None:
             words = chosen.words.strip()
-            date = words if chosen.relative and _reads_back(words) else chosen.span.canonical
+            date = (
+                words if chosen.relative and _reads_back(words, chosen.span, self.reference) else chosen.span.canonical
+            )
             return chosen.span, date, words, False
         tied = _TIED.match(text)
         keys = {key(m) for m in people}
@@ -678,12 +680,15 @@ def _chosen(found: list[Found], reference: DateSpan | None = None) -> Found | No
     return (precise or found)[0]
 
 
-def _reads_back(words: str) -> bool:
+def _reads_back(words: str, span: DateSpan, reference: DateSpan | None) -> bool:
+    """Whether the log, reading ``words`` against the source's day as it reads every relative date,
+    finds ``span``: "on Tuesday" of a plan is the Tuesday after publication, which the log would read
+    as the one before, so such a date is written as its days."""
     from ..dates.parse import parse_date
     from ..errors import DateError
 
     try:
-        parse_date(words, date(2025, 1, 15))
+        read = parse_date(words, reference if reference is not None else date(2025, 1, 15))
     except DateError:
         return False
-    return True
+    return reference is None or (read.start, read.end) == (span.start, span.end)
