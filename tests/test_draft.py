@@ -301,6 +301,26 @@ def test_a_title_goes_back_over_of_and_of_the(sentence: str, title: str) -> None
     assert new_people(sentence, [])[-1].title == title
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Khan said the talks went well.", ["hamid-asghar-khan"]),
+        ("Minister Khan met Akram on Monday.", ["hamid-asghar-khan", "akram"]),
+        ("On Monday Khan met Akram.", ["hamid-asghar-khan", "akram"]),
+        ("Hamid Asghar Khan met Gen Muganga.", ["hamid-asghar-khan", "muganga"]),
+        # the surname of another person, or of a place: not the log's Khan
+        ("The release of the party's founder, Imran Khan, was demanded.", []),
+        ("He was received at Nur Khan Airbase on Monday.", []),
+    ],
+)
+def test_a_surname_alone_is_the_logs_actor_unless_another_name_comes_first(sentence: str, actors: list[str]) -> None:
+    from rwpk_cli.draft.people import ActorFinder
+    from rwpk_cli.log.parse import parse_log
+
+    log = parse_log(BUNDLED.read_text(encoding="utf-8"), "events.toml")
+    assert [m.actor for m in ActorFinder(log.actors.values()).find(sentence)] == actors
+
+
 def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]]:
     """What a draft of ``text`` proposes: kind, first and last day, participants."""
     from rwpk_cli.draft import Article, draft

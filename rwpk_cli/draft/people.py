@@ -171,16 +171,21 @@ class ActorFinder:
             words = name_tokens(actor.name)
             if len(words) >= 2 and actor.type != "organization" and len(words[-1]) >= 4:
                 surnames.setdefault(words[-1], set()).add(actor.id)
+        self.surnames: set[tuple[str, ...]] = set()  # the one-word keys that are a surname only
         for surname, ids in surnames.items():
-            if len(ids) == 1:
-                self.by_words.setdefault((surname,), set()).update(ids)
+            if len(ids) == 1 and (surname,) not in self.by_words:
+                self.by_words[(surname,)] = set(ids)
+                self.surnames.add((surname,))
         self.longest = max((len(w) for w in self.by_words), default=0)
 
     def find(self, sentence: str) -> list[Mention]:
-        """The actors named in the sentence, longest name first where two overlap."""
+        """The actors named in the sentence, longest name first where two overlap. A surname alone is
+        not taken after another name's word ("Imran Khan", "Nur Khan Airbase" are not the log's
+        Hamid Asghar Khan)."""
+        every = tokens(sentence)
         words = [
             (part, t)
-            for t in tokens(sentence)
+            for t in every
             if t.text[:1].isalnum()
             for part in re.split(r"[^0-9a-z]+", _bare(fold(t.text)))
             if part and part not in HONORIFICS
@@ -190,7 +195,10 @@ class ActorFinder:
         while position < len(words):
             for size in range(min(self.longest, len(words) - position), 0, -1):
                 run = words[position : position + size]
-                ids = self.by_words.get(tuple(w for w, _ in run))
+                key = tuple(w for w, _ in run)
+                ids = self.by_words.get(key)
+                if key in self.surnames and _after_a_name(every, run[0][1]):
+                    continue
                 if ids and len(ids) == 1 and (size > 1 or _is_cap(run[0][1].text)):
                     ident = next(iter(ids))
                     actor = self.actors[ident]
@@ -202,6 +210,30 @@ class ActorFinder:
             else:
                 position += 1
         return found
+
+
+def _after_a_name(every: list[_Token], word: _Token) -> bool:
+    """Whether ``word`` follows a capitalised word that is no title, honorific or initial: the word
+    before is then another name's ("Imran Khan") or a place's ("Nur Khan Airbase")."""
+    at = every.index(word)
+    if at == 0:
+        return False
+    before = every[at - 1].text
+    bare = _bare(before)
+    return (
+        _is_cap(before)
+        and len(bare.rstrip(".")) > 1
+        and not _is_title(before)
+        and fold(bare) not in HONORIFICS | _STOP
+        and not _POSSESSIVE.search(before)
+        and not _CALENDAR.fullmatch(fold(bare))
+    )
+
+
+_CALENDAR = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december"
+)
 
 
 def new_people(sentence: str, taken: list[Mention]) -> list[Mention]:
