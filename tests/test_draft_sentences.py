@@ -758,6 +758,16 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2025-05-13", "2025-05-13", ["Ana Ruiz", "Luis Soto"])],
             id="a-tour-that-will-take-him",
         ),
+        pytest.param(  # "where she held talks": the one the article is about, though no one is named before "she"
+            "President Ana Ruiz arrived in Lima on Tuesday for a one-day visit. The tour began in Quito on Sunday, "
+            "where she held talks with President Luis Soto.",
+            "2024-05-07",
+            [
+                ("visit", "2024-05-07", "2024-05-07", ["Ana Ruiz"]),
+                ("meeting", "2024-05-05", "2024-05-05", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="where-she-held-talks",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -58,6 +58,9 @@ _GREETINGS_TO = re.compile(
     r"\b(?:greetings|wishes|regards)\s+to\s+(?:the\s+)?(?:\S+\s+){0,8}$|\bintroduced to\b[^.;]{0,80}$", re.I
 )
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
+#: "he" or "she" opening a clause of place or time, before anyone is named: "The tour began in Senegal
+#: on Sunday, where he held talks with …".
+_CLAUSE_PRONOUN = re.compile(r",\s+(?:where|when)\s+(?P<who>he|she)\s+(?!was\b|is\b|had been\b)")
 #: After "He" or "She": what continues the sentence before ("She also called on …").
 _ALSO_DID = re.compile(r"\s+also\b")
 #: "In its own statement, it said …": a body, the one last named, says something.
@@ -155,6 +158,14 @@ class Cast:
         result = self._delegation(outside, result)
         self._counterparts(result)
         pronoun = _PRONOUN.match(text)
+        within = None if pronoun else _CLAUSE_PRONOUN.search(text)
+        if (
+            within is not None
+            and self.recent
+            and not any(m.start < within.start() and not m.organization for m in result)
+        ):  # "The tour began in Senegal on Sunday, where he held talks with …": no one named before "he"
+            lead = [m._replace(start=within.start("who"), end=within.end("who")) for m in self._lead(1, "he")]
+            result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
         if pronoun and self.recent:
             # "She also paid a call on …": the one who did what the sentence before told
             also = _ALSO_DID.match(text, pronoun.end()) and pronoun.group().lower() in ("he", "she")
