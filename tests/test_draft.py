@@ -148,6 +148,8 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("The two presidents signed the Danube Friendship Compact on Friday.", ["agreement"]),
         ("The premiers signed the Coral Sea Compact on the sidelines of the regional leaders' meeting.", ["agreement"]),
         ("The two ministers also held the 2+2 talks with their Korean counterparts.", ["consultation"]),
+        ("The two ministers co-chaired the Joint Commission in Nairobi.", ["consultation"]),
+        ("The two leaders co-chaired the third summit of the Forum for Pacific Cooperation.", []),
         ("The chancellor arrived in Oslo and was met at the airport by the state secretary.", ["visit"]),
         ("During that visit, Soto and Berg held talks on trade.", ["meeting"]),
         ("The two presidents inaugurated the new bridge by video link.", []),

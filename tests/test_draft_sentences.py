@@ -34,6 +34,12 @@ Wanted = list[tuple[str, str, str, list[str]]]
         ("NAIROBI, Friday - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         ("NUSA DUA, Indonesia, Nov 14 (Reuters) - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         ("PORT LOUIS, Mauritius, March 3 - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        ("PORT MORESBY, May 22 (PTI) Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        # an acronym and its expansion, with no day: the start of the sentence
+        (
+            "ECOWAS (Economic Community of West African States) Leaders met.",
+            "ECOWAS (Economic Community of West African States) Leaders met.",
+        ),
         # a place in capitals and a name after a comma, with no day: the start of a sentence
         ("NATO, Ana Ruiz said - and she met Luis Soto.", "NATO, Ana Ruiz said - and she met Luis Soto."),
         # not datelines: a time phrase, and a place without its day

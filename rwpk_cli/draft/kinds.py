@@ -53,7 +53,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"\b(?:held|had) a call\b|\bcall with\b|"
                  r"\bspoke\b(?:\s+(?!with\b)[\w-]+){0,3}?\s+with\b"
                  r"(?=\s+(?:his\s+|her\s+|(?:acting|interim|caretaker|outgoing|incoming)\s+)?(?-i:[A-Z]))"),
-        ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b|"
+        ("consultation", r"\bconsultations?\b|\bco-?chair(?:ed|ing)\b(?!\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}summit\b)|"
                          r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                          r"eighth|ninth|tenth) (?:meeting|session) of the "
                          r"(?!United Nations|UN\b|General Assembly|Human Rights)(?-i:[A-Z])|"

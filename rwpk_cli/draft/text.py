@@ -32,7 +32,8 @@ _DASH = r"(?:--|—|–|-|:)"
 _NOT_A_PLACE = "(?:On|In|By|At|From|Since|Until|Through|Between|Last|Next|This|Early|Late|Before|After|During|Then)"
 _DATELINE = re.compile(
     rf"^(?:{_AGENCY}\s*{_DASH}\s*)?"
-    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?(?:(?:,\s*{_COUNTRY})?,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+"
+    rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?"
+    rf"(?:(?:,\s*{_COUNTRY})?,\s*{_DAY}\s*{_AGENCY}\s*(?:{_DASH}\s+)?|(?:(?:,\s*{_COUNTRY})?,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+)"
     rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}},\s*{_DAY}\s*(?:{_AGENCY}\s*(?:{_DASH}\s+)?|{_DASH}\s+))"
     r"(?=[A-Z“\"])"
 )
