@@ -774,6 +774,19 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="where-she-held-talks",
         ),
+        pytest.param(  # reported words backshift the tense: the visit of this week, not an earlier one
+            "At her weekly briefing, spokesperson Ana Ruiz said President Luis Soto had visited Lima from "
+            "November 25 to 27.",
+            "2024-11-29",
+            [("visit", "2024-11-25", "2024-11-27", ["Luis Soto"])],
+            id="said-had-visited",
+        ),
+        pytest.param(  # reported, but long ago: history
+            "Spokesperson Ana Ruiz said President Luis Soto had visited Lima in March 2019.",
+            "2024-11-29",
+            [],
+            id="said-had-visited-long-ago",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -448,12 +448,24 @@ _TOOK_PLACE = re.compile(r"(?:\s+(?:of|in|with|between)\s+(?:[^,.;]{1,40}?|[^.;]
                          r"\s+(?:took place|was held|were held)\b")  # fmt: skip
 
 
-def background(sentence: str, kind: str = "") -> bool:
+def background(sentence: str, kind: str = "", dated: bool = False) -> bool:
     """The sentence gives background (relations, history) rather than news of ``kind``. Words inside
     a quotation ("a ceasefire to be established") do not count, nor, for a statement, what it says
-    had happened ("said in a statement that he had held a long meeting")."""
+    had happened ("said in a statement that he had held a long meeting"), nor, for an event the
+    sentence dates (``dated``), the tense of reported words ("said X had visited Islamabad from
+    November 25 to 27")."""
     text = _FIRST_SINCE.sub("", outside_quotes(sentence))
-    return bool(_BACKGROUND.search(text) or (kind != "statement" and _PLUPERFECT.search(text)))
+    if _BACKGROUND.search(text):
+        return True
+    if kind == "statement":
+        return False
+    earlier = [m for m in _PLUPERFECT.finditer(text) if not (dated and _REPORTED.search(text, 0, m.start()))]
+    return bool(earlier)
+
+
+#: A reporting verb and its subject's last words, right before a pluperfect: "spokesperson Baloch said
+#: President Lukashenko had visited".
+_REPORTED = re.compile(r"\b(?:said|told reporters|announced|confirmed)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,3}$")
 
 
 def repeated(sentence: str) -> bool:

@@ -191,7 +191,7 @@ class Drafter:
             if again and any(p.kind == "visit" for p in self.proposals):
                 continue  # "expressed his gratitude for the visit", "The Foreign Secretary's visit is": the one told
             one_day = chosen is not None and chosen.span is not None and chosen.span.days == 1
-            if background(text, trigger.kind) and (not one_day or repeated(text)):
+            if background(text, trigger.kind, chosen is not None) and (not one_day or repeated(text)):
                 return
             if chosen is not None and old(self.reference, chosen):
                 continue
