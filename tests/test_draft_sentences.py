@@ -787,6 +787,17 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [],
             id="said-had-visited-long-ago",
         ),
+        pytest.param(  # the documents, listed at length, that were signed in the leaders' presence
+            "President Ana Ruiz held talks with President Luis Soto in Lima on Tuesday. After the talks, agreements "
+            "and memoranda of understanding on environmental protection, disaster management, halal trade, "
+            "vocational education and science were signed in the presence of the two leaders.",
+            "2024-11-29",
+            [
+                ("meeting", "2024-11-26", "2024-11-26", ["Ana Ruiz", "Luis Soto"]),
+                ("agreement", "2024-11-26", "2024-11-26", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="agreements-listed-at-length-were-signed",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -40,6 +40,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"|\b(?:{_AGREEMENT_NOUNS}|(?:the|these|both)\s+documents?)\s+(?:\S+\s+){{0,8}}?"
                       rf"(?:was|were|had been|has been)\s+"
                       rf"(?:signed|concluded|inked)\b"
+                      # "After the talks, agreements and memoranda of understanding on …, … were signed"
+                      rf"|(?:^|(?<=,\s))(?:the\s+)?{_AGREEMENT_NOUNS}\s+(?:[^\s.;]+\s+){{9,24}}?(?:were|was)\s+signed\b"
                       rf"|\bsign(?:ed|s|ing)\s+the\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
                       rf"(?!Book\b)(?-i:[A-Z])[\w’'-]*){{1,7}}"
                       rf"|\bsigning (?:ceremony )?of\b|\b(?:was|were)\s+signed\s+by\b|"
