@@ -149,6 +149,8 @@ def test_sentences_keep_abbreviations_initials_and_drop_datelines() -> None:
         ("The premiers signed the Coral Sea Compact on the sidelines of the regional leaders' meeting.", ["agreement"]),
         ("The two ministers also held the 2+2 talks with their Korean counterparts.", ["consultation"]),
         ("The two ministers co-chaired the Joint Commission in Nairobi.", ["consultation"]),
+        ("Blinken and President Petro held a working lunch at the palace on Monday.", ["meeting"]),
+        ("A state dinner at the palace is planned for Monday.", []),
         ("The two leaders co-chaired the third summit of the Forum for Pacific Cooperation.", []),
         ("The chancellor arrived in Oslo and was met at the airport by the state secretary.", ["visit"]),
         ("During that visit, Soto and Berg held talks on trade.", ["meeting"]),

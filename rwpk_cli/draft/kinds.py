@@ -93,6 +93,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     rf"\bnegotiations (?:with|between)\b|\bwelcomed\b{_GUEST}|"
                     r"\btold (?:the |a )?(?:visiting |\w+ )?delegation\b|\bhosted (?:\w+ )?(?:to|for|at) (?:a )?"
                     r"(?:dinner|lunch|luncheon|banquet|breakfast)\b|"
+                    r"\b(?:held|had|hosted|attended) (?:a |an )?(?:working|official|private|state) "
+                    r"(?:dinner|lunch|luncheon|breakfast)\b|"
                     r"\bt[eê]te-[aà]-t[eê]te\b|\b(?:came|got|sat|sitting|sits) (?:together|down) with\b"),
         ("statement", r"\bin (?:a|an|its|their) (?:[\w-]+\s+){0,3}?(?:statement|note|readout)\b"
                       r"(?!\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b)|\bstated\b|"
