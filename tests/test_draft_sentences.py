@@ -798,6 +798,16 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="agreements-listed-at-length-were-signed",
         ),
+        pytest.param(  # "His Royal Highness", after the prince was named so: the prince
+            "His Royal Highness Prince Ana Ruiz, Crown Prince of the Kingdom of Bahrain, arrived in Washington "
+            "on Tuesday. His Royal Highness also met Secretary of State Luis Soto.",
+            "2023-09-13",
+            [
+                ("visit", "2023-09-12", "2023-09-12", ["Ana Ruiz"]),
+                ("meeting", "2023-09-12", "2023-09-12", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="his-royal-highness",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

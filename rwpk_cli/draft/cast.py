@@ -268,6 +268,8 @@ class Cast:
             if any(_TITLED.fullmatch(text, match.end(), m.start) for m in named if m.start >= match.end()):
                 continue  # "His Highness the Prime Minister Sheikh Ahmad": the form of address of the one named
             adjective, what = match["adj"], fold(match["what"] or match["both"])
+            if adjective and fold(adjective.strip()) == "royal" and what in ("highness", "majesty"):
+                adjective = None  # "His Royal Highness": a form of address, not a country's
             country = country_of_word(adjective) if adjective else None
             if adjective and country is None:
                 continue
