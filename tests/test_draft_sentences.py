@@ -808,6 +808,27 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="his-royal-highness",
         ),
+        pytest.param(  # the tour's next country, reached later the same day: a visit of its own
+            "President Ana Ruiz of Senegal travelled to Mali and Burkina Faso on Thursday, a one-day tour. Later the "
+            "same day, Ruiz flew to Ouagadougou, where he was received by Burkina Faso's President Luis Soto.",
+            "2024-05-30",
+            [
+                ("visit", "2024-05-30", "2024-05-30", ["Ana Ruiz"]),
+                ("visit", "2024-05-30", "2024-05-30", ["Ana Ruiz"]),
+                ("meeting", "2024-05-30", "2024-05-30", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="later-the-same-day-flew-on",
+        ),
+        pytest.param(  # a city of the country visited: the same visit
+            "President Ana Ruiz of Senegal arrived in Kenya on Thursday. Ruiz then flew to Mombasa, where he was "
+            "received by Governor Luis Soto.",
+            "2024-05-30",
+            [
+                ("visit", "2024-05-30", "2024-05-30", ["Ana Ruiz"]),
+                ("meeting", "2024-05-30", "2024-05-30", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="then-flew-on-within-the-country",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -84,6 +84,8 @@ def _same(old: Proposal, new: Proposal) -> bool:
     if new.kind == "agreement" and _BACK.match(new.sentence.text):
         return True  # "The documents were signed by …": those just told of, whoever signed them
     shared = old.ids() & new.ids()
+    if shared and new.kind == "visit" and _onward(old, new):
+        return False  # "Later the same day, Faye flew to Ouagadougou": the tour's next country, a visit of its own
     if shared and new.kind in ("meeting", "call", "consultation"):
         # one meeting told again names no one new ("During the talks, Dar said …"); the visitor's
         # meeting with another host the same day is another meeting
@@ -105,6 +107,24 @@ def _same(old: Proposal, new: Proposal) -> bool:
     if new.delegation and not new.people:
         return bool(old.people) and (new.place is None or old.place is None or new.place.country == old.place.country)
     return False
+
+
+#: Travel on, later, from one country to the next: "Later the same day, Faye flew to Ouagadougou".
+_ONWARD = re.compile(
+    r"\b(?:later (?:the same|that) day|the (?:same|next|following) day|then)\b[^.;]{0,40}?"
+    r"\b(?:flew|travel(?:l)?ed|went|moved|headed|continued)\s+(?:on\s+)?to\b",
+    re.I,
+)
+
+
+def _onward(old: Proposal, new: Proposal) -> bool:
+    """Whether ``new`` is a visit to a city of another country than the one ``old`` visited, reached
+    by travelling on later."""
+    there, here = old.place, new.place
+    return (
+        there is not None and here is not None and not there.city and here.city and there.country is not None
+        and here.country is not None and there.country != here.country and _ONWARD.search(new.sentence.text) is not None
+    )  # fmt: skip
 
 
 #: The documents an agreement can be, by the words that name them.
