@@ -157,24 +157,8 @@ class Cast:
             result.append(self.bodies[-1]._replace(start=said.start("it"), end=said.end("it")))  # the body last named
         result = self._delegation(outside, result)
         self._counterparts(result)
-        pronoun = _PRONOUN.match(text)
-        within = None if pronoun else _CLAUSE_PRONOUN.search(text)
-        if (
-            within is not None
-            and self.recent
-            and not any(m.start < within.start() and not m.organization for m in result)
-        ):  # "The tour began in Senegal on Sunday, where he held talks with …": no one named before "he"
-            lead = [m._replace(start=within.start("who"), end=within.end("who")) for m in self._lead(1, "he")]
-            result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
-        if pronoun and self.recent:
-            # "She also paid a call on …": the one who did what the sentence before told
-            also = _ALSO_DID.match(text, pronoun.end()) and pronoun.group().lower() in ("he", "she")
-            leads = [min(self.recent[-1], key=lambda m: m.start)] if also else None
-            lead = [
-                m._replace(start=pronoun.start(), end=pronoun.end())
-                for m in leads or self._lead(2 if "two" in pronoun.group() else 1, pronoun.group())
-            ]
-            result = lead + [m for m in result if key(m) not in {key(x) for x in lead}]
+        if self.recent:
+            result = _with_lead(text, result, self.recent[-1], self._lead)
         gone = [m for m in result if _GONE.search(outside[max(0, m.start - 40) : m.start])]  # "the late President"
         aside, greeted = _asides(outside, result)
         for mention in result:  # who "the two sides" or "he" may be next: not one sent greetings
@@ -294,6 +278,30 @@ class Cast:
             for person in fitting[: 2 if plural else 1]:
                 found.append(person._replace(start=match.start(), end=match.end()))
         return found
+
+
+def _with_lead(
+    text: str, result: list[Mention], last: list[Mention], lead_of: Callable[[int, str], list[Mention]]
+) -> list[Mention]:
+    """The sentence's people, with whom its pronoun stands for first: "He" or "The two leaders" at its
+    head, or a "he" opening a clause of place or time before anyone is named ("The tour began in
+    Senegal on Sunday, where he held talks with …"). ``last``: the people of the sentence before;
+    ``lead_of``: who "he" or "the two" are (``Cast._lead``)."""
+    pronoun = _PRONOUN.match(text)
+    within = None if pronoun else _CLAUSE_PRONOUN.search(text)
+    if within is not None and not any(m.start < within.start() and not m.organization for m in result):
+        lead = [m._replace(start=within.start("who"), end=within.end("who")) for m in lead_of(1, "he")]
+        return lead + [m for m in result if key(m) not in {key(x) for x in lead}]
+    if pronoun is None:
+        return result
+    # "She also paid a call on …": the one who did what the sentence before told
+    also = _ALSO_DID.match(text, pronoun.end()) and pronoun.group().lower() in ("he", "she")
+    leads = [min(last, key=lambda m: m.start)] if also else None
+    lead = [
+        m._replace(start=pronoun.start(), end=pronoun.end())
+        for m in leads or lead_of(2 if "two" in pronoun.group() else 1, pronoun.group())
+    ]
+    return lead + [m for m in result if key(m) not in {key(x) for x in lead}]
 
 
 def _fits(person: Mention, equivalent: str | None, words: set[str]) -> bool:

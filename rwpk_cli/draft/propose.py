@@ -218,12 +218,7 @@ class Drafter:
             and not ahead
         ):
             span, date, said, _ = self._when(text, main, "", [])
-            told = self.current[0] if self.current is not None else None
-            # "… under a deal brokered this month": the day told before, within it, stays the day
-            coarser = told is not None and span is not None and span.days > told.days
-            if span is not None and not (
-                coarser and told is not None and span.start <= told.start <= told.end <= span.end
-            ):
+            if span is not None and not _holds(span, self.current):
                 self.current = (span, date, said)
         elif main is None:  # "During the talks, …": the day is the talks' again
             self.current = _reopened(text, self.proposals) or self.current
@@ -367,6 +362,13 @@ def _place(places: Gazetteer, text: str) -> Place | None:
                 break
     cities = [p for p in found if p.city]
     return cities[0] if cities else found[0] if found else None
+
+
+def _holds(span: DateSpan, current: tuple[DateSpan, str, str | None] | None) -> bool:
+    """Whether ``span`` is a coarser date holding the day told before ("… under a deal brokered this
+    month" between a call on Friday and the statement about it): that day then stays the day."""
+    told = current[0] if current is not None else None
+    return told is not None and span.days > told.days and span.start <= told.start <= told.end <= span.end
 
 
 def _reopened(text: str, proposals: list[Proposal]) -> tuple[DateSpan, str, str | None] | None:
