@@ -209,6 +209,10 @@ def test_a_clause_of_its_own_in_the_past_is_no_plan(sentence: str, future: bool)
         ("Relations were established in 1962.", "meeting", True),
         ('After the talks, al-Sharaa said in a statement that he had held "a long meeting".', "statement", False),
         ("He said the two had met in Paris.", "meeting", True),
+        ("The last Pakistani Prime Minister to visit Sri Lanka was Nawaz Sharif, in 2016.", "visit", True),
+        ("Samia, who has travelled to Uganda and Kenya since taking office, made diplomacy a priority.", "visit", True),
+        ("He is on an official visit to the UAE from 9 to 11 March, his first since taking office.", "visit", False),
+        ("Rajapaksa visited Pakistan during his previous term as President.", "visit", True),
     ],
 )
 def test_background_is_what_the_text_says_outside_quotes(sentence: str, kind: str, told: bool) -> None:
@@ -323,6 +327,22 @@ def test_a_surname_alone_is_the_logs_actor_unless_another_name_comes_first(sente
 
     log = parse_log(BUNDLED.read_text(encoding="utf-8"), "events.toml")
     assert [m.actor for m in ActorFinder(log.actors.values()).find(sentence)] == actors
+
+
+def test_a_surname_is_the_person_the_article_named_in_full_before_the_logs_actor() -> None:
+    """With the bundled log's Hamid Asghar Khan, "Prime Minister Khan" after "Imran Khan" is Imran Khan;
+    an article that names no other Khan means the log's."""
+    from rwpk_cli.draft.cast import Cast
+    from rwpk_cli.log.parse import parse_log
+
+    log = parse_log(BUNDLED.read_text(encoding="utf-8"), "events.toml")
+    cast = Cast(log)
+    assert [(m.name, m.actor) for m in cast.mentions("Prime Minister Imran Khan arrived in Colombo.")] == [
+        ("Imran Khan", None)
+    ]
+    assert [(m.name, m.actor) for m in cast.mentions("Prime Minister Khan was welcomed.")] == [("Imran Khan", None)]
+    alone = Cast(log)
+    assert [m.actor for m in alone.mentions("Khan held political consultations with Rwanda.")] == ["hamid-asghar-khan"]
 
 
 def _proposed(text: str, published: str) -> list[tuple[str, str, str, list[str]]]:

@@ -829,6 +829,34 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             ],
             id="then-flew-on-within-the-country",
         ),
+        pytest.param(  # trips since taking office: history
+            "President Luis Soto met President Ana Ruiz in Dodoma on Monday. Ruiz, who has travelled to Uganda, "
+            "Kenya and Burundi since taking office, has made regional diplomacy a priority.",
+            "2021-08-03",
+            [("meeting", "2021-08-02", "2021-08-02", ["Luis Soto", "Ana Ruiz"])],
+            id="since-taking-office",
+        ),
+        pytest.param(  # the first since taking office: news measured against the past
+            "President Ana Ruiz is on an official visit to Lima from 9 to 11 March, his first since taking office.",
+            "2021-03-10",
+            [("visit", "2021-03-09", "2021-03-11", ["Ana Ruiz"])],
+            id="first-since-taking-office",
+        ),
+        pytest.param(  # an earlier term, and the last one to visit: history
+            "Prime Minister Ana Ruiz visited Pakistan during his previous term as President. The last Peruvian "
+            "Prime Minister to visit Chile was Luis Soto, who made an official visit in 2016.",
+            "2021-02-24",
+            [],
+            id="previous-term-and-the-last-to-visit",
+        ),
+        pytest.param(  # the delegations' members, however long the list, and the one whose guidelines are followed
+            "President Ana Ruiz met President Luis Soto on Monday, joined by their delegations, which included "
+            "Foreign Minister Marta Vega and his Chilean counterpart, Pedro Gil. Ruiz conveyed the positions of "
+            "Peru at the meeting, in line with the guidelines of Prime Minister Rosa Paz.",
+            "2019-01-17",
+            [("meeting", "2019-01-14", "2019-01-14", ["Ana Ruiz", "Luis Soto"])],
+            id="delegations-members-and-guidelines",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

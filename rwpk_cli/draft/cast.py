@@ -47,9 +47,10 @@ _ASIDE = re.compile(
     r"\b(?:death|funeral|passing|killing|assassination|memory)\s+of\s+(?:the\s+)?(?:\S+\s+){0,4}$|"
     r"\b(?:to prepare for|in preparation for|paving the way for)\s+(?:\S+\s+){0,6}$|"
     r"\bin what\s+(?:\S+\s+){0,6}$|"
+    r"\b(?:guidelines|instructions?|directives?|orders)\s+(?:of|from)\s+(?:the\s+)?(?:\S+\s+){0,6}$|"
     r"\b(?:results?|outcome|details)\s+of\s+(?:the|his|her|their)\s+(?:\S+\s+){0,4}$|"
-    r"\b(?:delegation|entourage|retinue),?\s+(?:which|that|who)\s+(?:includes?|included|comprises?|comprised)\s+"
-    r"(?:\S+\s+){0,6}$",
+    r"\b(?:delegations?|entourage|retinue),?\s+(?:which|that|who)\s+(?:includes?|included|comprises?|comprised)\s+"
+    r"(?:\S+\s+){0,10}$",
     re.I,
 )
 #: Someone only sent greetings or introduced, who is no one "the two sides" or "he" may mean later:
@@ -197,10 +198,14 @@ class Cast:
         return order[:count]
 
     def _known(self, mention: Mention) -> Mention:
-        """A one-word name ("Dr Kalinda") of someone named in full before is that person."""
+        """A one-word name ("Dr Kalinda") of someone named in full before is that person, even when
+        the log has an actor of that surname: "Prime Minister Khan", after "Imran Khan", is not the
+        log's Hamid Asghar Khan."""
         words = name_tokens(mention.name)
-        earlier = self.people.get(words[0]) if mention.actor is None and len(words) == 1 else None
-        return earlier._replace(start=mention.start, end=mention.end) if earlier else mention
+        earlier = self.people.get(words[0]) if len(words) == 1 else None
+        if earlier is None or (mention.actor is not None and earlier.actor is not None):
+            return mention
+        return earlier._replace(start=mention.start, end=mention.end)
 
     def _renamed(self, text: str, found: list[Mention]) -> list[Mention]:
         """New people met before, now named without their title ("Mudavadi said …")."""
@@ -339,7 +344,7 @@ def _asides(outside: str, result: list[Mention]) -> tuple[list[Mention], list[Me
 def _aside(text: str, mention: Mention) -> bool:
     """Whether the sentence names the person only as the sender of greetings, the one who invited,
     or someone late or former ("greetings from Prime Minister Narendra Modi")."""
-    return bool(_ASIDE.search(text[max(0, mention.start - 80) : mention.start]))
+    return bool(_ASIDE.search(text[max(0, mention.start - 120) : mention.start]))
 
 
 #: A leader's spouse, there beside the leader: "First Lady Jill Biden", "his wife, Emine Erdogan".

@@ -143,11 +143,18 @@ _BACKGROUND = re.compile(
     r"visited|spoke|signed)|in recent (?:years|months|weeks)|on (?:several|many|numerous|various) occasions|"
     r"(?:several|many|numerous|multiple|two|three|four|five|six) times|ha(?:s|ve) been (?:leading|holding|negotiating)|"
     r"at (?:several|many|numerous|various) (?:meetings|levels|occasions)|in the (?:19|20)\d0s|"
-    r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth)\b",
+    r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth|"
+    r"since (?:taking|assuming|coming to) (?:office|power)|since (?:his|her) (?:election|inauguration)|"
+    r"(?:during|in) (?:his|her|their) (?:previous|earlier|former|first|last) (?:term|tenure|stint|mandate)|"
+    r"the last (?:[\w-]+ ){0,4}to (?:visit|travel to|meet))\b",
     re.I,
 )
 #: "the first held since 2016", "his first visit since 2017": news measured against the past, not background.
-_FIRST_SINCE = re.compile(r"\bfirst\b[^,.;]{0,40}?\bsince (?:19|20)\d\d\b", re.I)
+_FIRST_SINCE = re.compile(
+    r"\bfirst\b[^,.;]{0,40}?\bsince (?:(?:19|20)\d\d|(?:taking|assuming|coming to) (?:office|power)|"
+    r"(?:his|her) (?:election|inauguration))\b",
+    re.I,
+)
 #: "had visited", "had met": an earlier past, though not of a statement, which says what had happened.
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:visited|travelled|traveled|met|held|signed|spoken|discussed)\b", re.I)
 
