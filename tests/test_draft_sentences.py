@@ -857,6 +857,24 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("meeting", "2019-01-14", "2019-01-14", ["Ana Ruiz", "Luis Soto"])],
             id="delegations-members-and-guidelines",
         ),
+        pytest.param(  # "They" are the two; a round of talks of leaders is their meeting; those "in attendance" sat in
+            "President Ana Ruiz arrived in Pyongyang on Tuesday for a three-day summit with North Korean leader "
+            "Luis Soto. They held their first round of talks on Tuesday afternoon, with Ruiz's security adviser, "
+            "Marta Vega, and spy chief Pedro Gil in attendance.",
+            "2018-09-19",
+            [
+                ("visit", "2018-09-18", "2018-09-20", ["Ana Ruiz"]),
+                ("meeting", "2018-09-18", "2018-09-18", ["Ana Ruiz", "Luis Soto"]),
+            ],
+            id="leaders-round-of-talks-with-others-in-attendance",
+        ),
+        pytest.param(  # ministers' round of talks: consultations, as before
+            "Foreign Minister Ana Ruiz and Foreign Minister Luis Soto held the first round of talks on Tuesday in "
+            "Lima.",
+            "2018-09-19",
+            [("consultation", "2018-09-18", "2018-09-18", ["Ana Ruiz", "Luis Soto"])],
+            id="ministers-round-of-talks",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

@@ -304,7 +304,8 @@ def _with_lead(
     leads = [min(last, key=lambda m: m.start)] if also else None
     lead = [
         m._replace(start=pronoun.start(), end=pronoun.end())
-        for m in leads or lead_of(2 if "two" in pronoun.group() else 1, pronoun.group())
+        for m in leads
+        or lead_of(2 if "two" in pronoun.group() or pronoun.group() in ("They", "they") else 1, pronoun.group())
     ]
     return lead + [m for m in result if key(m) not in {key(x) for x in lead}]
 
@@ -338,6 +339,11 @@ def _asides(outside: str, result: list[Mention]) -> tuple[list[Mention], list[Me
     aside += [m for m in result if not m.organization and _ATTRIBUTIVE.match(outside, m.end)]
     aside += [m for m in result if _spouse(outside, m)]
     aside += [m for m in result if not m.organization and _COMPANION.search(outside, 0, m.start)]
+    # "… held talks, with Moon's adviser, Chung Eui-yong, and spy chief Suh Hoon … in attendance": a
+    # list of those who sat in (one named so, "with Tuggar in attendance", may be a side of the talks)
+    present = [m for m in result if _WITH.search(outside, 0, m.start) and _IN_ATTENDANCE.match(outside, m.end)]
+    sides = {key(m) for m in result if m not in present}  # "They held talks, with Moon's adviser …": Moon holds them
+    aside += [m for m in present if key(m) not in sides] if len(present) >= 2 else []
     return aside, greeted
 
 
@@ -365,6 +371,9 @@ def _spouse(text: str, mention: Mention) -> bool:
 
 
 #: Those beside the parties, not parties themselves: "flanked by Prime Minister X", "teaming up with Y and Z".
+#: Those listed after "with" and before "in attendance": there, but no side of the talks.
+_WITH = re.compile(r"\bwith\b[^;.]{0,200}$")
+_IN_ATTENDANCE = re.compile(r"[^;.]{0,200}?\bin attendance\b")
 _COMPANION = re.compile(
     r"\b(?:flanked by|who (?:is|was) accompanied by|team(?:ing|ed) up with|partner(?:ing|ed) with|"
     r"in a (?:foursome|threesome) with)\b"

@@ -227,9 +227,8 @@ class Drafter:
 
     def _propose(self, sentence: Sentence, trigger: Trigger, mentions: list[Mention], chosen: Found | None,
                  place: Place | None, future: bool) -> None:  # fmt: skip
-        text = sentence.text
-        kind = trigger.kind
-        people = _taking_part(text, mentions, trigger)
+        text, people = sentence.text, _taking_part(sentence.text, mentions, trigger)
+        kind = _leaders_round(trigger, people)
         delegations = _delegations(text) if kind in ("visit", "meeting", "consultation") else []
         witnessed = _WITNESSES.search(text)
         if kind == "agreement" and witnessed:  # "signed by A and B in the presence of C": C did not sign
@@ -362,6 +361,21 @@ def _place(places: Gazetteer, text: str) -> Place | None:
                 break
     cities = [p for p in found if p.city]
     return cities[0] if cities else found[0] if found else None
+
+
+def _leaders_round(trigger: Trigger, people: list[Mention]) -> str:
+    """The trigger's kind, but a round of talks that only leaders hold is their meeting: "They held
+    their first round of talks" of two presidents is a summit's, not officials' consultations."""
+    leaders = len(people) >= 2 and all(
+        set(fold(m.title or "").replace("-", " ").split()) & _LEADER_TITLES for m in people
+    )
+    return "meeting" if trigger.kind == "consultation" and leaders and _ROUND.search(trigger.words) else trigger.kind
+
+
+_LEADER_TITLES = frozenset(
+    ["president", "prime", "king", "queen", "emir", "amir", "sultan", "chancellor", "premier", "leader"]
+)
+_ROUND = re.compile(r"\brounds? of talks\b", re.I)
 
 
 def _holds(span: DateSpan, current: tuple[DateSpan, str, str | None] | None) -> bool:
