@@ -35,6 +35,7 @@ Wanted = list[tuple[str, str, str, list[str]]]
         ("NUSA DUA, Indonesia, Nov 14 (Reuters) - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         ("PORT LOUIS, Mauritius, March 3 - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         ("PORT MORESBY, May 22 (PTI) Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
+        ("Jakarta (VNA) - Ana Ruiz met Luis Soto.", "Ana Ruiz met Luis Soto."),
         # an acronym and its expansion, with no day: the start of the sentence
         (
             "ECOWAS (Economic Community of West African States) Leaders met.",

@@ -34,7 +34,9 @@ _DATELINE = re.compile(
     rf"^(?:{_AGENCY}\s*{_DASH}\s*)?"
     rf"(?:[A-Z][A-Z .'’-]{{2,40}}?(?:\s*{_AGENCY})?"
     rf"(?:(?:,\s*{_COUNTRY})?,\s*{_DAY}\s*{_AGENCY}\s*(?:{_DASH}\s+)?|(?:(?:,\s*{_COUNTRY})?,\s*{_DAY})?\s*(?:{_AGENCY})?\s*{_DASH}\s+)"
-    rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}},\s*{_DAY}\s*(?:{_AGENCY}\s*(?:{_DASH}\s+)?|{_DASH}\s+))"
+    rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}},\s*{_DAY}\s*(?:{_AGENCY}\s*(?:{_DASH}\s+)?|{_DASH}\s+)"
+    # "Jakarta (VNA) - ": a place written as a name, then its agency and a dash
+    rf"|(?!{_NOT_A_PLACE}\b)[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}\s*\([A-Z]{{2,6}}\)\s*{_DASH}\s+)"
     r"(?=[A-Z“\"])"
 )
 
