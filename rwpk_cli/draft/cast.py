@@ -370,10 +370,10 @@ def _spouse(text: str, mention: Mention) -> bool:
     return bool(_SPOUSE.search(before))
 
 
-#: Those beside the parties, not parties themselves: "flanked by Prime Minister X", "teaming up with Y and Z".
 #: Those listed after "with" and before "in attendance": there, but no side of the talks.
 _WITH = re.compile(r"\bwith\b[^;.]{0,200}$")
 _IN_ATTENDANCE = re.compile(r"[^;.]{0,200}?\bin attendance\b")
+#: Those beside the parties, not parties themselves: "flanked by Prime Minister X", "teaming up with Y and Z".
 _COMPANION = re.compile(
     r"\b(?:flanked by|who (?:is|was) accompanied by|team(?:ing|ed) up with|partner(?:ing|ed) with|"
     r"in a (?:foursome|threesome) with)\b"

@@ -173,9 +173,10 @@ class ActorFinder:
                 surnames.setdefault(words[-1], set()).add(actor.id)
         self.surnames: set[tuple[str, ...]] = set()  # the one-word keys that are a surname only
         for surname, ids in surnames.items():
-            if len(ids) == 1 and (surname,) not in self.by_words:
-                self.by_words[(surname,)] = set(ids)
-                self.surnames.add((surname,))
+            if len(ids) == 1:
+                if (surname,) not in self.by_words:
+                    self.surnames.add((surname,))
+                self.by_words.setdefault((surname,), set()).update(ids)
         self.longest = max((len(w) for w in self.by_words), default=0)
 
     def find(self, sentence: str) -> list[Mention]:
