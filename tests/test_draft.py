@@ -213,6 +213,7 @@ def test_a_clause_of_its_own_in_the_past_is_no_plan(sentence: str, future: bool)
         ("Samia, who has travelled to Uganda and Kenya since taking office, made diplomacy a priority.", "visit", True),
         ("He is on an official visit to the UAE from 9 to 11 March, his first since taking office.", "visit", False),
         ("Rajapaksa visited Pakistan during his previous term as President.", "visit", True),
+        ("The last Lebanese head of state to make an official visit to the kingdom was Michel Aoun.", "visit", True),
     ],
 )
 def test_background_is_what_the_text_says_outside_quotes(sentence: str, kind: str, told: bool) -> None:

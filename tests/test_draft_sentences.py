@@ -876,6 +876,44 @@ def test_a_dateline_is_dropped_whether_its_place_is_in_capitals_or_not(line: str
             [("consultation", "2018-09-18", "2018-09-18", ["Ana Ruiz", "Luis Soto"])],
             id="ministers-round-of-talks",
         ),
+        pytest.param(  # "flies to London today for talks": the schedule, a plan
+            "Vice President Ana Ruiz met President Luis Soto in Reykjavik on Wednesday. Ruiz, who arrived from "
+            "Ireland, flies to London today for talks with Prime Minister Marta Vega.",
+            "2019-09-04",
+            [("meeting", "2019-09-04", "2019-09-04", ["Ana Ruiz", "Luis Soto"])],
+            id="flies-to-london-today-for-talks",
+        ),
+        pytest.param(  # a make and its model is no one
+            "Chairman Ana Ruiz flew in on Sunday aboard an Air China Boeing 747 and called on Prime Minister Luis "
+            "Soto that evening.",
+            "2018-06-13",
+            [("meeting", "2018-06-10", "2018-06-10", ["Ana Ruiz", "Luis Soto"])],
+            id="boeing-747",
+        ),
+        pytest.param(  # the agency carried the joint statement; the countries issued it
+            "President Ana Ruiz met President Luis Soto in Riyadh on Monday. In a joint statement carried by the "
+            "Saudi Press Agency on Tuesday, Saudi Arabia and Lebanon said they had agreed to study the obstacles.",
+            "2025-03-04",
+            [
+                ("meeting", "2025-03-03", "2025-03-03", ["Ana Ruiz", "Luis Soto"]),
+                ("statement", "2025-03-04", "2025-03-04", ["Saudi Arabia", "Lebanon"]),
+            ],
+            id="joint-statement-carried-by-an-agency",
+        ),
+        pytest.param(  # "later that month": a month told before, no day of this week
+            "President Ana Ruiz arrived in Riyadh on Monday. Foreign Minister Luis Soto visited Beirut later that "
+            "month.",
+            "2025-03-04",
+            [("visit", "2025-03-03", "2025-03-03", ["Ana Ruiz"])],
+            id="later-that-month",
+        ),
+        pytest.param(  # calls since the election: history
+            "Prime Minister Ana Ruiz met Prime Minister Luis Soto in Sydney on Wednesday. The two leaders have "
+            "spoken by phone since the October election.",
+            "2023-12-20",
+            [("meeting", "2023-12-20", "2023-12-20", ["Ana Ruiz", "Luis Soto"])],
+            id="have-spoken-since",
+        ),
     ],
 )
 def test_what_a_sentence_tells(text: str, published: str, wanted: Wanted) -> None:

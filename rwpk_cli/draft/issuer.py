@@ -32,6 +32,9 @@ def issuer(text: str, mentions: list[Mention], trigger: Trigger) -> list[Mention
             return countries  # "Oman and Saudi Arabia said in a joint statement … that the two sides had agreed"
         if issued:  # "… Rubio and Waltz said Trump had discussed …": who said it, not whom it is about
             return issued
+        after = _countries(text, trigger.end, verb.start()) if verb is not None and not people else []
+        if after:  # "In a joint statement carried by the Saudi Press Agency, Saudi Arabia and Lebanon said …"
+            return after
         if people:
             return people
     named = _BY_NAMED.search(text, 0, trigger.start)

@@ -114,7 +114,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|(?:was|were) (?:also )?to (?!be\b)|due (?:to|in|at)|"
     r"(?:is|are)(?: also)? expected to|expect(?:s|ed)? (?:[A-Z]\S* (?:and )?){0,6}to|"
     r"(?:is|are|was|were)(?: also)? scheduled|"
-    r"(?:is|are)(?: also)? set to|plans? to|planned|(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
+    r"(?:is|are)(?: also)? set to|plans? to|planned|(?:flies|travels|heads|departs|leaves) (?:on )?(?:to|for)\b|"
+    r"(?<!had )proposed|postpon\w+|cancel(?:l?ed|s)|called off|"
     r"intends? to|intention (?:to|of)|once (?:it|they|this|that|the)|"
     r"is planning|are planning|upcoming|forthcoming|"
     r"to be held|to be (?:received|welcomed|hosted)|would|next (?:round|session|meeting)|"
@@ -146,7 +147,8 @@ _BACKGROUND = re.compile(
     r"as a (?:child|student|boy|girl|young man|young woman)|in (?:his|her) youth|"
     r"since (?:taking|assuming|coming to) (?:office|power)|since (?:his|her) (?:election|inauguration)|"
     r"(?:during|in) (?:his|her|their) (?:previous|earlier|former|first|last) (?:term|tenure|stint|mandate)|"
-    r"the last (?:[\w-]+ ){0,4}to (?:visit|travel to|meet))\b",
+    r"the last (?:[\w-]+ ){0,4}to (?:visit|travel to|meet|make (?:an? )?(?:[\w-]+ )?visit)|"
+    r"ha(?:s|ve) (?:already |also )?(?:spoken|met|talked|held talks)\b[^.;]{0,40}\bsince)\b",
     re.I,
 )
 #: "the first held since 2016", "his first visit since 2017": news measured against the past, not background.

@@ -308,6 +308,8 @@ def _person(sentence: str, words: list[_Token], chunk: list[_Token]) -> Mention 
     kept = _name_word(prefix, rest)
     if kept:  # "President To Lam": after a title, a capitalised small word begins a name
         rest.insert(0, prefix.pop())
+    if rest and re.match(r"\s+[A-Z]?\d", sentence[rest[-1].end :]):
+        return None  # "aboard an Air China Boeing 747": a make and its model, not a name
     if rest and fold(rest[-1].text) in _FIRMS:
         # "the China National Offshore Oil Corporation", "the Shanghai Communist Party", "the Two Holy
         # Mosques": a company, a party, an event or a place, none of its words a name

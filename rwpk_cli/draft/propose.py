@@ -499,7 +499,9 @@ _APART = re.compile(r"[^,.;]{1,80}?\bseparately\b")
 #: Part of a month, which the date parser does not read: "at the end of May", "in late March".
 _MONTH_ONLY = re.compile(r"\b(?:at\s+the\s+(?:end|start|beginning|turn)\s+of|(?:early|late|mid-?)|in\s+the\s+"
                          r"(?:first|second|third|last)\s+(?:week|half)\s+of)\s*(?:January|February|March|April|May|"
-                         r"June|July|August|September|October|November|December)\b(?!\s+\d)")  # fmt: skip
+                         r"June|July|August|September|October|November|December)\b(?!\s+\d)"
+                         # "visited Beirut later that month": the month told before, no day of its own
+                         r"|\b(?:later|earlier) (?:that|the same) (?:month|year)\b")  # fmt: skip
 #: A visit named again by itself, with no day of its own: "for the visit", "the Foreign Secretary's visit".
 _VISIT_AGAIN = re.compile(r"\b(?:the|this|that|his|her|their|its|[\w-]+['’]s)\s+visit$", re.I)
 #: A document named again: "In the communiqué, …", "…, the press release stated".
