@@ -1213,13 +1213,13 @@ def test_the_evaluation_does_not_fall(tmp_path: Path) -> None:
         if int(text_file.name.split("-", 1)[0]) <= TUNED:
             tuned.add(result)
     metrics = total.metrics()
-    assert total.gold >= 1588
-    assert metrics["recall"] >= 0.870
-    assert metrics["precision"] >= 0.943
+    assert total.gold >= 1654
+    assert metrics["recall"] >= 0.866
+    assert metrics["precision"] >= 0.942
     assert metrics["exact dates"] >= 0.97
     assert metrics["participant F1"] >= 0.95
-    assert total.background <= 9  # proposals from a sentence of background, plans or mentions
-    assert total.bystanders <= 19  # people proposed who took no part
+    assert total.background <= 10  # proposals from a sentence of background, plans or mentions
+    assert total.bystanders <= 20  # people proposed who took no part
     assert tuned.gold >= 608
     assert tuned.metrics()["recall"] >= 0.94
     assert tuned.background == 0
