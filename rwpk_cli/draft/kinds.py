@@ -401,10 +401,10 @@ _SUBJECT_OF = re.compile(
 )
 #: "Erdogan's visit would take relations …", "his first meeting with Putin would likely take place"; not
 #: a clause that describes it ("signed an agreement that will allow …")
-_THEN_WORDS = r"[\w'’-]+){{0,5}}?\s+(?:would|will|is to|was to|(?:is|are|was|were) (?:scheduled|planned|due)\b)\b"
-_THEN = re.compile(r"(?!\s+that\b)(?:\s+(?!and\b|but\b|which\b|who\b|where\b)" + _THEN_WORDS.format())
+_TENSE_AHEAD = r"\s+(?:would|will|is to|was to|(?:is|are|was|were) (?:scheduled|planned|due)\b)\b"
+_THEN = re.compile(r"(?!\s+that\b)(?:\s+(?!and\b|but\b|which\b|who\b|where\b)[\w'’-]+){0,5}?" + _TENSE_AHEAD)
 #: What an agreement will do is what it says, at any distance: "signed an agreement Wednesday that will …".
-_THEN_AGREED = re.compile(r"(?:\s+(?!and\b|but\b|which\b|who\b|where\b|that\b)" + _THEN_WORDS.format())
+_THEN_AGREED = re.compile(r"(?:\s+(?!and\b|but\b|which\b|who\b|where\b|that\b)[\w'’-]+){0,5}?" + _TENSE_AHEAD)
 #: A visit the sentence only refers to: "had announced the visit", "welcomed the visit".
 _REFERRED = re.compile(
     r"\b(?:announced|welcomed|hailed|praised|described|said|says|"
